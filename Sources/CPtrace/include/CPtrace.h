@@ -1,0 +1,48 @@
+// The C side of swtrace: what Swift cannot call directly or must not do itself.
+//
+// - glibc's ptrace() is variadic, so Swift cannot import it: swt_ptrace() is a fixed-arity wrapper.
+// - The wait-status macros (WIFEXITED, ...) are macros: they are functions here.
+// - fork() is unsafe in a Swift process; the child side of "fork, stop, exec" is written here.
+#ifndef SWTRACE_CPTRACE_H
+#define SWTRACE_CPTRACE_H
+
+#include <sys/types.h>
+
+/// ptrace(2) with every argument spelled out. Returns the kernel's result; -1 with errno on failure
+/// (for PEEK requests, check errno, since -1 can be data).
+long swt_ptrace(int request, pid_t pid, unsigned long addr, unsigned long data);
+
+int swt_wifexited(int status);
+int swt_wexitstatus(int status);
+int swt_wifsignaled(int status);
+int swt_wtermsig(int status);
+int swt_wcoredump(int status);
+int swt_wifstopped(int status);
+int swt_wstopsig(int status);
+
+/// fork(2); the child unblocks every signal, stops itself with SIGSTOP so the tracer can seize it
+/// before anything happens, then execve(2)s `path`. On exec failure the child prints one line to
+/// stderr and exits with 127 (ENOENT) or 126. Returns the child's pid, or -1 with errno.
+pid_t swt_spawn_stopped(const char *path, char *const argv[], char *const envp[]);
+
+/// Installs a handler for `signo` that does nothing and does not set SA_RESTART, so that a blocked
+/// waitpid(2) in the thread that receives the signal returns EINTR. Returns 0 or -1 with errno.
+int swt_install_wake_handler(int signo);
+
+/// Blocks (how = SIG_BLOCK) or unblocks (SIG_UNBLOCK) the signals in `signals` (0-terminated) for
+/// the calling thread. Returns 0 or an errno value.
+int swt_thread_sigmask(int how, const int *signals);
+
+/// sigwaitinfo(2) on the signals in `signals` (0-terminated). Returns the signal number, or -1;
+/// stores the signal's si_code in `code` (SI_KERNEL for a signal from the terminal, SI_USER for kill).
+int swt_sigwait(const int *signals, int *code);
+
+struct iovec;
+/// process_vm_readv(2), which glibc declares only under _GNU_SOURCE.
+long swt_process_vm_readv(pid_t pid, const struct iovec *local, unsigned long local_count,
+                          const struct iovec *remote, unsigned long remote_count);
+
+/// The "environ" of this process.
+char **swt_environ(void);
+
+#endif

@@ -1,0 +1,27 @@
+import SyscallTables
+
+/// How every syscall prints, by name. Each family file (`Catalog+File.swift`, ...) holds the
+/// signatures of one group of syscalls; adding a decoder is one line there. A name with no
+/// signature prints six raw arguments.
+public enum SyscallCatalog {
+    static let families: [[String: SyscallSignature]] = [file, io, process]
+
+    static let common: [String: SyscallSignature] = families.reduce(into: [:]) { all, family in
+        all.merge(family) { first, second in
+            preconditionFailure("a syscall is in two catalog families")
+        }
+    }
+
+    /// Where one ABI's syscall takes other arguments than the same name elsewhere (i386's one-pointer
+    /// mmap, for example).
+    static let archSpecific: [SyscallArch: [String: SyscallSignature]] = [.i386: i386Specific]
+
+    public static func signature(of name: String, arch: SyscallArch) -> SyscallSignature {
+        archSpecific[arch]?[name] ?? common[name] ?? .raw(6)
+    }
+
+    /// Whether `name` has a signature of its own (false: it prints six raw arguments).
+    public static func knows(_ name: String, arch: SyscallArch) -> Bool {
+        archSpecific[arch]?[name] != nil || common[name] != nil
+    }
+}

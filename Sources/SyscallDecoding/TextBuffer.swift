@@ -1,0 +1,91 @@
+/// Bytes of trace output under construction. Renderers append to it directly, without building
+/// intermediate Strings: this sits on the hot path of every syscall stop.
+public struct TextBuffer: Sendable {
+    public var bytes: [UInt8] = []
+    /// Offset in `bytes` where the line being written starts, for column alignment.
+    public var lineStart = 0
+
+    public init(capacity: Int = 4096) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Bytes written to the current line so far (strace's `curcol`).
+    @inlinable public var column: Int { bytes.count - lineStart }
+
+    @inlinable public mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    @inlinable public mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    @inlinable public mutating func append(byte: UInt8) {
+        bytes.append(byte)
+    }
+
+    public mutating func append<C: Collection>(contentsOf other: C) where C.Element == UInt8 {
+        bytes.append(contentsOf: other)
+    }
+
+    public mutating func endLine() {
+        bytes.append(UInt8(ascii: "\n"))
+        lineStart = bytes.count
+    }
+
+    /// Pads with spaces up to `column` (strace's `tabto`).
+    public mutating func pad(toColumn target: Int) {
+        let missing = target - column
+        if missing > 0 { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: missing)) }
+    }
+
+    public mutating func appendDecimal(_ value: Int64) {
+        if value < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            appendDecimal(UInt64(bitPattern: 0 &- value))  // magnitude, also for Int64.min
+        } else {
+            appendDecimal(UInt64(value))
+        }
+    }
+
+    public mutating func appendDecimal(_ value: UInt64) {
+        appendDigits(value, radix: 10, minimumDigits: 1)
+    }
+
+    /// `0x1f`, or `0` for zero, as C's `%#llx` prints it.
+    public mutating func appendHex(_ value: UInt64) {
+        if value == 0 {
+            bytes.append(UInt8(ascii: "0"))
+            return
+        }
+        append("0x")
+        appendDigits(value, radix: 16, minimumDigits: 1)
+    }
+
+    /// Octal with a leading 0 and at least three digits (`%#03o`): `0644`, `000`.
+    public mutating func appendOctalMode(_ value: UInt64) {
+        bytes.append(UInt8(ascii: "0"))
+        appendDigits(value, radix: 8, minimumDigits: 2)
+    }
+
+    /// `value` in `radix` (at most 16) with zeros in front up to `minimumDigits` (at most 24).
+    public mutating func appendDigits(_ value: UInt64, radix: UInt64, minimumDigits: Int) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
+            var count = 0
+            var rest = value
+            repeat {
+                let digit = UInt8(truncatingIfNeeded: rest % radix)
+                digits[count] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+                rest /= radix
+                count += 1
+            } while rest != 0
+            while count < minimumDigits {
+                digits[count] = UInt8(ascii: "0")
+                count += 1
+            }
+            for index in stride(from: count - 1, through: 0, by: -1) {
+                bytes.append(digits[index])
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import SyscallDecoding
+import SyscallTables
+
+/// arm64 `struct user_pt_regs`: x0...x30, sp, pc, pstate (34 u64). Syscall number in x8, arguments
+/// in x0...x5, result in x0. The kernel overwrites x0 with the result, so the arguments must be kept
+/// from the entry stop; and x7 is not the program's x7 at syscall stops (it says entry or exit).
+struct Aarch64Registers: RegisterSet {
+    static let size = 34 * 8
+    let x0, x1, x2, x3, x4, x5, x8: UInt64
+
+    init(_ bytes: UnsafeRawBufferPointer) {
+        x0 = bytes.word64(0)
+        x1 = bytes.word64(1)
+        x2 = bytes.word64(2)
+        x3 = bytes.word64(3)
+        x4 = bytes.word64(4)
+        x5 = bytes.word64(5)
+        x8 = bytes.word64(8)
+    }
+
+    var entry: SyscallCall {
+        SyscallCall(arch: .aarch64, number: x8, args: SyscallArgs([x0, x1, x2, x3, x4, x5]))
+    }
+
+    var returnValue: Int64 { Int64(bitPattern: x0) }
+}

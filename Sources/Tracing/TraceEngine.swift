@@ -1,0 +1,377 @@
+import Glibc
+import SyscallDecoding
+import SyscallTables
+
+/// The tracer: one loop on one OS thread that waits for ptrace stops, tells them apart as the ptrace
+/// documentation says, prints what they mean and resumes the tracee. Every ptrace request is made
+/// from the thread that calls `run`, since the kernel ties a tracee to the thread that attached.
+public final class TraceEngine {
+    private let options: TraceOptions
+    private let output: TraceOutput
+    private let formatter: SyscallFormatter
+    private var tracees: [pid_t: Tracee] = [:]
+    /// The command swtrace started (its exit status becomes swtrace's), or 0.
+    private var commandPid: pid_t = 0
+    private var commandOutcome: TraceOutcome?
+    private var detachingAll = false
+    private var interruptSignal: Int32 = 0
+    private var useSyscallInfo: Bool
+    private let hostArch: SyscallArch
+    private var ptraceOptions: Ptrace.Options
+
+    /// Scratch space for PTRACE_GET_SYSCALL_INFO, PTRACE_GETREGSET and PTRACE_GETSIGINFO.
+    private let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 512, alignment: 16)
+
+    public init(options: TraceOptions) {
+        self.options = options
+        formatter = SyscallFormatter(options: options.decode)
+        output = TraceOutput(writer: LineWriter(fd: options.outputFD), formatter: formatter,
+                             prefixStyle: options.outputIsFile ? .never : .bracketedWhenMany)
+        useSyscallInfo = !options.forceRegisterFallback
+        #if arch(arm64)
+        hostArch = .aarch64
+        #else
+        hostArch = .x86_64
+        #endif
+        ptraceOptions = [.traceSysGood, .traceExec]
+        if options.followForks { ptraceOptions.formUnion([.traceFork, .traceVFork, .traceClone]) }
+    }
+
+    deinit {
+        scratch.deallocate()
+    }
+
+    /// Starts or attaches to `target` and traces until no tracee is left.
+    public func run(_ target: TraceTarget) throws -> TraceOutcome {
+        let watcher = InterruptWatcher()
+        var prefixMany = options.followForks
+        switch target {
+        case .command(let executable, let arguments):
+            let pid = try CommandLauncher.launch(executable: executable, arguments: arguments, options: ptraceOptions)
+            commandPid = pid
+            let task = addTracee(pid, announced: true)
+            task.hiddenUntilExec = true
+        case .processes(let pids):
+            var attachedAny = false
+            for pid in pids {
+                do {
+                    let threads = try ProcessAttacher.attach(pid, options: ptraceOptions)
+                    threads.forEach { addTracee($0, announced: true) }
+                    attachedAny = true
+                    notice("Process \(pid) attached" + (threads.count > 1 ? " with \(threads.count) threads" : ""))
+                } catch let error as TraceError {
+                    notice(error.description)
+                }
+            }
+            guard attachedAny else { throw TraceError("no process could be attached") }
+            prefixMany = prefixMany || tracees.count > 1
+        }
+        if options.outputIsFile && prefixMany { output.usePlainPrefix() }
+
+        loop(watcher: watcher)
+        output.flush()
+        if interruptSignal != 0 { return .interrupted(signal: interruptSignal) }
+        if let commandOutcome { return commandOutcome }
+        if commandPid != 0 { return waitForDetachedCommand() }
+        return .finished
+    }
+
+    private func loop(watcher: InterruptWatcher) {
+        var status: Int32 = 0
+        while !tracees.isEmpty {
+            if !detachingAll {
+                if let request = watcher.takeRequest() {
+                    interruptSignal = request.signal
+                    forwardToCommand(request.signal, fromTerminal: request.fromTerminal)
+                    detachAll()
+                } else if output.writeFailure != nil {
+                    detachAll()
+                }
+            }
+            let tid = waitpid(-1, &status, __WALL)
+            if tid < 0 {
+                if errno == EINTR { continue }
+                break  // ECHILD: nothing left to wait for
+            }
+            handle(tid: tid, status: status)
+        }
+    }
+
+    // MARK: Stops
+
+    private func handle(tid: pid_t, status: Int32) {
+        let task = tracees[tid] ?? addTracee(tid, announced: false)
+        if !task.announced { announce(task) }
+        switch WaitStatus(status) {
+        case .exited(let code):
+            taskEnded(task, outcome: .commandExited(code))
+        case .killed(let signal, let coreDumped):
+            taskEnded(task, outcome: .commandKilled(signal: signal), coreDumped: coreDumped)
+        case .syscallStop:
+            syscallStop(task)
+        case .eventStop(let event, let signal):
+            eventStop(task, event: event, signal: signal)
+        case .signalStop(let signal):
+            signalDeliveryStop(task, signal: signal)
+        }
+    }
+
+    private func syscallStop(_ task: Tracee) {
+        if task.detaching { return detach(task, signal: 0) }
+        switch readSyscallStop(task) {
+        case .entry(let call): syscallEntered(task, call)
+        case .exit(let result): syscallExited(task, result)
+        case .notSyscall, nil: break
+        }
+        resume(task, signal: 0)
+    }
+
+    /// The syscall at this stop: from PTRACE_GET_SYSCALL_INFO, or from the registers where the
+    /// kernel lacks it (entry and exit then alternate, as they must).
+    private func readSyscallStop(_ task: Tracee) -> SyscallStopInfo? {
+        if useSyscallInfo {
+            let count = Ptrace.syscallInfo(task.tid, into: scratch)
+            if count > 0 {
+                return SyscallInfoLayout.parse(UnsafeRawBufferPointer(scratch), count: count, fallbackArch: hostArch)
+            }
+            if count == -Int(ESRCH) { return nil }
+            useSyscallInfo = false  // EIO: a kernel before 5.3
+        }
+        let count = Ptrace.registers(task.tid, into: scratch)
+        guard count > 0,
+              let registers = RegisterSets.decode(UnsafeRawBufferPointer(scratch), count: count, hostArch: hostArch)
+        else { return nil }
+        return task.inSyscall ? .exit(SyscallResult(rawValue: registers.returnValue)) : .entry(registers.entry)
+    }
+
+    private func syscallEntered(_ task: Tracee, _ call: SyscallCall) {
+        let descriptor = DecoderTable.forArch(call.arch).descriptor(call.number) ?? unknownSyscallDescriptor(call.number)
+        if task.inSyscall { syscallEndedWithoutReturn(task) }
+        task.inSyscall = true
+        task.call = call
+        task.descriptor = descriptor
+        let interrupted = task.lastSyscallName
+        if descriptor.name != "restart_syscall" { task.lastSyscallName = descriptor.name }
+        if task.hiddenUntilExec {
+            guard descriptor.name == "execve" || descriptor.name == "execveat" else { return }
+            task.hiddenUntilExec = false
+        }
+        task.lineInterrupted = false
+        output.openLine(for: task)
+        formatter.appendEntry(to: &output.text, descriptor: descriptor, call: call,
+                              memory: ProcessMemory(tid: task.tid), interruptedCall: interrupted)
+    }
+
+    private func syscallExited(_ task: Tracee, _ result: SyscallResult) {
+        guard task.inSyscall, let descriptor = task.descriptor else { return }
+        task.inSyscall = false
+        guard !task.hiddenUntilExec else { return }
+        continueLine(of: task, name: descriptor.name)
+        formatter.appendExit(to: &output.text, descriptor: descriptor, call: task.call,
+                             memory: ProcessMemory(tid: task.tid), result: result)
+        output.endLine()
+        task.lineInterrupted = false
+    }
+
+    /// Ends the syscall `task` is in with `= ?`: the task is gone, or its thread id was taken over.
+    private func syscallEndedWithoutReturn(_ task: Tracee) {
+        guard task.inSyscall, !task.hiddenUntilExec, let descriptor = task.descriptor else { return }
+        task.inSyscall = false
+        continueLine(of: task, name: descriptor.name)
+        formatter.appendNoReturn(to: &output.text)
+        output.endLine()
+    }
+
+    /// Continues the line the task's syscall entry opened, or starts `<... name resumed>`.
+    private func continueLine(of task: Tracee, name: String) {
+        if !output.ownsOpenLine(task) {
+            output.startLine(for: task)
+            formatter.appendResumed(to: &output.text, name: name)
+        }
+    }
+
+    private func eventStop(_ task: Tracee, event: Int32, signal: Int32) {
+        switch Ptrace.Event(rawValue: event) {
+        case .stop where SignalNames.isStopSignal(signal):
+            // A group-stop (SIGSTOP, SIGTSTP, ...). PTRACE_LISTEN keeps the tracee stopped, as
+            // job control wants, while letting it report SIGCONT or the next event.
+            if task.detaching { return detach(task, signal: 0) }
+            if !task.hiddenUntilExec {
+                output.startLine(for: task)
+                output.text.append("--- stopped by ")
+                output.text.appendSignal(signal)
+                output.text.append(" ---")
+                output.endLine()
+            }
+            output.flush()
+            _ = Ptrace.listen(task.tid)
+            return
+        case .fork, .vfork, .clone:
+            if let child = Ptrace.eventMessage(task.tid).map({ pid_t(truncatingIfNeeded: $0) }), tracees[child] == nil {
+                addTracee(child, announced: false)
+            }
+        case .exec:
+            execEvent(task)
+        default:
+            break  // PTRACE_EVENT_STOP after seize, PTRACE_INTERRUPT or SIGCONT; others
+        }
+        if let current = tracees[task.tid], current.detaching { return detach(current, signal: 0) }
+        resume(tracees[task.tid] ?? task, signal: 0)
+    }
+
+    /// execve succeeded in `tid`. When a thread other than the leader called it, the kernel has
+    /// given it the leader's thread id and the leader is gone without an exit report: the
+    /// leader's unfinished syscall ends with `= ?`, and the exec'ing thread's state moves to its
+    /// new id.
+    private func execEvent(_ leader: Tracee) {
+        guard let message = Ptrace.eventMessage(leader.tid) else { return }
+        let former = pid_t(truncatingIfNeeded: message)
+        guard former != leader.tid, let execing = tracees[former] else { return }
+        syscallEndedWithoutReturn(leader)
+        removeTracee(leader)
+
+        if output.closeOpenLine(of: execing, with: " <pid changed to ") {
+            // closeOpenLine ended the line; put the pid inside it.
+            output.text.bytes.removeLast()
+            output.text.appendDecimal(Int64(leader.tid))
+            output.text.append(" ...>")
+            output.text.endLine()
+        }
+        tracees[former] = nil
+        execing.tid = leader.tid
+        tracees[leader.tid] = execing
+        output.startLine(for: execing)
+        output.text.append("+++ superseded by execve in pid ")
+        output.text.appendDecimal(Int64(former))
+        output.text.append(" +++")
+        output.endLine()
+        execing.lineInterrupted = true
+    }
+
+    private func signalDeliveryStop(_ task: Tracee, signal: Int32) {
+        let failure = Ptrace.signalInfo(task.tid, into: scratch)
+        if failure == ESRCH { return }
+        guard failure == 0 else {
+            // EINVAL: a group-stop of a tracee that was not seized; it must not get the signal again.
+            return task.detaching ? detach(task, signal: 0) : resume(task, signal: 0)
+        }
+        if !task.hiddenUntilExec {
+            let info = SignalInfo(bytes: Array(scratch.prefix(SignalInfo.size)))
+            output.startLine(for: task)
+            output.text.append("--- ")
+            output.text.appendSignal(signal)
+            output.text.append(" ")
+            output.text.appendSignalInfo(info)
+            output.text.append(" ---")
+            output.endLine()
+        }
+        // The signal was taken from the tracee to show it to us: pass it on.
+        task.detaching ? detach(task, signal: signal) : resume(task, signal: signal)
+    }
+
+    private func taskEnded(_ task: Tracee, outcome: TraceOutcome, coreDumped: Bool = false) {
+        syscallEndedWithoutReturn(task)
+        if !task.hiddenUntilExec {
+            output.startLine(for: task)
+            switch outcome {
+            case .commandExited(let code):
+                output.text.append("+++ exited with ")
+                output.text.appendDecimal(Int64(code))
+            case .commandKilled(let signal):
+                output.text.append("+++ killed by ")
+                output.text.appendSignal(signal)
+                if coreDumped { output.text.append(" (core dumped)") }
+            default:
+                break
+            }
+            output.text.append(" +++")
+            output.endLine()
+        }
+        if task.tid == commandPid { commandOutcome = outcome }
+        removeTracee(task)
+        output.flush()
+    }
+
+    // MARK: Resuming and detaching
+
+    /// Writes the lines this stop finished, then lets the tracee run: the order of our lines and
+    /// the tracee's own output to the same file stays true.
+    private func resume(_ task: Tracee, signal: Int32) {
+        output.flush()
+        _ = Ptrace.resumeToSyscall(task.tid, signal: signal)
+    }
+
+    /// Stops every tracee with PTRACE_INTERRUPT; each is detached at its next stop.
+    private func detachAll() {
+        detachingAll = true
+        for task in tracees.values {
+            task.detaching = true
+            if task.announced { _ = Ptrace.interrupt(task.tid) }
+        }
+    }
+
+    private func detach(_ task: Tracee, signal: Int32) {
+        output.closeOpenLine(of: task, with: " <detached ...>")
+        output.flush()
+        _ = Ptrace.detach(task.tid, signal: signal)
+        if commandPid == 0 { notice("Process \(task.tid) detached") }
+        removeTracee(task)
+    }
+
+    /// A signal that asked swtrace to stop goes on to the command it started, as if swtrace were
+    /// not there, unless the terminal sent it to the whole process group (the command has it).
+    private func forwardToCommand(_ signal: Int32, fromTerminal: Bool) {
+        guard commandPid != 0, !fromTerminal, tracees[commandPid] != nil else { return }
+        kill(commandPid, SIGCONT)
+        kill(commandPid, signal)
+    }
+
+    /// After detaching because the output closed: the command runs on untraced; its status is
+    /// still swtrace's.
+    private func waitForDetachedCommand() -> TraceOutcome {
+        var status: Int32 = 0
+        while true {
+            let result = waitpid(commandPid, &status, 0)
+            if result == commandPid { break }
+            if result < 0 && errno != EINTR { return .finished }
+        }
+        switch WaitStatus(status) {
+        case .exited(let code): return .commandExited(code)
+        case .killed(let signal, _): return .commandKilled(signal: signal)
+        default: return .finished
+        }
+    }
+
+    // MARK: Bookkeeping
+
+    @discardableResult
+    private func addTracee(_ tid: pid_t, announced: Bool) -> Tracee {
+        let task = Tracee(tid: tid)
+        task.detaching = detachingAll
+        tracees[tid] = task
+        if announced {
+            task.announced = true
+            output.visibleTaskCount += 1
+        }
+        return task
+    }
+
+    /// A fork/clone child (or a thread) shows up for the first time.
+    private func announce(_ task: Tracee) {
+        task.announced = true
+        output.visibleTaskCount += 1
+        notice("Process \(task.tid) attached")
+    }
+
+    private func removeTracee(_ task: Tracee) {
+        output.forget(task)
+        if tracees[task.tid] === task { tracees[task.tid] = nil }
+        if task.announced { output.visibleTaskCount -= 1 }
+    }
+
+    /// One line on stderr, `swtrace: ...`, as strace's `strace: Process N attached`.
+    private func notice(_ text: String) {
+        let line = Array("swtrace: \(text)\n".utf8)
+        line.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
+    }
+}

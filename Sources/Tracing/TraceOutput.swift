@@ -1,0 +1,116 @@
+import Glibc
+import SyscallDecoding
+
+/// How trace lines name their thread.
+public enum PidPrefixStyle: Sendable {
+    /// `[pid  1234] ` when more than one task is traced (strace writing to a terminal or pipe).
+    case bracketedWhenMany
+    /// `1234  ` on every line (strace with `-o FILE` and `-f`).
+    case always
+    /// Never.
+    case never
+}
+
+/// The trace text: assembles lines (a syscall's entry half, then its exit half), cuts a line with
+/// `<unfinished ...>` when another thread must print in between, and hands whole lines to the
+/// writer.
+final class TraceOutput {
+    var text = TextBuffer(capacity: 1 << 16)
+    let formatter: SyscallFormatter
+    private let writer: LineWriter
+    private var prefixStyle: PidPrefixStyle
+    /// The thread whose unfinished line ends `text`.
+    private(set) weak var openLineOwner: Tracee?
+    /// Traced threads that have shown up, which decides whether `[pid N]` prefixes print.
+    var visibleTaskCount = 0
+
+    init(writer: LineWriter, formatter: SyscallFormatter, prefixStyle: PidPrefixStyle) {
+        self.writer = writer
+        self.formatter = formatter
+        self.prefixStyle = prefixStyle
+    }
+
+    var writeFailure: Int32? { writer.failure }
+
+    /// strace's `-o FILE` with `-f` or several processes: `PID ` on every line.
+    func usePlainPrefix() {
+        prefixStyle = .always
+    }
+
+    /// Starts a new line for `task`, first cutting any other thread's open line.
+    func startLine(for task: Tracee) {
+        cutOpenLine()
+        switch prefixStyle {
+        case .bracketedWhenMany where visibleTaskCount > 1:
+            text.append("[pid ")
+            let digits = decimalDigits(task.tid)
+            if digits < 5 { text.bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 5 - digits)) }
+            text.appendDecimal(Int64(task.tid))
+            text.append("] ")
+        case .always:
+            text.appendDecimal(Int64(task.tid))
+            text.pad(toColumn: 5)
+            text.append(" ")
+        default:
+            break
+        }
+    }
+
+    /// Makes `task`'s line the open one; the entry half of a syscall goes there.
+    func openLine(for task: Tracee) {
+        startLine(for: task)
+        openLineOwner = task
+    }
+
+    /// Whether the exit half of `task`'s syscall can continue the line its entry half started.
+    func ownsOpenLine(_ task: Tracee) -> Bool {
+        openLineOwner === task
+    }
+
+    /// Ends the open line, if `task` owns it, with `suffix` (` <detached ...>`); true if it did.
+    @discardableResult
+    func closeOpenLine(of task: Tracee, with suffix: StaticString) -> Bool {
+        guard openLineOwner === task else { return false }
+        text.append(suffix)
+        endLine()
+        task.lineInterrupted = true
+        return true
+    }
+
+    func endLine() {
+        text.endLine()
+        openLineOwner = nil
+    }
+
+    /// `task` is gone: its open line, if any, stays open no longer.
+    func forget(_ task: Tracee) {
+        if openLineOwner === task { openLineOwner = nil }
+    }
+
+    /// Writes every finished line; keeps an open line's beginning for its end.
+    func flush() {
+        let finished = text.lineStart
+        guard finished > 0 else { return }
+        writer.write(text.bytes[0..<finished])
+        text.bytes.removeFirst(finished)
+        text.lineStart = 0
+    }
+
+    private func cutOpenLine() {
+        guard let owner = openLineOwner else { return }
+        text.append(" <unfinished ...>")
+        text.endLine()
+        owner.lineInterrupted = true
+        openLineOwner = nil
+    }
+
+    private func decimalDigits(_ value: pid_t) -> Int {
+        var digits = 1
+        var rest = value / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        return digits
+    }
+}

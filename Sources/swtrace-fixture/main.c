@@ -1,0 +1,149 @@
+// swtrace-fixture: a program whose system calls the end-to-end tests know in advance.
+// Each scenario makes its syscalls through syscall(2) where the exact call matters, so that libc
+// versions cannot change what the tests expect. Usage: swtrace-fixture SCENARIO [ARG]
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static void say(const char *text) { syscall(SYS_write, 1, text, strlen(text)); }
+
+static void sleep_ms(long ms) {
+    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+    syscall(SYS_clock_nanosleep, CLOCK_MONOTONIC, 0, &ts, NULL);
+}
+
+// openat that fails, openat that succeeds, write, close.
+static int scenario_files(void) {
+    syscall(SYS_openat, AT_FDCWD, "/nonexistent/swtrace-fixture", O_RDONLY);
+    long fd = syscall(SYS_openat, AT_FDCWD, "/dev/null", O_WRONLY | O_CLOEXEC);
+    syscall(SYS_write, fd, "hello\n", 6);
+    syscall(SYS_close, fd);
+    syscall(SYS_openat, AT_FDCWD, "/tmp", O_RDONLY | O_DIRECTORY | O_NONBLOCK);
+    return 0;
+}
+
+// Bytes that need escaping, and a buffer longer than the default -s 32.
+static int scenario_strings(void) {
+    int fd = (int)syscall(SYS_openat, AT_FDCWD, "/dev/null", O_WRONLY);
+    static const char bytes[] = "tab\there\nquote\"back\\slash\0\001\377\0017end";
+    syscall(SYS_write, fd, bytes, sizeof bytes - 1);
+    syscall(SYS_write, fd, "0123456789abcdefghijklmnopqrstuvwxyzABCDEF", 42);
+    syscall(SYS_close, fd);
+    return 0;
+}
+
+static void on_usr1(int signo) {
+    (void)signo;
+    say("fixture: SIGUSR1 handled\n");
+}
+
+// A signal sent to ourselves, caught by a handler.
+static int scenario_signal(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_usr1;
+    sigaction(SIGUSR1, &action, NULL);
+    syscall(SYS_kill, getpid(), SIGUSR1);
+    say("fixture: after signal\n");
+    return 0;
+}
+
+// A child that stops itself with SIGSTOP: the parent checks that it stays stopped (nothing arrives
+// on the pipe for 300 ms) until the parent sends SIGCONT. Prints the verdict.
+static int scenario_stopcont(void) {
+    int fds[2];
+    if (pipe2(fds, O_NONBLOCK) != 0) return 1;
+    pid_t child = fork();
+    if (child == 0) {
+        syscall(SYS_kill, getpid(), SIGSTOP);
+        syscall(SYS_write, fds[1], "x", 1);
+        _exit(0);
+    }
+    int status = 0;
+    waitpid(child, &status, WUNTRACED);
+    int reported_stopped = WIFSTOPPED(status) && WSTOPSIG(status) == SIGSTOP;
+    sleep_ms(300);
+    char byte;
+    int stayed_stopped = read(fds[0], &byte, 1) < 0 && errno == EAGAIN;
+    syscall(SYS_kill, child, SIGCONT);
+    waitpid(child, &status, 0);
+    int resumed = read(fds[0], &byte, 1) == 1;
+    char line[128];
+    snprintf(line, sizeof line, "fixture: reported stopped %s, stayed stopped %s, resumed %s, exited %d\n",
+             reported_stopped ? "yes" : "no", stayed_stopped ? "yes" : "no", resumed ? "yes" : "no",
+             WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+    say(line);
+    return 0;
+}
+
+// fork; the child writes and exits 7; the parent waits and exits 0.
+static int scenario_fork(void) {
+    pid_t child = fork();
+    if (child == 0) {
+        say("fixture: child\n");
+        syscall(SYS_exit_group, 7);
+    }
+    int status = 0;
+    waitpid(child, &status, 0);
+    say(WIFEXITED(status) && WEXITSTATUS(status) == 7 ? "fixture: child exited 7\n" : "fixture: child failed\n");
+    return 0;
+}
+
+static void *exec_from_thread(void *unused) {
+    (void)unused;
+    char *argv[] = {"swtrace-fixture", "exit", "5", NULL};
+    char *envp[] = {NULL};
+    syscall(SYS_execve, "/proc/self/exe", argv, envp);
+    return NULL;
+}
+
+// A thread that is not the leader calls execve: the kernel gives it the leader's thread id.
+static int scenario_thread_exec(void) {
+    pthread_t thread;
+    pthread_create(&thread, NULL, exec_from_thread, NULL);
+    pthread_join(thread, NULL);
+    return 1;
+}
+
+static int scenario_segv(void) {
+    struct rlimit none = {0, 0};
+    setrlimit(RLIMIT_CORE, &none);  // no core file, so the expected line has no "(core dumped)"
+    *(volatile int *)16 = 1;
+    return 1;
+}
+
+// For -p tests: sleeps in steps of 100 ms for the given number of seconds, then says done.
+static int scenario_sleep(const char *seconds) {
+    long steps = (seconds ? atol(seconds) : 3) * 10;
+    say("fixture: sleeping\n");
+    for (long i = 0; i < steps; i++) sleep_ms(100);
+    say("fixture: done\n");
+    return 0;
+}
+
+int main(int argc, char **argv) {
+    const char *scenario = argc > 1 ? argv[1] : "";
+    const char *arg = argc > 2 ? argv[2] : NULL;
+    if (strcmp(scenario, "files") == 0) return scenario_files();
+    if (strcmp(scenario, "strings") == 0) return scenario_strings();
+    if (strcmp(scenario, "write") == 0) { say("fixture: hello\n"); return 0; }
+    if (strcmp(scenario, "exit") == 0) syscall(SYS_exit_group, arg ? atoi(arg) : 0);
+    if (strcmp(scenario, "signal") == 0) return scenario_signal();
+    if (strcmp(scenario, "stopcont") == 0) return scenario_stopcont();
+    if (strcmp(scenario, "fork") == 0) return scenario_fork();
+    if (strcmp(scenario, "thread-exec") == 0) return scenario_thread_exec();
+    if (strcmp(scenario, "segv") == 0) return scenario_segv();
+    if (strcmp(scenario, "sleep") == 0) return scenario_sleep(arg);
+    fprintf(stderr, "usage: swtrace-fixture files|strings|write|exit N|signal|stopcont|fork|thread-exec|segv|sleep N\n");
+    return 2;
+}
