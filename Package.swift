@@ -32,7 +32,11 @@ let package = Package(
         .executableTarget(name: "swtrace-fixture"),
         .testTarget(name: "SyscallTablesTests", dependencies: ["SyscallTables", "CSeccomp"]),
         .testTarget(name: "SyscallDecodingTests", dependencies: ["SyscallDecoding", "SyscallTables"]),
-        .testTarget(name: "TracingTests", dependencies: ["Tracing", "SyscallDecoding", "SyscallTables"]),
+        .testTarget(
+            name: "TracingTests",
+            dependencies: ["Tracing", "SyscallDecoding", "SyscallTables"],
+            exclude: ["Captures"]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["SyscallTables"]),
     ],
     swiftLanguageModes: [.v6]

@@ -52,18 +52,19 @@ public final class TraceEngine {
             let task = addTracee(pid, announced: true)
             task.hiddenUntilExec = true
         case .processes(let pids):
-            var attachedAny = false
+            var failures: [TraceError] = []
             for pid in pids {
                 do {
                     let threads = try ProcessAttacher.attach(pid, options: ptraceOptions)
                     threads.forEach { addTracee($0, announced: true) }
-                    attachedAny = true
                     notice("Process \(pid) attached" + (threads.count > 1 ? " with \(threads.count) threads" : ""))
                 } catch let error as TraceError {
-                    notice(error.description)
+                    failures.append(error)
                 }
             }
-            guard attachedAny else { throw TraceError("no process could be attached") }
+            // Nothing to trace: the first failure is the error. Otherwise each is a notice.
+            if tracees.isEmpty, let first = failures.first { throw first }
+            failures.forEach { notice($0.description) }
             prefixMany = prefixMany || tracees.count > 1
         }
         if options.outputIsFile && prefixMany { output.usePlainPrefix() }

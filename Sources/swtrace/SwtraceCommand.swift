@@ -9,7 +9,7 @@ struct SwtraceCommand: ParsableCommand {
         abstract: "Trace the system calls and signals of a command or of running processes.",
         usage: """
             swtrace [OPTIONS] [--] COMMAND [ARGS...]
-              swtrace [OPTIONS] -p PID [-p PID...]
+            swtrace [OPTIONS] -p PID [-p PID...]
             """,
         discussion: """
             Each system call prints as strace prints it, one line per call, on standard output \
@@ -33,12 +33,12 @@ struct SwtraceCommand: ParsableCommand {
     var output: String?
 
     @Option(name: [.customShort("s"), .customLong("string-limit")],
-            help: ArgumentHelp("Print at most N bytes of each string or buffer (default 32); paths always print whole.",
+            help: ArgumentHelp("Print at most N bytes of each string or buffer; paths always print whole.",
                                valueName: "N"))
     var stringLimit = 32
 
     @Option(name: [.customShort("a"), .customLong("columns")],
-            help: ArgumentHelp("Align return values at column N (default 40).", valueName: "N"))
+            help: ArgumentHelp("Align return values at column N.", valueName: "N"))
     var columns = 40
 
     @Flag(name: [.customShort("V"), .customLong("version")], help: "Print the version and exit.")

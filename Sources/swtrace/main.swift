@@ -36,7 +36,7 @@ func exitLike(_ outcome: TraceOutcome) -> Never {
 let split = SwtraceCommand.splitter.split(Array(CommandLine.arguments.dropFirst()))
 let parsed: SwtraceCommand
 do {
-    parsed = try SwtraceCommand.parseAsRoot(split.options + ["--"] + split.command) as! SwtraceCommand
+    parsed = try SwtraceCommand.parse(split.options + ["--"] + split.command)
 } catch {
     let status = SwtraceCommand.exitCode(for: error)
     if status == .success {
