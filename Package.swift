@@ -28,8 +28,6 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // A program whose system calls the end-to-end tests know in advance.
-        .executableTarget(name: "swtrace-fixture"),
         .testTarget(name: "SyscallTablesTests", dependencies: ["SyscallTables", "CSeccomp"]),
         .testTarget(name: "SyscallDecodingTests", dependencies: ["SyscallDecoding", "SyscallTables"]),
         .testTarget(
@@ -37,7 +35,9 @@ let package = Package(
             dependencies: ["Tracing", "SyscallDecoding", "SyscallTables"],
             exclude: ["Captures"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["SyscallTables"]),
+        // Runs the built swtrace on Fixture/swtrace-fixture.c, which the tests compile with the
+        // system C compiler (static, so that its syscalls do not depend on the dynamic loader).
+        .testTarget(name: "EndToEndTests", dependencies: ["SyscallTables", "SyscallDecoding"], exclude: ["Fixture"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -35,9 +35,9 @@ pid_t swt_spawn_stopped(const char *path, char *const argv[], char *const envp[]
     execve(path, argv, envp);
 
     int err = errno;
-    child_write("swtrace: exec ");
+    child_write("swtrace: cannot run '");
     child_write(path);
-    child_write(": ");
+    child_write("': ");
     child_write(strerror(err));
     child_write("\n");
     _exit(err == ENOENT ? 127 : 126);

@@ -155,7 +155,10 @@ public final class TraceEngine {
         if descriptor.name != "restart_syscall" { task.lastSyscallName = descriptor.name }
         if task.hiddenUntilExec {
             guard descriptor.name == "execve" || descriptor.name == "execveat" else { return }
-            task.hiddenUntilExec = false
+            var entry = TextBuffer(capacity: 256)
+            formatter.appendEntry(to: &entry, descriptor: descriptor, call: call, memory: ProcessMemory(tid: task.tid))
+            task.heldExecveEntry = entry
+            return
         }
         task.lineInterrupted = false
         output.openLine(for: task)
@@ -166,7 +169,14 @@ public final class TraceEngine {
     private func syscallExited(_ task: Tracee, _ result: SyscallResult) {
         guard task.inSyscall, let descriptor = task.descriptor else { return }
         task.inSyscall = false
-        guard !task.hiddenUntilExec else { return }
+        if task.hiddenUntilExec {
+            let entry = task.heldExecveEntry
+            task.heldExecveEntry = nil
+            guard let entry, case .success = result else { return }
+            task.hiddenUntilExec = false
+            output.openLine(for: task)
+            output.text.append(contentsOf: entry.bytes)
+        }
         continueLine(of: task, name: descriptor.name)
         formatter.appendExit(to: &output.text, descriptor: descriptor, call: task.call,
                              memory: ProcessMemory(tid: task.tid), result: result)

@@ -18,9 +18,13 @@ final class Tracee {
     /// so the exit half starts a new line with `<... name resumed>`.
     var lineInterrupted = false
 
-    /// The command swtrace started prints nothing until its first execve: its stops before that
-    /// (the SIGSTOP it stopped itself with, the SIGCONT that woke it) are swtrace's own doing.
+    /// The command swtrace started prints nothing until its first execve succeeds: its stops before
+    /// that (the SIGSTOP it stopped itself with, the SIGCONT that woke it) are swtrace's own doing,
+    /// and a failed exec is reported as one error line.
     var hiddenUntilExec = false
+    /// The entry half of that first execve, printed once the exit shows it succeeded (the new
+    /// program's memory no longer holds the arguments to print them then).
+    var heldExecveEntry: TextBuffer?
 
     /// Seen in a waitpid result: until then it is a fork/clone child that swtrace knows about from
     /// the parent's PTRACE_EVENT stop but that has not stopped yet.

@@ -1,4 +1,5 @@
-// swtrace-fixture: a program whose system calls the end-to-end tests know in advance.
+// swtrace-fixture: a program whose system calls the end-to-end tests know in advance. The tests
+// compile it with the system C compiler, statically (see Support/TraceRun.swift).
 // Each scenario makes its syscalls through syscall(2) where the exact call matters, so that libc
 // versions cannot change what the tests expect. Usage: swtrace-fixture SCENARIO [ARG]
 #define _GNU_SOURCE

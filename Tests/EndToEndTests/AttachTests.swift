@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+/// `swtrace -p PID`: attach to a running process, trace it, detach on SIGINT.
+@Suite struct AttachTests {
+    /// The state letter in /proc/PID/stat (R, S, T stopped, t tracing stop...).
+    func state(of pid: Int32) -> Character? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        return stat[stat.index(close, offsetBy: 2)]
+    }
+
+    @Test func attachTraceDetachAndTheProcessCarriesOn() throws {
+        let sleeper = try RunningProcess(Products.fixture, ["sleep", "3"], environment: fixtureEnvironment)
+        usleep(200_000)
+        let tracer = try RunningProcess(Products.swtrace, ["-p", String(sleeper.pid)], environment: fixtureEnvironment)
+        usleep(700_000)
+        kill(tracer.pid, SIGINT)
+        let trace = tracer.finish(timeout: 10)
+
+        #expect(trace.exitStatus == 128 + SIGINT)
+        #expect(trace.stderrLines == ["swtrace: Process \(sleeper.pid) attached", "swtrace: Process \(sleeper.pid) detached"])
+        // It saw the sleeps: 100 ms each, so several whole lines in 700 ms.
+        let sleeps = trace.lines.filter { $0.hasPrefix("clock_nanosleep(") && $0.hasSuffix(" = 0") }
+        #expect(sleeps.count >= 3, "\(trace.lines)")
+        // Detached, not stopped: the process runs on and finishes as if never traced.
+        let stateAfterDetach = state(of: sleeper.pid)
+        #expect(stateAfterDetach == "S" || stateAfterDetach == "R")
+        let sleeperResult = sleeper.finish(timeout: 10)
+        #expect(sleeperResult.exitStatus == 0)
+        #expect(sleeperResult.lines == ["fixture: sleeping", "fixture: done"])
+    }
+
+    @Test func attachToEveryProcessOfAList() throws {
+        let first = try RunningProcess(Products.fixture, ["sleep", "1"], environment: fixtureEnvironment)
+        let second = try RunningProcess(Products.fixture, ["sleep", "1"], environment: fixtureEnvironment)
+        usleep(100_000)
+        let trace = try swtrace(["-p", "\(first.pid),\(second.pid)"], timeout: 20)
+        #expect(trace.exitStatus == 0, "every traced process exited")
+        #expect(trace.stderrLines.prefix(2) == ["swtrace: Process \(first.pid) attached", "swtrace: Process \(second.pid) attached"])
+        #expect(trace.lines.contains(pidPrefix(Int(first.pid)) + "+++ exited with 0 +++")
+            || trace.lines.contains("+++ exited with 0 +++"))
+        #expect(trace.lines.last == "+++ exited with 0 +++")
+        #expect(first.finish().exitStatus == 0)
+        #expect(second.finish().exitStatus == 0)
+    }
+
+    @Test func aPidThatDoesNotExistIsOneClearError() throws {
+        let result = try swtrace(["-p", "99999999"])
+        #expect(result.exitStatus == 1)
+        #expect(result.stderrLines == ["swtrace: cannot attach to process 99999999: No such process"])
+        #expect(result.stdout.isEmpty)
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+
+/// `swtrace -- swtrace-fixture SCENARIO`: the fixture's syscalls are known in advance, so whole
+/// lines can be compared.
+@Suite struct CommandTraceTests {
+    @Test func firstLineIsTheExecveAndLastLineTheExit() throws {
+        let result = try traceFixture(["write"])
+        #expect(result.exitStatus == 0)
+        let first = try #require(result.lines.first)
+        // argv[0] is the fixture's path, cut to the default string limit of 32 bytes.
+        let path = Products.fixture
+        let argv0 = path.utf8.count > 32 ? "\"\(path.prefix(32))\"..." : "\"\(path)\""
+        #expect(withoutAddresses(first) == withoutAddresses(line(
+            "execve(\"\(path)\", [\(argv0), \"write\"], 0x1 /* 1 var */", "0")))
+        #expect(result.lines.last == "+++ exited with 0 +++")
+        // The program's own output reaches the same stdout, between whole trace lines.
+        #expect(result.lines.contains("fixture: hello"))
+        #expect(result.lines.contains(line("write(1, \"fixture: hello\\n\", 15", "15")))
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func openatThatSucceedsAndThatFailsWriteAndClose() throws {
+        let result = try traceFixture(["files"])
+        let lines = result.lines
+        #expect(lines.contains(line("openat(AT_FDCWD, \"/nonexistent/swtrace-fixture\", O_RDONLY",
+                                    "-1 ENOENT (No such file or directory)")))
+        let fd = try #require(capture(#"^openat\(AT_FDCWD, "/dev/null", O_WRONLY\|O_CLOEXEC\) += (\d+)$"#, in: lines))
+        let opened = try #require(lines.firstIndex(of: line("openat(AT_FDCWD, \"/dev/null\", O_WRONLY|O_CLOEXEC", "\(fd)")))
+        #expect(Array(lines[(opened + 1)...].prefix(3)) == [
+            line("write(\(fd), \"hello\\n\", 6", "6"),
+            line("close(\(fd)", "0"),
+            line("openat(AT_FDCWD, \"/tmp\", O_RDONLY|O_NONBLOCK|O_DIRECTORY", "\(fd)"),
+        ])
+        #expect(lines.last == "+++ exited with 0 +++")
+    }
+
+    @Test func stringsAreEscapedAndCutAtTheStringLimit() throws {
+        let short = try traceFixture(["strings"]).lines
+        let fd = try #require(capture(#"^openat\(AT_FDCWD, "/dev/null", O_WRONLY\) += (\d+)$"#, in: short))
+        #expect(short.contains(line(#"write(\#(fd), "tab\there\nquote\"back\\slash\0\1\377\0017en"..., 33"#, "33")))
+        #expect(short.contains(line(#"write(\#(fd), "0123456789abcdefghijklmnopqrstuv"..., 42"#, "42")))
+
+        let long = try traceFixture(["strings"], options: ["-s", "64"]).lines
+        #expect(long.contains(line(#"write(\#(fd), "tab\there\nquote\"back\\slash\0\1\377\0017end", 33"#, "33")))
+        #expect(long.contains(line(#"write(\#(fd), "0123456789abcdefghijklmnopqrstuvwxyzABCDEF", 42"#, "42")))
+
+        let joined = try traceFixture(["strings"], options: ["-s4", "-a10"]).lines
+        #expect(joined.contains(#"write(\#(fd), "0123"..., 42) = 42"#))
+    }
+
+    @Test(arguments: [0, 3, 255])
+    func exitStatusIsTheCommands(code: Int) throws {
+        let result = try traceFixture(["exit", String(code)])
+        #expect(result.exitStatus == Int32(code))
+        #expect(result.lines.suffix(2) == [line("exit_group(\(code)", "?"), "+++ exited with \(code) +++"])
+    }
+
+    @Test func deathBySignalIsReportedAndPassedOn() throws {
+        let result = try traceFixture(["segv"])
+        #expect(result.signal == SIGSEGV, "swtrace kills itself with the signal that killed the command")
+        #expect(result.lines.suffix(2) == [
+            "--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x10} ---",
+            "+++ killed by SIGSEGV +++",
+        ])
+    }
+
+    @Test func signalIsShownDeliveredAndHandled() throws {
+        let result = try traceFixture(["signal"])
+        let lines = result.lines
+        let pid = try #require(capture(#"^getpid\(\) += (\d+)$"#, in: lines))
+        let sent = try #require(lines.firstIndex(of: line("kill(\(pid), SIGUSR1", "0")))
+        #expect(Array(lines[(sent + 1)...].prefix(3)) == [
+            "--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=\(pid), si_uid=\(getuid())} ---",
+            "fixture: SIGUSR1 handled",
+            line("write(1, \"fixture: SIGUSR1 handled\\n\", 25", "25"),
+        ])
+        #expect(lines.contains("fixture: after signal"))
+        #expect(result.exitStatus == 0)
+    }
+
+    /// A child stops itself with SIGSTOP; its parent checks it stays stopped for 300 ms and only
+    /// runs again after SIGCONT. Traced with -f, the answer must be the same as untraced.
+    @Test func stoppedTraceeStaysStoppedUntilSIGCONT() throws {
+        let verdict = "fixture: reported stopped yes, stayed stopped yes, resumed yes, exited 0"
+        let untraced = try run(Products.fixture, ["stopcont"])
+        #expect(untraced.lines == [verdict])
+
+        let result = try traceFixture(["stopcont"], options: ["-f"])
+        #expect(result.lines.contains(verdict))
+        let child = try #require(capture(#"^\[pid +(\d+)\] --- stopped by SIGSTOP ---$"#, in: result.lines))
+        let stopped = try #require(result.lines.firstIndex(of: pidPrefix(child) + "--- stopped by SIGSTOP ---"))
+        let sentStop = try #require(result.lines.firstIndex(of: line("kill(\(child), SIGSTOP", "0", prefix: pidPrefix(child))))
+        #expect(sentStop < stopped)
+        let continued = try #require(result.lines.firstIndex { $0.hasPrefix(pidPrefix(child) + "--- SIGCONT {si_signo=SIGCONT, si_code=SI_USER, si_pid=") })
+        #expect(stopped < continued)
+        #expect(result.lines.contains(pidPrefix(child) + "+++ exited with 0 +++"))
+        #expect(result.exitStatus == 0)
+    }
+
+    @Test func forkIsFollowedWithPidPrefixes() throws {
+        let result = try traceFixture(["fork"], options: ["-f"])
+        let child = try #require(capture(#"^\[pid +(\d+)\] \+\+\+ exited with 7 \+\+\+$"#, in: result.lines))
+        #expect(result.lines.contains(line("write(1, \"fixture: child\\n\", 15", "15", prefix: pidPrefix(child))))
+        #expect(result.lines.contains(line("exit_group(7", "?", prefix: pidPrefix(child))))
+        #expect(result.stderrLines.contains("swtrace: Process \(child) attached"))
+        // Once the child is gone, the parent's lines have no prefix again.
+        #expect(result.lines.suffix(2) == [line("exit_group(0", "?"), "+++ exited with 0 +++"])
+        #expect(result.exitStatus == 0)
+
+        let unfollowed = try traceFixture(["fork"])
+        #expect(!unfollowed.lines.contains { $0.hasPrefix("[pid") })
+        #expect(unfollowed.lines.contains("fixture: child exited 7"))
+        #expect(!unfollowed.lines.contains { $0.contains("exit_group(7") })
+    }
+
+    /// A thread that is not the leader calls execve: the kernel gives it the leader's id.
+    @Test func execveFromAThreadTakesOverTheLeader() throws {
+        let result = try traceFixture(["thread-exec"], options: ["-f"])
+        let lines = result.lines
+        let thread = try #require(capture(#"^\+\+\+ superseded by execve in pid (\d+) \+\+\+$"#, in: lines))
+        let superseded = try #require(lines.firstIndex(of: "+++ superseded by execve in pid \(thread) +++"))
+        let execve = try #require(lines.firstIndex {
+            $0.hasPrefix(pidPrefix(thread) + "execve(\"/proc/self/exe\", [\"swtrace-fixture\", \"exit\", \"5\"], ")
+        })
+        #expect(execve < superseded)
+        #expect(lines[superseded + 1] == line("<... execve resumed>", "0"))
+        #expect(lines.suffix(2) == [line("exit_group(5", "?"), "+++ exited with 5 +++"])
+        #expect(result.exitStatus == 5)
+    }
+
+    @Test func outputFileTakesTheTraceAndStdoutKeepsTheProgramsOutput() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("swtrace-\(UUID()).txt").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try traceFixture(["write"], options: ["-o", path])
+        #expect(result.lines == ["fixture: hello"])
+        let trace = splitLines(try String(contentsOfFile: path, encoding: .utf8))
+        #expect(trace.contains(line("write(1, \"fixture: hello\\n\", 15", "15")))
+        #expect(trace.last == "+++ exited with 0 +++")
+
+        // With -f and -o, every line starts with the pid padded to five columns.
+        let followed = try traceFixture(["fork"], options: ["-f", "-o", path])
+        #expect(followed.exitStatus == 0)
+        let forkTrace = splitLines(try String(contentsOfFile: path, encoding: .utf8))
+        let child = try #require(capture(#"^(\d+) +\+\+\+ exited with 7 \+\+\+$"#, in: forkTrace))
+        let childPrefix = String(child).padding(toLength: 5, withPad: " ", startingAt: 0) + " "
+        #expect(forkTrace.contains(line("write(1, \"fixture: child\\n\", 15", "15", prefix: childPrefix)))
+        #expect(forkTrace.allSatisfy { $0.range(of: #"^\d+ +"#, options: .regularExpression) != nil })
+    }
+
+    /// The path for kernels without PTRACE_GET_SYSCALL_INFO prints the same trace.
+    @Test func registerFallbackPrintsTheSameTrace() throws {
+        let normal = try traceFixture(["files"])
+        var environment = fixtureEnvironment
+        environment["SWTRACE_SYSCALL_INFO"] = "regs"
+        let fallback = try traceFixture(["files"], environment: environment)
+        #expect(fallback.exitStatus == 0)
+        // The execve line names one variable more (SWTRACE_SYSCALL_INFO itself), which also moves
+        // the stack addresses.
+        #expect(fallback.lines.dropFirst().map(withoutAddresses) == normal.lines.dropFirst().map(withoutAddresses))
+        #expect(normal.lines.count > 10)
+    }
+
+    @Test func lsOfRootEndsWithExitZero() throws {
+        let result = try swtrace(["--", "/bin/ls", "/"])
+        #expect(result.exitStatus == 0)
+        #expect(result.lines.last == "+++ exited with 0 +++")
+        #expect(result.lines.first?.hasPrefix("execve(\"/bin/ls\", [\"/bin/ls\", \"/\"], ") == true)
+    }
+}
