@@ -21,14 +21,24 @@ static void child_write(const char *s) {
     }
 }
 
+static sigset_t original_mask;
+static int remembered_wake_signal;
+static struct sigaction original_wake_action;
+
+void swt_remember_signal_state(int wake_signal) {
+    pthread_sigmask(SIG_SETMASK, NULL, &original_mask);
+    remembered_wake_signal = wake_signal;
+    sigaction(wake_signal, NULL, &original_wake_action);
+}
+
 pid_t swt_spawn_stopped(const char *path, char *const argv[], char *const envp[]) {
     pid_t pid = fork();
     if (pid != 0) return pid;
 
-    // The tracer blocks the signals it handles itself; the command must start with none blocked.
-    sigset_t none;
-    sigemptyset(&none);
-    sigprocmask(SIG_SETMASK, &none, NULL);
+    // The tracer blocks the signals it handles itself and catches its wake signal; the command
+    // must start with the mask and disposition swtrace itself was started with.
+    if (remembered_wake_signal != 0) sigaction(remembered_wake_signal, &original_wake_action, NULL);
+    sigprocmask(SIG_SETMASK, &original_mask, NULL);
 
     // Stop here until the tracer has seized us and sent SIGCONT, so that execve is traced.
     kill(getpid(), SIGSTOP);

@@ -20,9 +20,11 @@ final class InterruptWatcher: Sendable {
 
     /// Blocks the termination signals (and SIGPIPE, which becomes EPIPE) in the calling thread,
     /// which becomes the engine thread, and starts the watcher. Call before starting any other
-    /// thread, so that they all inherit the mask; children unblock everything before exec.
+    /// thread, so that they all inherit the mask; the command swtrace starts gets the mask and
+    /// wake-signal disposition swtrace was started with (`swt_remember_signal_state`).
     init() {
         engineThread = pthread_self()
+        swt_remember_signal_state(Self.wakeSignal)
         _ = swt_thread_sigmask(SIG_BLOCK, Self.terminationSignals)
         _ = swt_thread_sigmask(SIG_BLOCK, [SIGPIPE, 0])
         _ = swt_install_wake_handler(Self.wakeSignal)

@@ -98,6 +98,15 @@ import Testing
         #expect(result.exitStatus == 0)
     }
 
+    /// The command starts with the signal mask and ignored signals swtrace was started with, though
+    /// swtrace blocks and catches signals of its own.
+    @Test func tracedCommandInheritsTheSignalStateItWouldUntraced() throws {
+        let untraced = try run(Products.fixture, ["signal-state"])
+        #expect(untraced.lines.count == 2)
+        let traced = try traceFixture(["signal-state"])
+        #expect(traced.lines.filter { $0.hasPrefix("Sig") } == untraced.lines)
+    }
+
     @Test func forkIsFollowedWithPidPrefixes() throws {
         let result = try traceFixture(["fork"], options: ["-f"])
         let child = try #require(capture(#"^\[pid +(\d+)\] \+\+\+ exited with 7 \+\+\+$"#, in: result.lines))

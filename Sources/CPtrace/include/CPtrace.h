@@ -20,8 +20,13 @@ int swt_wcoredump(int status);
 int swt_wifstopped(int status);
 int swt_wstopsig(int status);
 
-/// fork(2); the child unblocks every signal, stops itself with SIGSTOP so the tracer can seize it
-/// before anything happens, then execve(2)s `path`. On exec failure the child prints one line to
+/// Records this thread's signal mask and the disposition of `wake_signal` as swtrace found them,
+/// before it changes either, so that the command it starts gets exactly what it would get untraced.
+void swt_remember_signal_state(int wake_signal);
+
+/// fork(2); the child restores the signal mask and disposition that swt_remember_signal_state
+/// recorded, stops itself with SIGSTOP so the tracer can seize it before anything happens, then
+/// execve(2)s `path`. On exec failure the child prints one line to
 /// stderr and exits with 127 (ENOENT) or 126. Returns the child's pid, or -1 with errno.
 pid_t swt_spawn_stopped(const char *path, char *const argv[], char *const envp[]);
 

@@ -132,6 +132,18 @@ static int scenario_sleep(const char *seconds) {
     return 0;
 }
 
+// Prints the signal mask and ignored signals this process started with, from /proc/self/status.
+static int scenario_signal_state(void) {
+    FILE *status = fopen("/proc/self/status", "r");
+    if (!status) return 1;
+    char text[256];
+    while (fgets(text, sizeof text, status)) {
+        if (strncmp(text, "SigBlk:", 7) == 0 || strncmp(text, "SigIgn:", 7) == 0) say(text);
+    }
+    fclose(status);
+    return 0;
+}
+
 int main(int argc, char **argv) {
     const char *scenario = argc > 1 ? argv[1] : "";
     const char *arg = argc > 2 ? argv[2] : NULL;
@@ -145,6 +157,7 @@ int main(int argc, char **argv) {
     if (strcmp(scenario, "thread-exec") == 0) return scenario_thread_exec();
     if (strcmp(scenario, "segv") == 0) return scenario_segv();
     if (strcmp(scenario, "sleep") == 0) return scenario_sleep(arg);
-    fprintf(stderr, "usage: swtrace-fixture files|strings|write|exit N|signal|stopcont|fork|thread-exec|segv|sleep N\n");
+    if (strcmp(scenario, "signal-state") == 0) return scenario_signal_state();
+    fprintf(stderr, "usage: swtrace-fixture files|strings|write|exit N|signal|stopcont|fork|thread-exec|segv|sleep N|signal-state\n");
     return 2;
 }
