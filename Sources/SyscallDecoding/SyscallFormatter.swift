@@ -133,7 +133,8 @@ public struct SyscallFormatter: Sendable {
         case .openFlags:
             out.appendOpenFlags(UInt32(truncatingIfNeeded: raw), arch: call.arch)
         case .createMode, .mode:
-            out.appendOctalMode(UInt64(UInt32(truncatingIfNeeded: raw)))
+            // mode_t as the kernel reads it for a file: the low 16 bits (type and permissions).
+            out.appendOctalMode(raw & 0o177777)
         case .argv:
             appendStringArray(at: word, arch: call.arch, to: &out, memory: memory)
         case .envp:
@@ -158,7 +159,7 @@ public struct SyscallFormatter: Sendable {
 
     /// `length` bytes at `address`, cut to `-s`; the address when unreadable.
     func appendBuffer(at address: UInt64, length: UInt64, to out: inout TextBuffer, memory: some TraceeMemory) {
-        guard address != 0 || length == 0 else { return out.append("NULL") }
+        guard address != 0 else { return out.append("NULL") }
         let shown = Int(min(length, UInt64(options.stringLimit)))
         guard let bytes = memory.readBytes(at: address, count: shown) else {
             return out.appendHex(address)

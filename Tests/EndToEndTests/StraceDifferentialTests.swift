@@ -104,6 +104,9 @@ struct TraceLines {
         let placeholders = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, "P\($0 + 1)") })
         func normalise(_ line: String) -> String {
             var result = line.replacingOccurrences(of: #"\) +="#, with: ") =", options: .regularExpression)
+            // The first execve's environment array is on the stack of the tracer's own child.
+            result = result.replacingOccurrences(of: #"^(execve\(.*\], )0x[0-9a-f]+( /\* \d+ vars? \*/)"#, with: "$1ENVP$2",
+                                                 options: .regularExpression)
             for (pid, placeholder) in placeholders {
                 result = result.replacingOccurrences(of: #"(?<![0-9a-fx])\#(pid)(?![0-9])"#, with: placeholder, options: .regularExpression)
             }

@@ -42,47 +42,84 @@ func splitLines(_ text: String) -> [String] {
 }
 
 /// A program started in the background; `finish()` waits for it and collects its output.
+///
+/// Started with posix_spawn and a clean signal state (nothing blocked, every signal at its default
+/// action): the test runner blocks most signals, and swtrace passes the mask it was started with on
+/// to the command it traces, as it must.
 final class RunningProcess {
-    let process = Process()
-    private var collected: (() -> (String, String))?
+    let pid: pid_t
+    private let collected: () -> (String, String)
 
     init(_ executable: String, _ arguments: [String], environment: [String: String]) throws {
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        collected = collect(stdout: stdout, stderr: stderr)
-    }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-    var pid: Int32 { process.processIdentifier }
+        var stdout: [Int32] = [0, 0], stderr: [Int32] = [0, 0]
+        // Close-on-exec from the start: tests run in parallel, and a pipe end leaked into another
+        // test's child would keep this test's reader waiting for that child.
+        guard systemPipe2(&stdout, O_CLOEXEC) == 0, systemPipe2(&stderr, O_CLOEXEC) == 0 else { throw POSIXError(.EMFILE) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, stdout[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, stderr[1], 2)
+
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var child: pid_t = 0
+        let failure = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
+        close(stdout[1])
+        close(stderr[1])
+        guard failure == 0 else {
+            close(stdout[0])
+            close(stderr[0])
+            throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EINVAL)
+        }
+        pid = child
+        collected = collect(stdout: stdout[0], stderr: stderr[0])
+    }
 
     /// Waits up to `timeout` seconds (then kills it, so the test fails on its output, not hangs).
     func finish(timeout: TimeInterval = 60) -> RunResult {
         let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(5_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        let (out, err) = collected!()
-        let killed = process.terminationReason == .uncaughtSignal
+        var status: Int32 = 0
+        while true {
+            let result = waitpid(pid, &status, WNOHANG)
+            if result == pid { break }
+            if result < 0 && errno != EINTR { break }
+            if Date() > deadline { kill(pid, SIGKILL) }
+            usleep(2_000)
+        }
+        let (out, err) = collected()
+        let signal = status & 0x7f
         return RunResult(stdout: out, stderr: err,
-                         exitStatus: killed ? nil : process.terminationStatus,
-                         signal: killed ? process.terminationStatus : nil)
+                         exitStatus: signal == 0 ? (status >> 8) & 0xff : nil,
+                         signal: signal == 0 ? nil : signal)
     }
 }
 
+/// pipe2(2), which Glibc's module map leaves out (it is a _GNU_SOURCE declaration).
+@_silgen_name("pipe2")
+private func systemPipe2(_ fds: UnsafeMutablePointer<Int32>, _ flags: Int32) -> Int32
+
 /// Reads both pipes to the end on background threads, so that neither fills up and blocks the child.
-private func collect(stdout: Pipe, stderr: Pipe) -> () -> (String, String) {
+private func collect(stdout: Int32, stderr: Int32) -> () -> (String, String) {
     final class Box: @unchecked Sendable { var out = Data(), err = Data() }
     let box = Box()
     let group = DispatchGroup()
     group.enter()
-    DispatchQueue.global().async { box.out = stdout.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    DispatchQueue.global().async { box.out = FileHandle(fileDescriptor: stdout, closeOnDealloc: true).readDataToEndOfFile(); group.leave() }
     group.enter()
-    DispatchQueue.global().async { box.err = stderr.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    DispatchQueue.global().async { box.err = FileHandle(fileDescriptor: stderr, closeOnDealloc: true).readDataToEndOfFile(); group.leave() }
     return {
         group.wait()
         return (String(decoding: box.out, as: UTF8.self), String(decoding: box.err, as: UTF8.self))

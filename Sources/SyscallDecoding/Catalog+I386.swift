@@ -1,0 +1,49 @@
+/// i386 (and x86_64's int 0x80): old-style calls that take one pointer to their arguments or
+/// multiplex a family, and calls whose 64-bit values take two registers. Counts are registers, as
+/// `strace -e raw=` prints them; everything from the first split value on stays raw, since
+/// strace's default output joins the two halves and its later arguments shift left.
+extension SyscallCatalog {
+    static let i386Specific: [String: SyscallSignature] = [
+        // One pointer to a block of arguments.
+        "mmap": .init(.hex, returns: .address),
+        "select": .init(.hex, returns: .hex),
+        // Multiplexers: strace prints the sub-call instead.
+        "socketcall": .raw(2),
+        "ipc": .raw(6),
+
+        // 64-bit values in two registers.
+        "_llseek": .init(.fd, .hex, .hex, .hex, .hex),
+        "pread64": .init(.fd, .outBuffer, .ulong, .hex, .hex),
+        "pwrite64": .init(.fd, .inBuffer(length: 2), .ulong, .hex, .hex),
+        "preadv": .init(.fd, .hex, .ulong, .hex, .hex),
+        "pwritev": .init(.fd, .hex, .ulong, .hex, .hex),
+        "truncate64": .init(.path, .hex, .hex),
+        "ftruncate64": .init(.fd, .hex, .hex),
+        "readahead": .init(.fd, .hex, .hex, .hex),
+        "fadvise64": .init(.fd, .hex, .hex, .hex, .hex),
+        "fadvise64_64": .init(.fd, .hex, .hex, .hex, .hex, .hex),
+        "fallocate": .init(.fd, .hex, .hex, .hex, .hex, .hex),
+        "sync_file_range": .init(.fd, .hex, .hex, .hex, .hex, .hex),
+        "fanotify_mark": .init(.fd, .hex, .hex, .hex, .hex, .hex),
+        "lookup_dcookie": .raw(4),
+
+        // Signals before the rt_ variants: old-style sigset_t and sigaction.
+        "sigaction": .init(.signal, .hex, .hex),
+        "signal": .init(.signal, .hex, returns: .hex),
+        "sigprocmask": .init(.hex, .hex, .hex),
+        "sigpending": .init(.hex),
+        // Three registers; strace prints only the mask, the last one.
+        "sigsuspend": .init(.hex, .hex, .hex),
+        "sigreturn": .init(returns: .hex),
+        "sgetmask": .init(returns: .hex),
+        "ssetmask": .init(.hex, returns: .hex),
+
+        // Other old calls.
+        "waitpid": .init(.int, .hex, .hex),
+        "readdir": .init(.fd, .hex, .hex),  // the count prints only when it is not 1
+        "ulimit": .init(.hex, .hex),
+        "bdflush": .init(.hex, .hex),
+        "vm86old": .init(.hex),
+        "vm86": .init(.hex, .hex, .hex, .hex, .hex),
+    ]
+}

@@ -1,0 +1,80 @@
+/// The system as a whole: mounts, swap, quotas, power, kernel modules, kexec, BPF, performance
+/// counters, keys, the kernel log, host identity, hardware I/O ports, randomness, and the
+/// syscalls the kernel reserves but does not implement.
+extension SyscallCatalog {
+    static let system: [String: SyscallSignature] = [
+        // Mounts. mount prints its type and data as strings or addresses depending on the flags.
+        "mount": .init(.hex, .path, .hex, .hex, .hex),
+        "umount2": .init(.path, .hex),
+        "umount": .init(.path),
+        "fsopen": .init(.string, .hex),
+        "fsconfig": .init(.fd, .hex, .hex, .hex, .hex),
+        "fsmount": .init(.fd, .hex, .hex),
+        "fspick": .init(.dirfd, .path, .hex),
+        "move_mount": .init(.dirfd, .path, .dirfd, .path, .hex),
+        "open_tree": .init(.dirfd, .path, .hex),
+        "mount_setattr": .init(.dirfd, .path, .hex, .hex, .ulong),
+
+        // Swap, quotas, process accounting.
+        "swapon": .init(.path, .hex),
+        "swapoff": .init(.path),
+        "quotactl": .init(.hex, .path, .hex, .hex),
+        "quotactl_fd": .init(.fd, .hex, .hex, .hex),
+        "acct": .init(.path),
+
+        // Power, kernel modules, kexec.
+        "reboot": .init(.hex, .hex, .hex, .hex),
+        "init_module": .init(.pointer, .ulong, .string),
+        "finit_module": .init(.fd, .string, .hex),
+        "delete_module": .init(.string, .hex),
+        "kexec_load": .init(.pointer, .ulong, .hex, .hex),
+        "kexec_file_load": .init(.fd, .fd, .ulong, .inBuffer(length: 2), .hex),
+
+        // BPF, performance counters, keys, the kernel log.
+        "bpf": .init(.hex, .hex, .uint),
+        "perf_event_open": .init(.hex, .int, .int, .int, .hex),
+        "add_key": .init(.string, .string, .hex, .ulong, .hex),
+        "request_key": .init(.string, .string, .string, .hex),
+        "keyctl": .init(.hex, .hex, .hex, .hex, .hex, returns: .hex),
+        "syslog": .init(.hex, .hex, .hex),  // the length prints only for some actions
+
+        // Host identity and state.
+        "uname": .init(.hex),
+        "olduname": .init(.hex),
+        "oldolduname": .init(.hex),
+        "sethostname": .init(.hex, .uint),
+        "setdomainname": .init(.hex, .uint),
+        "sysinfo": .init(.hex),
+        "sysfs": .init(.hex, .hex, .hex),
+        "_sysctl": .init(.hex),
+        "getrandom": .init(.hex, .ulong, .hex),
+        "vhangup": .init(),
+
+        // x86 I/O port access.
+        "ioperm": .init(.hex, .hex, .int),
+        "iopl": .init(.int),
+
+        // Obsolete or never implemented: the kernel answers ENOSYS, strace prints them raw.
+        "afs_syscall": .raw(5),
+        "break": .raw(0),
+        "create_module": .raw(2),
+        "ftime": .raw(0),
+        "get_kernel_syms": .raw(1),
+        "getpmsg": .raw(5),
+        "gtty": .raw(2),
+        "idle": .raw(0),
+        "lock": .raw(0),
+        "lookup_dcookie": .init(.ulong, .hex, .ulong),
+        "mpx": .raw(0),
+        "nfsservctl": .raw(3),
+        "prof": .raw(0),
+        "profil": .raw(4),
+        "putpmsg": .raw(5),
+        "query_module": .raw(5),
+        "security": .raw(3),
+        "stty": .raw(2),
+        "tuxcall": .raw(3),
+        "uselib": .init(.path),
+        "vserver": .raw(5),
+    ]
+}
