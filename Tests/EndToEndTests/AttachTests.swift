@@ -31,6 +31,25 @@ import Testing
         #expect(sleeperResult.lines == ["fixture: sleeping", "fixture: done"])
     }
 
+    /// Every thread of the process is attached, and each line names its thread.
+    @Test func attachToEveryThread() throws {
+        let process = try RunningProcess(Products.fixture, ["threads", "2"], environment: fixtureEnvironment)
+        usleep(300_000)
+        let tracer = try RunningProcess(Products.swtrace, ["-p", String(process.pid)], environment: fixtureEnvironment)
+        usleep(600_000)
+        kill(tracer.pid, SIGTERM)
+        let trace = tracer.finish(timeout: 10)
+        #expect(trace.exitStatus == 128 + SIGTERM)
+        #expect(trace.stderrLines.first == "swtrace: Process \(process.pid) attached with 3 threads")
+        #expect(trace.stderrLines.filter { $0.hasSuffix(" detached") }.count == 3)
+        let threads = Set(trace.lines.compactMap { capture(#"^\[pid +(\d+)\] clock_nanosleep\("#, in: [$0]) })
+        #expect(threads.count == 3, "\(trace.lines)")
+        #expect(threads.contains(Int(process.pid)))
+        let result = process.finish(timeout: 10)
+        #expect(result.exitStatus == 0)
+        #expect(result.lines == ["fixture: threads started", "fixture: threads done"])
+    }
+
     @Test func attachToEveryProcessOfAList() throws {
         let first = try RunningProcess(Products.fixture, ["sleep", "1"], environment: fixtureEnvironment)
         let second = try RunningProcess(Products.fixture, ["sleep", "1"], environment: fixtureEnvironment)

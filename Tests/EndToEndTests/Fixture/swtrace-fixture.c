@@ -123,12 +123,34 @@ static int scenario_segv(void) {
     return 1;
 }
 
+static void scenario_sleep_quietly(long seconds) {
+    for (long i = 0; i < seconds * 10; i++) sleep_ms(100);
+}
+
 // For -p tests: sleeps in steps of 100 ms for the given number of seconds, then says done.
 static int scenario_sleep(const char *seconds) {
-    long steps = (seconds ? atol(seconds) : 3) * 10;
     say("fixture: sleeping\n");
-    for (long i = 0; i < steps; i++) sleep_ms(100);
+    scenario_sleep_quietly(seconds ? atol(seconds) : 3);
     say("fixture: done\n");
+    return 0;
+}
+
+static void *sleep_in_thread(void *seconds) {
+    scenario_sleep_quietly((long)seconds);
+    return NULL;
+}
+
+// Two more threads that sleep alongside the main thread, for attaching to every thread (-p).
+static int scenario_threads(const char *seconds) {
+    long duration = seconds ? atol(seconds) : 2;
+    pthread_t first, second;
+    pthread_create(&first, NULL, sleep_in_thread, (void *)duration);
+    pthread_create(&second, NULL, sleep_in_thread, (void *)duration);
+    say("fixture: threads started\n");
+    scenario_sleep_quietly(duration);
+    pthread_join(first, NULL);
+    pthread_join(second, NULL);
+    say("fixture: threads done\n");
     return 0;
 }
 
@@ -158,6 +180,7 @@ int main(int argc, char **argv) {
     if (strcmp(scenario, "segv") == 0) return scenario_segv();
     if (strcmp(scenario, "sleep") == 0) return scenario_sleep(arg);
     if (strcmp(scenario, "signal-state") == 0) return scenario_signal_state();
-    fprintf(stderr, "usage: swtrace-fixture files|strings|write|exit N|signal|stopcont|fork|thread-exec|segv|sleep N|signal-state\n");
+    if (strcmp(scenario, "threads") == 0) return scenario_threads(arg);
+    fprintf(stderr, "usage: swtrace-fixture files|strings|write|exit N|signal|stopcont|fork|thread-exec|segv|sleep N|threads N|signal-state\n");
     return 2;
 }
