@@ -71,6 +71,9 @@ public final class TraceEngine {
 
         loop(watcher: watcher)
         output.flush()
+        if let failure = output.writeFailure, failure != EPIPE {
+            notice("cannot write the trace: \(TraceError.errnoText(failure)); detached")
+        }
         if interruptSignal != 0 { return .interrupted(signal: interruptSignal) }
         if let commandOutcome { return commandOutcome }
         if commandPid != 0 { return waitForDetachedCommand() }
@@ -103,11 +106,10 @@ public final class TraceEngine {
     private func handle(tid: pid_t, status: Int32) {
         let task = tracees[tid] ?? addTracee(tid, announced: false)
         if !task.announced { announce(task) }
-        switch WaitStatus(status) {
-        case .exited(let code):
-            taskEnded(task, outcome: .commandExited(code))
-        case .killed(let signal, let coreDumped):
-            taskEnded(task, outcome: .commandKilled(signal: signal), coreDumped: coreDumped)
+        let stop = WaitStatus(status)
+        switch stop {
+        case .exited, .killed:
+            taskEnded(task, status: stop)
         case .syscallStop:
             syscallStop(task)
         case .eventStop(let event, let signal):
@@ -280,15 +282,16 @@ public final class TraceEngine {
         task.detaching ? detach(task, signal: signal) : resume(task, signal: signal)
     }
 
-    private func taskEnded(_ task: Tracee, outcome: TraceOutcome, coreDumped: Bool = false) {
+    /// `task` exited or was killed (`status` is `.exited` or `.killed`).
+    private func taskEnded(_ task: Tracee, status: WaitStatus) {
         syscallEndedWithoutReturn(task)
         if !task.hiddenUntilExec {
             output.startLine(for: task)
-            switch outcome {
-            case .commandExited(let code):
+            switch status {
+            case .exited(let code):
                 output.text.append("+++ exited with ")
                 output.text.appendDecimal(Int64(code))
-            case .commandKilled(let signal):
+            case .killed(let signal, let coreDumped):
                 output.text.append("+++ killed by ")
                 output.text.appendSignal(signal)
                 if coreDumped { output.text.append(" (core dumped)") }
@@ -298,7 +301,7 @@ public final class TraceEngine {
             output.text.append(" +++")
             output.endLine()
         }
-        if task.tid == commandPid { commandOutcome = outcome }
+        if task.tid == commandPid { commandOutcome = TraceOutcome(commandStatus: status) }
         removeTracee(task)
         output.flush()
     }
@@ -346,11 +349,7 @@ public final class TraceEngine {
             if result == commandPid { break }
             if result < 0 && errno != EINTR { return .finished }
         }
-        switch WaitStatus(status) {
-        case .exited(let code): return .commandExited(code)
-        case .killed(let signal, _): return .commandKilled(signal: signal)
-        default: return .finished
-        }
+        return TraceOutcome(commandStatus: WaitStatus(status)) ?? .finished
     }
 
     // MARK: Bookkeeping

@@ -33,3 +33,14 @@ public enum TraceOutcome: Equatable, Sendable {
     /// Every attached process exited, or swtrace detached because its output closed.
     case finished
 }
+
+extension TraceOutcome {
+    /// The outcome of the command swtrace started, from its wait status; nil unless it ended.
+    init?(commandStatus status: WaitStatus) {
+        switch status {
+        case .exited(let code): self = .commandExited(code)
+        case .killed(let signal, _): self = .commandKilled(signal: signal)
+        default: return nil
+        }
+    }
+}

@@ -2,6 +2,14 @@ import Foundation
 import Testing
 
 /// `swtrace -p PID`: attach to a running process, trace it, detach on SIGINT.
+enum ProcFS {
+    /// The children of `pid`, from /proc/PID/task/PID/children.
+    static func children(of pid: pid_t) -> [pid_t] {
+        let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
+        return text.split(separator: " ").compactMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+}
+
 @Suite struct AttachTests {
     /// The state letter in /proc/PID/stat (R, S, T stopped, t tracing stop...).
     func state(of pid: Int32) -> Character? {
@@ -62,6 +70,37 @@ import Testing
         #expect(trace.lines.last == "+++ exited with 0 +++")
         #expect(first.finish().exitStatus == 0)
         #expect(second.finish().exitStatus == 0)
+    }
+
+    /// A process stopped by SIGSTOP stays stopped while traced and after the detach, and runs on
+    /// at SIGCONT: job control is not swtrace's to change.
+    @Test func attachingToAStoppedProcessLeavesItStopped() throws {
+        let sleeper = try RunningProcess(Products.fixture, ["sleep", "1"], environment: fixtureEnvironment)
+        usleep(100_000)
+        kill(sleeper.pid, SIGSTOP)
+        usleep(100_000)
+        #expect(state(of: sleeper.pid) == "T")
+        let tracer = try RunningProcess(Products.swtrace, ["-p", String(sleeper.pid)], environment: fixtureEnvironment)
+        usleep(500_000)
+        kill(tracer.pid, SIGINT)
+        let trace = tracer.finish(timeout: 10)
+        #expect(trace.lines == ["--- stopped by SIGSTOP ---"])
+        #expect(trace.exitStatus == 128 + SIGINT)
+        #expect(state(of: sleeper.pid) == "T")
+        kill(sleeper.pid, SIGCONT)
+        #expect(sleeper.finish(timeout: 10).exitStatus == 0)
+    }
+
+    /// A process that another tracer holds cannot be attached (EPERM): one clear line.
+    @Test func aProcessTracedByAnotherTracerIsOneClearError() throws {
+        let traced = try RunningProcess(Products.swtrace, ["-o", "/dev/null", "--", Products.fixture, "sleep", "1"],
+                                        environment: fixtureEnvironment)
+        usleep(300_000)
+        let tracee = try #require(ProcFS.children(of: traced.pid).first)
+        let result = try swtrace(["-p", String(tracee)])
+        #expect(result.stderrLines == ["swtrace: cannot attach to process \(tracee): Operation not permitted"])
+        #expect(result.exitStatus == 1)
+        #expect(traced.finish(timeout: 10).exitStatus == 0)
     }
 
     @Test func aPidThatDoesNotExistIsOneClearError() throws {
