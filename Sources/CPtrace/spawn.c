@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 extern char **environ;
@@ -75,14 +76,16 @@ int swt_thread_sigmask(int how, const int *signals) {
     return pthread_sigmask(how, &set, NULL);
 }
 
-int swt_sigwait(const int *signals, int *code) {
+int swt_sigtimedwait(const int *signals, int *code, int milliseconds) {
     sigset_t set;
     fill_set(&set, signals);
+    struct timespec timeout = {milliseconds / 1000, (milliseconds % 1000) * 1000000L};
     siginfo_t info;
     int signo;
     do {
-        signo = sigwaitinfo(&set, &info);
+        signo = sigtimedwait(&set, &info, &timeout);
     } while (signo < 0 && errno == EINTR);
-    if (signo > 0) *code = info.si_code;
+    if (signo < 0) return 0;
+    *code = info.si_code;
     return signo;
 }

@@ -43,7 +43,7 @@ public final class TraceEngine {
 
     /// Starts or attaches to `target` and traces until no tracee is left.
     public func run(_ target: TraceTarget) throws -> TraceOutcome {
-        let watcher = InterruptWatcher()
+        let waker = EngineWaker()
         var prefixMany = options.followForks
         switch target {
         case .command(let executable, let arguments):
@@ -69,7 +69,7 @@ public final class TraceEngine {
         }
         if options.outputIsFile && prefixMany { output.usePlainPrefix() }
 
-        loop(watcher: watcher)
+        loop(waker: waker)
         output.flush()
         if let failure = output.writeFailure, failure != EPIPE {
             notice("cannot write the trace: \(TraceError.errnoText(failure)); detached")
@@ -80,11 +80,12 @@ public final class TraceEngine {
         return .finished
     }
 
-    private func loop(watcher: InterruptWatcher) {
+    private func loop(waker: EngineWaker) {
         var status: Int32 = 0
+        var wantsTicks = false
         while !tracees.isEmpty {
             if !detachingAll {
-                if let request = watcher.takeRequest() {
+                if let request = waker.takeRequest() {
                     interruptSignal = request.signal
                     forwardToCommand(request.signal, fromTerminal: request.fromTerminal)
                     detachAll()
@@ -92,13 +93,35 @@ public final class TraceEngine {
                     detachAll()
                 }
             }
+            if output.hasOpenLine != wantsTicks {
+                wantsTicks = output.hasOpenLine
+                waker.wantsTicks.store(wantsTicks, ordering: .relaxed)
+            }
             let tid = waitpid(-1, &status, __WALL)
             if tid < 0 {
-                if errno == EINTR { continue }
+                if errno == EINTR {
+                    showBlockedCall(tick: waker.ticks.load(ordering: .relaxed))
+                    continue
+                }
                 break  // ECHILD: nothing left to wait for
             }
             handle(tid: tid, status: status)
         }
+    }
+
+    private var lastTick: UInt64 = 0
+    private var openLineAtLastTick = 0
+
+    /// A line still open one tick after the previous tick belongs to a call that blocks: cut it
+    /// with `<unfinished ...>` and write it, so the user sees what the program waits in.
+    private func showBlockedCall(tick: UInt64) {
+        guard tick != lastTick else { return }
+        lastTick = tick
+        if output.hasOpenLine && output.openLineSerial == openLineAtLastTick {
+            output.cutOpenLine()
+            output.flush()
+        }
+        openLineAtLastTick = output.openLineSerial
     }
 
     // MARK: Stops

@@ -23,6 +23,10 @@ final class TraceOutput {
     private(set) weak var openLineOwner: Tracee?
     /// Traced threads that have shown up, which decides whether `[pid N]` prefixes print.
     var visibleTaskCount = 0
+    /// Counts the lines opened, so that a line still open later can be told from a new one.
+    private(set) var openLineSerial = 0
+
+    var hasOpenLine: Bool { openLineOwner != nil }
 
     init(writer: LineWriter, formatter: SyscallFormatter, prefixStyle: PidPrefixStyle) {
         self.writer = writer
@@ -60,6 +64,7 @@ final class TraceOutput {
     func openLine(for task: Tracee) {
         startLine(for: task)
         openLineOwner = task
+        openLineSerial &+= 1
     }
 
     /// Whether the exit half of `task`'s syscall can continue the line its entry half started.
@@ -96,7 +101,8 @@ final class TraceOutput {
         text.lineStart = 0
     }
 
-    private func cutOpenLine() {
+    /// Ends the open line with ` <unfinished ...>`; its call ends later on a `<... resumed>` line.
+    func cutOpenLine() {
         guard let owner = openLineOwner else { return }
         text.append(" <unfinished ...>")
         text.endLine()

@@ -155,6 +155,15 @@ import Testing
         #expect(result.exitStatus == 5)
     }
 
+    /// A call that blocks shows while it blocks, as an unfinished line, not only once it returns.
+    @Test func aBlockingCallShowsBeforeItReturns() throws {
+        let lines = try traceFixture(["nap"]).lines
+        let blocked = try #require(lines.firstIndex { $0.hasPrefix("clock_nanosleep(") && $0.hasSuffix(" <unfinished ...>") })
+        let woke = try #require(lines.firstIndex(of: "fixture: woke"))
+        let resumed = try #require(lines.firstIndex(of: line("<... clock_nanosleep resumed>", "0")))
+        #expect(blocked < resumed && resumed < woke, "the unfinished line was written while the call slept")
+    }
+
     @Test func outputFileTakesTheTraceAndStdoutKeepsTheProgramsOutput() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("swtrace-\(UUID()).txt").path
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -38,9 +38,10 @@ int swt_install_wake_handler(int signo);
 /// the calling thread. Returns 0 or an errno value.
 int swt_thread_sigmask(int how, const int *signals);
 
-/// sigwaitinfo(2) on the signals in `signals` (0-terminated). Returns the signal number, or -1;
-/// stores the signal's si_code in `code` (SI_KERNEL for a signal from the terminal, SI_USER for kill).
-int swt_sigwait(const int *signals, int *code);
+/// sigtimedwait(2) on the signals in `signals` (0-terminated) for at most `milliseconds`. Returns
+/// the signal number and stores its si_code in `code` (SI_KERNEL for a signal from the terminal,
+/// SI_USER for kill), or returns 0 when the time ran out.
+int swt_sigtimedwait(const int *signals, int *code, int milliseconds);
 
 struct iovec;
 /// process_vm_readv(2), which glibc declares only under _GNU_SOURCE.

@@ -181,6 +181,11 @@ int main(int argc, char **argv) {
     if (strcmp(scenario, "sleep") == 0) return scenario_sleep(arg);
     if (strcmp(scenario, "signal-state") == 0) return scenario_signal_state();
     if (strcmp(scenario, "threads") == 0) return scenario_threads(arg);
-    fprintf(stderr, "usage: swtrace-fixture files|strings|write|exit N|signal|stopcont|fork|thread-exec|segv|sleep N|threads N|signal-state\n");
+    if (strcmp(scenario, "nap") == 0) {
+        sleep_ms(1000);
+        say("fixture: woke\n");
+        return 0;
+    }
+    fprintf(stderr, "usage: swtrace-fixture files|strings|write|exit N|signal|stopcont|fork|thread-exec|segv|sleep N|threads N|nap|signal-state\n");
     return 2;
 }

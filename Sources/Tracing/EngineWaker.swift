@@ -2,20 +2,30 @@ import CPtrace
 import Glibc
 import Synchronization
 
-/// Turns SIGINT, SIGTERM and SIGHUP into a request the trace engine sees, without racing its
-/// waitpid(2). The engine thread blocks in waitpid and nothing but a signal can wake it, yet a
-/// signal that lands between its "was I asked to stop?" check and waitpid would be lost. So the
-/// signals are blocked in every thread and taken by `sigwait` on a watcher thread, which records the
-/// request and then keeps poking the engine thread with a wake signal (a handler without
-/// SA_RESTART, so waitpid returns EINTR) until the engine acknowledges it.
-final class InterruptWatcher: Sendable {
+/// Wakes the trace engine's thread, which spends its time blocked in waitpid(2), for the two
+/// things that are not ptrace stops:
+///
+/// - SIGINT, SIGTERM or SIGHUP asking swtrace to detach. A signal landing between the engine's
+///   "was I asked to stop?" check and waitpid would be lost, so these signals are blocked in every
+///   thread and taken by `sigtimedwait` on a watcher thread, which records the request and keeps
+///   poking the engine thread with a wake signal (a handler without SA_RESTART, so waitpid returns
+///   EINTR) until the engine acknowledges it.
+/// - A flush tick every `tickInterval` while the engine holds an unfinished line: a call that
+///   blocks (a read from a terminal, a hung lock) then shows as `read(0,  <unfinished ...>` within
+///   two ticks instead of staying invisible until it returns.
+final class EngineWaker: Sendable {
     static let terminationSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, 0]
     /// The signal that interrupts the engine's waitpid; its default action is to do nothing.
     static let wakeSignal = SIGURG
+    static let tickMilliseconds: Int32 = 200
 
     private let requested = Atomic<Int32>(0)
     private let requestedFromTerminal = Atomic<Bool>(false)
     private let acknowledged = Atomic<Bool>(false)
+    /// Set by the engine while it holds an unfinished line; read by the watcher.
+    let wantsTicks = Atomic<Bool>(false)
+    /// Incremented by the watcher at each tick it sends.
+    let ticks = Atomic<UInt64>(0)
     private let engineThread: pthread_t
 
     /// Blocks the termination signals (and SIGPIPE, which becomes EPIPE) in the calling thread,
@@ -33,14 +43,14 @@ final class InterruptWatcher: Sendable {
         var thread = pthread_t()
         let context = Unmanaged.passRetained(self).toOpaque()
         let started = pthread_create(&thread, nil, { context in
-            let watcher = Unmanaged<InterruptWatcher>.fromOpaque(context!).takeRetainedValue()
-            watcher.watch()
+            let waker = Unmanaged<EngineWaker>.fromOpaque(context!).takeRetainedValue()
+            waker.watch()
             return nil
         }, context)
         if started == 0 {
             pthread_detach(thread)
         } else {
-            Unmanaged<InterruptWatcher>.fromOpaque(context).release()
+            Unmanaged<EngineWaker>.fromOpaque(context).release()
         }
     }
 
@@ -56,8 +66,14 @@ final class InterruptWatcher: Sendable {
     private func watch() {
         _ = swt_thread_sigmask(SIG_BLOCK, [Self.wakeSignal, 0])
         var code: Int32 = 0
-        let signal = swt_sigwait(Self.terminationSignals, &code)
-        guard signal > 0 else { return }
+        var signal: Int32 = 0
+        while signal <= 0 {
+            signal = swt_sigtimedwait(Self.terminationSignals, &code, Self.tickMilliseconds)
+            if signal <= 0 && wantsTicks.load(ordering: .relaxed) {
+                ticks.add(1, ordering: .relaxed)
+                pthread_kill(engineThread, Self.wakeSignal)
+            }
+        }
         requestedFromTerminal.store(code == 0x80, ordering: .relaxed)  // SI_KERNEL
         requested.store(signal, ordering: .releasing)
         while !acknowledged.load(ordering: .acquiring) {
