@@ -25,7 +25,7 @@ public final class TraceEngine {
     public init(options: TraceOptions) {
         self.options = options
         formatter = SyscallFormatter(options: options.decode)
-        output = TraceOutput(writer: LineWriter(fd: options.outputFD), formatter: formatter,
+        output = TraceOutput(writer: LineWriter(fd: options.outputFD),
                              prefixStyle: options.outputIsFile ? .never : .bracketedWhenMany)
         useSyscallInfo = !options.forceRegisterFallback
         #if arch(arm64)
@@ -185,7 +185,6 @@ public final class TraceEngine {
             task.heldExecveEntry = entry
             return
         }
-        task.lineInterrupted = false
         output.openLine(for: task)
         formatter.appendEntry(to: &output.text, descriptor: descriptor, call: call,
                               memory: ProcessMemory(tid: task.tid), interruptedCall: interrupted)
@@ -206,7 +205,6 @@ public final class TraceEngine {
         formatter.appendExit(to: &output.text, descriptor: descriptor, call: task.call,
                              memory: ProcessMemory(tid: task.tid), result: result)
         output.endLine()
-        task.lineInterrupted = false
     }
 
     /// Ends the syscall `task` is in with `= ?`: the task is gone, or its thread id was taken over.
@@ -266,12 +264,11 @@ public final class TraceEngine {
         syscallEndedWithoutReturn(leader)
         removeTracee(leader)
 
-        if output.closeOpenLine(of: execing, with: " <pid changed to ") {
-            // closeOpenLine ended the line; put the pid inside it.
-            output.text.bytes.removeLast()
+        if output.ownsOpenLine(execing) {
+            output.text.append(" <pid changed to ")
             output.text.appendDecimal(Int64(leader.tid))
             output.text.append(" ...>")
-            output.text.endLine()
+            output.endLine()
         }
         tracees[former] = nil
         execing.tid = leader.tid
@@ -280,8 +277,7 @@ public final class TraceEngine {
         output.text.append("+++ superseded by execve in pid ")
         output.text.appendDecimal(Int64(former))
         output.text.append(" +++")
-        output.endLine()
-        execing.lineInterrupted = true
+        output.endLine()  // the execve's exit now starts with `<... execve resumed>`
     }
 
     private func signalDeliveryStop(_ task: Tracee, signal: Int32) {

@@ -16,7 +16,6 @@ public enum PidPrefixStyle: Sendable {
 /// writer.
 final class TraceOutput {
     var text = TextBuffer(capacity: 1 << 16)
-    let formatter: SyscallFormatter
     private let writer: LineWriter
     private var prefixStyle: PidPrefixStyle
     /// The thread whose unfinished line ends `text`.
@@ -28,9 +27,8 @@ final class TraceOutput {
 
     var hasOpenLine: Bool { openLineOwner != nil }
 
-    init(writer: LineWriter, formatter: SyscallFormatter, prefixStyle: PidPrefixStyle) {
+    init(writer: LineWriter, prefixStyle: PidPrefixStyle) {
         self.writer = writer
-        self.formatter = formatter
         self.prefixStyle = prefixStyle
     }
 
@@ -78,7 +76,6 @@ final class TraceOutput {
         guard openLineOwner === task else { return false }
         text.append(suffix)
         endLine()
-        task.lineInterrupted = true
         return true
     }
 
@@ -87,9 +84,9 @@ final class TraceOutput {
         openLineOwner = nil
     }
 
-    /// `task` is gone: its open line, if any, stays open no longer.
+    /// `task` is gone: its open line, if it still has one, ends as unfinished.
     func forget(_ task: Tracee) {
-        if openLineOwner === task { openLineOwner = nil }
+        if openLineOwner === task { cutOpenLine() }
     }
 
     /// Writes every finished line; keeps an open line's beginning for its end.
@@ -103,11 +100,9 @@ final class TraceOutput {
 
     /// Ends the open line with ` <unfinished ...>`; its call ends later on a `<... resumed>` line.
     func cutOpenLine() {
-        guard let owner = openLineOwner else { return }
+        guard openLineOwner != nil else { return }
         text.append(" <unfinished ...>")
-        text.endLine()
-        owner.lineInterrupted = true
-        openLineOwner = nil
+        endLine()
     }
 
     private func decimalDigits(_ value: pid_t) -> Int {

@@ -14,10 +14,6 @@ final class Tracee {
     /// The last syscall's name, for `restart_syscall(<... resuming interrupted NAME ...>)`.
     var lastSyscallName: String?
 
-    /// The entry half of this thread's line was cut by another thread's output (`<unfinished ...>`),
-    /// so the exit half starts a new line with `<... name resumed>`.
-    var lineInterrupted = false
-
     /// The command swtrace started prints nothing until its first execve succeeds: its stops before
     /// that (the SIGSTOP it stopped itself with, the SIGCONT that woke it) are swtrace's own doing,
     /// and a failed exec is reported as one error line.
