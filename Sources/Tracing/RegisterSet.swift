@@ -12,6 +12,10 @@ protocol RegisterSet {
     var entry: SyscallCall { get }
     /// The return value register at a syscall-exit stop.
     var returnValue: Int64 { get }
+    /// At a stop outside syscall-stops (the stop after attaching), the syscall the thread was in,
+    /// when the registers tell it (x86 keeps the number in orig_rax/orig_eax; arm64 does not show
+    /// it in this register set).
+    var interruptedSyscall: SyscallCall? { get }
 }
 
 extension UnsafeRawBufferPointer {

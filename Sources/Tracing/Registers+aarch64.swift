@@ -23,4 +23,6 @@ struct Aarch64Registers: RegisterSet {
     }
 
     var returnValue: Int64 { Int64(bitPattern: x0) }
+
+    var interruptedSyscall: SyscallCall? { nil }
 }

@@ -25,4 +25,6 @@ struct I386Registers: RegisterSet {
     }
 
     var returnValue: Int64 { Int64(Int32(bitPattern: eax)) }
+
+    var interruptedSyscall: SyscallCall? { origEax == UInt32.max ? nil : entry }
 }

@@ -25,4 +25,6 @@ struct X86_64Registers: RegisterSet {
     }
 
     var returnValue: Int64 { Int64(bitPattern: rax) }
+
+    var interruptedSyscall: SyscallCall? { origRax == UInt64.max ? nil : entry }
 }

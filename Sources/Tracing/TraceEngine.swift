@@ -56,7 +56,7 @@ public final class TraceEngine {
             for pid in pids {
                 do {
                     let threads = try ProcessAttacher.attach(pid, options: ptraceOptions)
-                    threads.forEach { addTracee($0, announced: true) }
+                    threads.forEach { addTracee($0, announced: true).justAttached = true }
                     notice("Process \(pid) attached" + (threads.count > 1 ? " with \(threads.count) threads" : ""))
                 } catch let error as TraceError {
                     failures.append(error)
@@ -246,11 +246,25 @@ public final class TraceEngine {
             }
         case .exec:
             execEvent(task)
+        case .stop where task.justAttached:
+            noteInterruptedSyscall(task)
         default:
             break  // PTRACE_EVENT_STOP after seize, PTRACE_INTERRUPT or SIGCONT; others
         }
         if let current = tracees[task.tid], current.detaching { return detach(current, signal: 0) }
         resume(tracees[task.tid] ?? task, signal: 0)
+    }
+
+    /// The first stop after attaching: the syscall the thread was blocked in (if the registers tell),
+    /// so that the `restart_syscall` that resumes it can name it.
+    private func noteInterruptedSyscall(_ task: Tracee) {
+        task.justAttached = false
+        let count = Ptrace.registers(task.tid, into: scratch)
+        guard count > 0,
+              let call = RegisterSets.decode(UnsafeRawBufferPointer(scratch), count: count, hostArch: hostArch)?.interruptedSyscall,
+              let descriptor = DecoderTable.forArch(call.arch).descriptor(call.number)
+        else { return }
+        task.lastSyscallName = descriptor.name
     }
 
     /// execve succeeded in `tid`. When a thread other than the leader called it, the kernel has

@@ -26,6 +26,9 @@ final class Tracee {
     /// the parent's PTRACE_EVENT stop but that has not stopped yet.
     var announced = false
 
+    /// Attached with -p and not stopped yet: its first stop tells what syscall it was in.
+    var justAttached = false
+
     /// PTRACE_INTERRUPT sent: detach at its next stop.
     var detaching = false
 

@@ -31,9 +31,15 @@ enum ProcFS {
         // It saw the sleeps: 100 ms each, so several whole lines in 700 ms.
         let sleeps = trace.lines.filter { $0.hasPrefix("clock_nanosleep(") && $0.hasSuffix(" = 0") }
         #expect(sleeps.count >= 3, "\(trace.lines)")
+        // Attaching interrupted a sleep; its restart names it.
+        if let first = trace.lines.first, first.hasPrefix("restart_syscall(") {
+            #expect(first == line("restart_syscall(<... resuming interrupted clock_nanosleep ...>", "0"))
+        }
         // Detached, not stopped: the process runs on and finishes as if never traced.
+        // (On a loaded machine it may even have finished already: Z, not yet reaped.)
         let stateAfterDetach = state(of: sleeper.pid)
-        #expect(stateAfterDetach == "S" || stateAfterDetach == "R")
+        #expect(stateAfterDetach != nil && stateAfterDetach != "t" && stateAfterDetach != "T",
+                "state \(String(describing: stateAfterDetach))")
         let sleeperResult = sleeper.finish(timeout: 10)
         #expect(sleeperResult.exitStatus == 0)
         #expect(sleeperResult.lines == ["fixture: sleeping", "fixture: done"])
