@@ -10,6 +10,11 @@ func fail(_ message: String, status: Int32 = 1) -> Never {
     exit(status)
 }
 
+func fail(_ error: any Error) -> Never {
+    if let error = error as? TraceError { fail(error.description, status: error.exitStatus) }
+    fail(String(describing: error))
+}
+
 /// Ends swtrace the way the traced command ended.
 func exitLike(_ outcome: TraceOutcome) -> Never {
     switch outcome {
@@ -69,12 +74,12 @@ do {
         options.outputFD = try TraceSetup.openOutput(path)
         options.outputIsFile = true
     }
-} catch let error as TraceError {
-    fail(error.description, status: error.exitStatus)
+} catch {
+    fail(error)
 }
 
 do {
     exitLike(try TraceEngine(options: options).run(target))
-} catch let error as TraceError {
-    fail(error.description, status: error.exitStatus)
+} catch {
+    fail(error)
 }
