@@ -87,8 +87,13 @@ static int scenario_stopcont(void) {
     return 0;
 }
 
-// fork; the child writes and exits 7; the parent waits and exits 0.
+// fork; the child writes and exits 7; the parent waits and exits 0. SIGCHLD is blocked, so that
+// its delivery cannot race the parent's wait4 and the syscall sequence is the same every run.
 static int scenario_fork(void) {
+    sigset_t childSignal;
+    sigemptyset(&childSignal);
+    sigaddset(&childSignal, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &childSignal, NULL);
     pid_t child = fork();
     if (child == 0) {
         say("fixture: child\n");
@@ -102,6 +107,7 @@ static int scenario_fork(void) {
 
 static void *exec_from_thread(void *unused) {
     (void)unused;
+    sleep_ms(100);  // let the leader reach pthread_join's futex first, so every run reads the same
     char *argv[] = {"swtrace-fixture", "exit", "5", NULL};
     char *envp[] = {NULL};
     syscall(SYS_execve, "/proc/self/exe", argv, envp);
