@@ -9,8 +9,8 @@ public struct SyscallFormatter: Sendable {
         self.options = options
     }
 
-    /// Linux's PATH_MAX: the longest path strace prints.
-    static let pathLimit = 4096
+    /// The longest path that prints whole: PATH_MAX (4096) less its NUL, as strace cuts paths.
+    static let pathLimit = 4095
 
     /// `name(` and every argument known at entry. When arguments remain for the exit, this ends with
     /// `, ` before the first of them (strace's `read(3, ` shape).

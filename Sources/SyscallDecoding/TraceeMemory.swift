@@ -29,26 +29,26 @@ extension TraceeMemory {
     }
 
     /// A NUL-terminated string of at most `limit` bytes (without the NUL), read a page at a time so
-    /// that a string near the end of a mapping does not make the whole read fail.
-    /// Returns nil when the first byte is unreadable; `terminated` is false when no NUL was found
-    /// within `limit` bytes or the memory ended first.
+    /// that a string near the end of a mapping does not make the whole read fail. `terminated` is
+    /// false when no NUL came within `limit` bytes. Returns nil when the memory ends (an unreadable
+    /// page) before the NUL or the limit: the tracer cannot show that string, only its address.
     public func readCString(at address: UInt64, limit: Int) -> (bytes: [UInt8], terminated: Bool)? {
         var result: [UInt8] = []
         var cursor = address
+        // One byte past the limit tells "exactly `limit` bytes" from "cut at the limit".
         while result.count <= limit {
             let toPageEnd = Int(memoryPageSize - cursor % memoryPageSize)
             let chunkSize = min(toPageEnd, limit - result.count + 1)
             let chunk = readPrefix(at: cursor, count: chunkSize)
-            if chunk.isEmpty { return result.isEmpty && cursor == address ? nil : (result, false) }
             if let nul = chunk.firstIndex(of: 0) {
                 result.append(contentsOf: chunk[..<nul])
                 return (result, true)
             }
+            if chunk.count < chunkSize { return nil }
             result.append(contentsOf: chunk)
-            if chunk.count < chunkSize { return (result, false) }
             cursor &+= UInt64(chunk.count)
         }
-        if result.count > limit { result.removeLast(result.count - limit) }
+        result.removeLast(result.count - limit)
         return (result, false)
     }
 

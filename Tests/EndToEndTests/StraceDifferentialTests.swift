@@ -16,7 +16,7 @@ import Testing
     static let setarch = "/usr/bin/setarch"
 
     /// Scenarios whose syscalls do not depend on timing (stopcont races a sleep against SIGCHLD).
-    static let scenarios: [[String]] = [["files"], ["strings"], ["signal"], ["fork"], ["exit", "3"], ["segv"], ["thread-exec"], ["write"]]
+    static let scenarios: [[String]] = [["files"], ["strings"], ["signal"], ["fork"], ["exit", "3"], ["segv"], ["thread-exec"], ["write"], ["hostile"]]
 
     @Test(arguments: scenarios)
     func sameLinesAsStrace(scenario: [String]) throws {

@@ -122,8 +122,8 @@ struct RegionMemory: TraceeMemory {
 }
 
 @Suite struct TraceeMemoryTests {
-    /// A string that ends just before an unmapped page reads whole; one that runs into it reads
-    /// as far as the mapping goes, marked unterminated.
+    /// A string that ends just before an unmapped page reads whole; one that runs into it cannot be
+    /// shown (strace prints its address), nor can one that starts on an unmapped page.
     @Test func stringsAtTheEndOfAMapping() throws {
         let pageEnd: UInt64 = 0x2000
         let terminated = RegionMemory(regions: [(pageEnd - 4, Array("abc\0".utf8))])
@@ -131,10 +131,24 @@ struct RegionMemory: TraceeMemory {
         #expect(whole.bytes == Array("abc".utf8) && whole.terminated)
 
         let unterminated = RegionMemory(regions: [(pageEnd - 3, Array("abc".utf8))])
-        let partial = try #require(unterminated.readCString(at: pageEnd - 3, limit: 4096))
-        #expect(partial.bytes == Array("abc".utf8) && !partial.terminated)
-
+        #expect(unterminated.readCString(at: pageEnd - 3, limit: 4096) == nil)
         #expect(unterminated.readCString(at: 0x9000, limit: 4096) == nil)
+        // Cut at the limit before the memory ends: shown, marked cut.
+        let cut = try #require(unterminated.readCString(at: pageEnd - 3, limit: 2))
+        #expect(cut.bytes == Array("ab".utf8) && !cut.terminated)
+    }
+
+    /// A path as long as PATH_MAX allows prints whole; one byte longer is cut, as strace cuts it.
+    @Test func pathLimit() {
+        let formatter = SyscallFormatter()
+        func rendered(pathLength: Int) -> String {
+            let memory = RegionMemory(regions: [(0x1000, [UInt8](repeating: UInt8(ascii: "a"), count: pathLength) + [0])])
+            var buffer = TextBuffer()
+            formatter.appendCString(at: 0x1000, limit: SyscallFormatter.pathLimit, to: &buffer, memory: memory)
+            return String(decoding: buffer.bytes, as: UTF8.self)
+        }
+        #expect(rendered(pathLength: 4095) == "\"" + String(repeating: "a", count: 4095) + "\"")
+        #expect(rendered(pathLength: 4096) == "\"" + String(repeating: "a", count: 4095) + "\"...")
     }
 
     @Test func stringLimits() throws {

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -160,6 +161,32 @@ static int scenario_threads(const char *seconds) {
     return 0;
 }
 
+// Arguments a tracer must not trust: unreadable pointers, a path longer than PATH_MAX, a string
+// that runs into an unmapped page, an argv with a bad element. Every call fails; none may crash
+// the tracer.
+static int scenario_hostile(void) {
+    int fd = (int)syscall(SYS_openat, AT_FDCWD, "/dev/null", O_WRONLY);
+    syscall(SYS_openat, AT_FDCWD, (char *)16, O_RDONLY);
+    syscall(SYS_write, fd, (char *)16, 5);
+
+    static char longPath[5000];
+    memset(longPath, 'a', sizeof longPath - 1);
+    longPath[0] = '/';
+    syscall(SYS_openat, AT_FDCWD, longPath, O_RDONLY);
+
+    char *pages = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    munmap(pages + 4096, 4096);
+    memcpy(pages + 4093, "abc", 3);  // no NUL before the unmapped page
+    syscall(SYS_openat, AT_FDCWD, pages + 4093, O_RDONLY);
+    syscall(SYS_write, fd, pages + 4090, 20);  // the buffer runs into the unmapped page
+
+    char *argv[] = {"swtrace-fixture", (char *)16, NULL};
+    syscall(SYS_execve, "/nonexistent/program", argv, NULL);
+    syscall(SYS_execve, "/nonexistent/program", (char **)16, (char **)16);
+    syscall(SYS_close, fd);
+    return 0;
+}
+
 // Prints the signal mask and ignored signals this process started with, from /proc/self/status.
 static int scenario_signal_state(void) {
     FILE *status = fopen("/proc/self/status", "r");
@@ -187,11 +214,12 @@ int main(int argc, char **argv) {
     if (strcmp(scenario, "sleep") == 0) return scenario_sleep(arg);
     if (strcmp(scenario, "signal-state") == 0) return scenario_signal_state();
     if (strcmp(scenario, "threads") == 0) return scenario_threads(arg);
+    if (strcmp(scenario, "hostile") == 0) return scenario_hostile();
     if (strcmp(scenario, "nap") == 0) {
         sleep_ms(1000);
         say("fixture: woke\n");
         return 0;
     }
-    fprintf(stderr, "usage: swtrace-fixture files|strings|write|exit N|signal|stopcont|fork|thread-exec|segv|sleep N|threads N|nap|signal-state\n");
+    fprintf(stderr, "usage: swtrace-fixture files|strings|write|exit N|signal|stopcont|fork|thread-exec|segv|sleep N|threads N|nap|hostile|signal-state\n");
     return 2;
 }
