@@ -65,6 +65,21 @@ import Testing
         ])
     }
 
+    /// SIGKILL in the middle of a syscall: no exit stop comes; the call ends with `= ?`.
+    @Test func killedMidSyscall() throws {
+        let tracer = try RunningProcess(Products.swtrace, ["--", Products.fixture, "sleep", "5"], environment: fixtureEnvironment)
+        usleep(400_000)
+        let tracee = try #require(ProcFS.children(of: tracer.pid).first)
+        kill(tracee, SIGKILL)
+        let result = tracer.finish(timeout: 10)
+        #expect(result.signal == SIGKILL)
+        let last = Array(result.lines.suffix(2))
+        // (`<... clock_nanosleep resumed>) = ?` if a tick showed the call while it slept.)
+        #expect(last.count == 2 && last[0].range(of: #"^(clock_nanosleep\(|<\.\.\. clock_nanosleep resumed>).*\) += \?$"#,
+                                                 options: .regularExpression) != nil, "\(last)")
+        #expect(last.last == "+++ killed by SIGKILL +++")
+    }
+
     @Test func signalIsShownDeliveredAndHandled() throws {
         let result = try traceFixture(["signal"])
         let lines = result.lines
