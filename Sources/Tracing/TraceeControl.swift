@@ -1,0 +1,56 @@
+import Glibc
+import SyscallDecoding
+
+/// Everything the trace session asks of the kernel about its tracees: waiting for their stops,
+/// reading what a stop holds, and letting them go on. The real one (`KernelControl`) makes the
+/// ptrace(2) and waitpid(2) calls; tests replay stops recorded on a real kernel through the same
+/// session, so the state machine is tested on architectures this machine does not run.
+protocol TraceeControl {
+    associatedtype Memory: TraceeMemory
+
+    /// waitpid(-1, &status, __WALL): the thread that stopped or ended, or -1 and the errno.
+    func waitForStop(status: inout Int32) -> (tid: pid_t, error: Int32)
+    /// PTRACE_GET_SYSCALL_INFO: bytes the kernel has for this stop, or the negated errno.
+    func syscallInfo(_ tid: pid_t, into buffer: UnsafeMutableRawBufferPointer) -> Int
+    /// PTRACE_GETREGSET (NT_PRSTATUS): bytes filled, or the negated errno.
+    func registers(_ tid: pid_t, into buffer: UnsafeMutableRawBufferPointer) -> Int
+    /// PTRACE_GETSIGINFO: 0 or the errno.
+    func signalInfo(_ tid: pid_t, into buffer: UnsafeMutableRawBufferPointer) -> Int32
+    /// PTRACE_GETEVENTMSG.
+    func eventMessage(_ tid: pid_t) -> UInt?
+    /// PTRACE_SYSCALL, PTRACE_LISTEN, PTRACE_INTERRUPT, PTRACE_DETACH: 0 or the errno.
+    func resumeToSyscall(_ tid: pid_t, signal: Int32) -> Int32
+    func listen(_ tid: pid_t) -> Int32
+    func interrupt(_ tid: pid_t) -> Int32
+    func detach(_ tid: pid_t, signal: Int32) -> Int32
+    /// The memory of a stopped tracee.
+    func memory(of tid: pid_t) -> Memory
+}
+
+/// The kernel: ptrace(2), waitpid(2) and process_vm_readv(2).
+struct KernelControl: TraceeControl {
+    @inline(__always)
+    func waitForStop(status: inout Int32) -> (tid: pid_t, error: Int32) {
+        let tid = waitpid(-1, &status, __WALL)
+        return (tid, tid < 0 ? errno : 0)
+    }
+
+    func syscallInfo(_ tid: pid_t, into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        Ptrace.syscallInfo(tid, into: buffer)
+    }
+
+    func registers(_ tid: pid_t, into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        Ptrace.registers(tid, into: buffer)
+    }
+
+    func signalInfo(_ tid: pid_t, into buffer: UnsafeMutableRawBufferPointer) -> Int32 {
+        Ptrace.signalInfo(tid, into: buffer)
+    }
+
+    func eventMessage(_ tid: pid_t) -> UInt? { Ptrace.eventMessage(tid) }
+    func resumeToSyscall(_ tid: pid_t, signal: Int32) -> Int32 { Ptrace.resumeToSyscall(tid, signal: signal) }
+    func listen(_ tid: pid_t) -> Int32 { Ptrace.listen(tid) }
+    func interrupt(_ tid: pid_t) -> Int32 { Ptrace.interrupt(tid) }
+    func detach(_ tid: pid_t, signal: Int32) -> Int32 { Ptrace.detach(tid, signal: signal) }
+    func memory(of tid: pid_t) -> ProcessMemory { ProcessMemory(tid: tid) }
+}
