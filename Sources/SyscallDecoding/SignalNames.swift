@@ -18,24 +18,10 @@ public enum SignalNames {
         return String(decoding: buffer.bytes, as: UTF8.self)
     }
 
-    public static func number(named name: String) -> Int32? {
-        let bare = name.hasPrefix("SIG") ? String(name.dropFirst(3)) : name
-        for signal in Int32(1)...kernelRealtimeMax where SignalNames.name(signal) == "SIG" + bare {
-            return signal
-        }
-        return nil
-    }
-
     /// The signals whose default action stops the process (they start a group-stop).
     public static func isStopSignal(_ signal: Int32) -> Bool {
         signal == 19 || signal == 20 || signal == 21 || signal == 22
     }
-
-    public static let sigkill: Int32 = 9
-    public static let sigtrap: Int32 = 5
-    public static let sigstop: Int32 = 19
-    public static let sigcont: Int32 = 18
-    public static let sigchld: Int32 = 17
 }
 
 extension TextBuffer {

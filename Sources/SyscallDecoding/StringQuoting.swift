@@ -29,15 +29,4 @@ extension TextBuffer {
         append(byte: UInt8(ascii: "\""))
         if truncated { append("...") }
     }
-
-    /// Appends `bytes` as a string literal of `\xNN` escapes only (strace's forced-hex strings).
-    public mutating func appendHexQuoted<C: Collection>(_ bytes: C, truncated: Bool = false) where C.Element == UInt8 {
-        append(byte: UInt8(ascii: "\""))
-        for byte in bytes {
-            append("\\x")
-            appendDigits(UInt64(byte), radix: 16, minimumDigits: 2)
-        }
-        append(byte: UInt8(ascii: "\""))
-        if truncated { append("...") }
-    }
 }

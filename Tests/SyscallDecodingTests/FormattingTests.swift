@@ -68,8 +68,6 @@ import SyscallTables
         #expect(SignalNames.name(64) == "SIGRT_32")
         #expect(SignalNames.name(65) == nil)
         #expect(text { $0.appendSignal(100) } == "100")
-        #expect(SignalNames.number(named: "SIGTERM") == 15)
-        #expect(SignalNames.number(named: "USR2") == 12)
     }
 
     /// A siginfo_t as PTRACE_GETSIGINFO fills it.
