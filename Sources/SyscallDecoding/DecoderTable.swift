@@ -4,6 +4,14 @@ import SyscallTables
 public struct SyscallDescriptor: Sendable {
     public let name: String
     public let signature: SyscallSignature
+    /// restart_syscall, which continues the previous call rather than being one of its own.
+    public let isRestart: Bool
+
+    init(name: String, signature: SyscallSignature) {
+        self.name = name
+        self.signature = signature
+        isRestart = signature.args == [.interruptedCall]
+    }
 }
 
 /// Every syscall of one ABI, indexed by number, resolved once so that a stop costs an array index.

@@ -160,7 +160,7 @@ final class TraceSession<Control: TraceeControl> {
         task.call = call
         task.descriptor = descriptor
         let interrupted = task.lastSyscallName
-        if descriptor.name != "restart_syscall" { task.lastSyscallName = descriptor.name }
+        if !descriptor.isRestart { task.lastSyscallName = descriptor.name }
         if task.hiddenUntilExec {
             guard descriptor.name == "execve" || descriptor.name == "execveat" else { return }
             var entry = TextBuffer(capacity: 256)

@@ -18,13 +18,18 @@ enum ProcFS {
         return stat[stat.index(close, offsetBy: 2)]
     }
 
+    /// Attaches swtrace to `pid`, lets it trace for `seconds`, then sends it `signal` and waits.
+    func traceAttached(to pid: pid_t, for seconds: Double, thenSend signal: Int32) throws -> RunResult {
+        let tracer = try RunningProcess(Products.swtrace, ["-p", String(pid)], environment: fixtureEnvironment)
+        usleep(UInt32(seconds * 1_000_000))
+        kill(tracer.pid, signal)
+        return tracer.finish(timeout: 10)
+    }
+
     @Test func attachTraceDetachAndTheProcessCarriesOn() throws {
         let sleeper = try RunningProcess(Products.fixture, ["sleep", "3"], environment: fixtureEnvironment)
         usleep(200_000)
-        let tracer = try RunningProcess(Products.swtrace, ["-p", String(sleeper.pid)], environment: fixtureEnvironment)
-        usleep(700_000)
-        kill(tracer.pid, SIGINT)
-        let trace = tracer.finish(timeout: 10)
+        let trace = try traceAttached(to: sleeper.pid, for: 0.7, thenSend: SIGINT)
 
         #expect(trace.exitStatus == 128 + SIGINT)
         #expect(trace.stderrLines == ["swtrace: Process \(sleeper.pid) attached", "swtrace: Process \(sleeper.pid) detached"])
@@ -49,10 +54,7 @@ enum ProcFS {
     @Test func attachToEveryThread() throws {
         let process = try RunningProcess(Products.fixture, ["threads", "2"], environment: fixtureEnvironment)
         usleep(300_000)
-        let tracer = try RunningProcess(Products.swtrace, ["-p", String(process.pid)], environment: fixtureEnvironment)
-        usleep(600_000)
-        kill(tracer.pid, SIGTERM)
-        let trace = tracer.finish(timeout: 10)
+        let trace = try traceAttached(to: process.pid, for: 0.6, thenSend: SIGTERM)
         #expect(trace.exitStatus == 128 + SIGTERM)
         #expect(trace.stderrLines.first == "swtrace: Process \(process.pid) attached with 3 threads")
         #expect(trace.stderrLines.filter { $0.hasSuffix(" detached") }.count == 3)
@@ -88,10 +90,7 @@ enum ProcFS {
         kill(sleeper.pid, SIGSTOP)
         usleep(100_000)
         #expect(state(of: sleeper.pid) == "T")
-        let tracer = try RunningProcess(Products.swtrace, ["-p", String(sleeper.pid)], environment: fixtureEnvironment)
-        usleep(500_000)
-        kill(tracer.pid, SIGINT)
-        let trace = tracer.finish(timeout: 10)
+        let trace = try traceAttached(to: sleeper.pid, for: 0.5, thenSend: SIGINT)
         #expect(trace.lines == ["--- stopped by SIGSTOP ---"])
         #expect(trace.exitStatus == 128 + SIGINT)
         #expect(state(of: sleeper.pid) == "T")
