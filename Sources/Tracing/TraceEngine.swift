@@ -26,12 +26,12 @@ public final class TraceEngine {
         let waker = EngineWaker()
         let session = TraceSession(control: KernelControl(), options: options, hostArch: Self.hostArch)
         var prefixMany = options.followForks
-        switch target {
-        case .command(let executable, let arguments):
-            session.addCommand(try CommandLauncher.launch(executable: executable, arguments: arguments, options: ptraceOptions))
-        case .processes(let pids):
+        if let command = target.command {
+            session.addCommand(try CommandLauncher.launch(executable: command.executable, arguments: command.arguments, options: ptraceOptions))
+        }
+        if !target.processes.isEmpty {
             var failures: [TraceError] = []
-            for pid in pids {
+            for pid in target.processes {
                 do {
                     let threads = try ProcessAttacher.attach(pid, options: ptraceOptions)
                     threads.forEach(session.addAttached)

@@ -43,6 +43,11 @@ int swt_thread_sigmask(int how, const int *signals);
 /// SI_USER for kill), or returns 0 when the time ran out.
 int swt_sigtimedwait(const int *signals, int *code, int milliseconds);
 
+/// In the child between fork and execve (async-signal-safe): sets no_new_privs and installs the
+/// classic BPF program `filter` (`count` struct sock_filter entries) with seccomp(2), so that only
+/// the calls it returns SECCOMP_RET_TRACE for stop the tracee. Returns 0 or an errno value.
+int swt_install_seccomp_filter(const void *filter, unsigned short count);
+
 struct iovec;
 /// process_vm_readv(2), which glibc declares only under _GNU_SOURCE.
 long swt_process_vm_readv(pid_t pid, const struct iovec *local, unsigned long local_count,
