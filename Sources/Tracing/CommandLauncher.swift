@@ -42,7 +42,7 @@ enum CommandLauncher {
 
     /// Forks and seizes the child; returns its pid, stopped in group-stop and already sent SIGCONT,
     /// so its first reported stops are the tail of that stop and then its execve.
-    static func launch(executable: String, arguments: [String], options: Ptrace.Options) throws -> pid_t {
+    static func launch(executable: String, arguments: [String], options: Ptrace.Options, seccompFilter: [UInt8]? = nil) throws -> pid_t {
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         let pid = argv.withUnsafeBufferPointer { argvBuffer in

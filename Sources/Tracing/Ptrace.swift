@@ -7,6 +7,7 @@ import Glibc
 enum Ptrace {
     enum Request: Int32 {
         case peekData = 2
+        case cont = 7
         case detach = 17
         case syscall = 24
         case getEventMessage = 0x4201
@@ -25,6 +26,9 @@ enum Ptrace {
         static let traceVFork = Options(rawValue: 0x4)
         static let traceClone = Options(rawValue: 0x8)
         static let traceExec = Options(rawValue: 0x10)
+        static let traceSeccomp = Options(rawValue: 0x80)
+        /// The tracees get SIGKILL when swtrace exits (`--kill-on-exit`).
+        static let exitKill = Options(rawValue: 0x10_0000)
     }
 
     /// `status >> 16` at a PTRACE_EVENT stop.
@@ -53,6 +57,11 @@ enum Ptrace {
     /// PTRACE_SYSCALL: resume until the next syscall entry or exit, delivering `signal` (0: none).
     static func resumeToSyscall(_ tid: pid_t, signal: Int32) -> Int32 {
         request(.syscall, tid, 0, UInt(signal))
+    }
+
+    /// PTRACE_CONT: resume without stopping at syscalls (seccomp stops and signals still stop).
+    static func resumeToContinue(_ tid: pid_t, signal: Int32) -> Int32 {
+        request(.cont, tid, 0, UInt(signal))
     }
 
     /// PTRACE_LISTEN: leave a tracee in group-stop stopped, but let it report the next event.

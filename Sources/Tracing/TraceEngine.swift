@@ -13,6 +13,7 @@ public final class TraceEngine {
         self.options = options
         ptraceOptions = [.traceSysGood, .traceExec]
         if options.followForks { ptraceOptions.formUnion([.traceFork, .traceVFork, .traceClone]) }
+        if options.killOnExit { ptraceOptions.insert(.exitKill) }
     }
 
     #if arch(arm64)
@@ -24,10 +25,16 @@ public final class TraceEngine {
     /// Starts or attaches to `target` and traces until no tracee is left.
     public func run(_ target: TraceTarget) throws -> TraceOutcome {
         let waker = EngineWaker()
-        let session = TraceSession(control: KernelControl(), options: options, hostArch: Self.hostArch)
+        let session = TraceSession(control: KernelControl(), options: options, hostArch: Self.hostArch,
+                                   openProcessOutput: processOutputOpener())
         var prefixMany = options.followForks
         if let command = target.command {
-            session.addCommand(try CommandLauncher.launch(executable: command.executable, arguments: command.arguments, options: ptraceOptions))
+            let filter = seccompProgram(for: target)
+            var launchOptions = ptraceOptions
+            if filter != nil { launchOptions.insert(.traceSeccomp) }
+            let pid = try CommandLauncher.launch(executable: command.executable, arguments: command.arguments,
+                                                 options: launchOptions, seccompFilter: filter)
+            session.addCommand(pid, filtered: filter != nil)
         }
         if !target.processes.isEmpty {
             var failures: [TraceError] = []
@@ -48,6 +55,10 @@ public final class TraceEngine {
         if options.outputIsFile && prefixMany { session.usePlainPrefix() }
 
         session.run(waker: waker)
+        if let summary = session.summary {
+            _ = session.finishOutput()
+            LineWriter(fd: options.outputFD).write(summary.render()[...])
+        }
         if let failure = session.finishOutput(), failure != EPIPE {
             notice("cannot write the trace: \(TraceError.errnoText(failure)); detached")
         }
@@ -55,6 +66,31 @@ public final class TraceEngine {
         if let outcome = session.commandOutcome { return outcome }
         if session.commandPid != 0 { return waitForDetachedCommand(session.commandPid) }
         return .finished
+    }
+
+    /// The seccomp-bpf program for the command, when the fast path applies: a filter that leaves
+    /// calls out, a command to start, and not turned off. Where it cannot be built, swtrace stops
+    /// at every call, with one notice.
+    private func seccompProgram(for target: TraceTarget) -> [UInt8]? {
+        guard target.command != nil, options.seccomp != .off, !options.detachOnExecve,
+              !options.syscalls.tracesEverything
+        else { return nil }
+        do {
+            return try SeccompProgram.build(for: options.syscalls)
+        } catch {
+            notice("cannot use the seccomp filter (\(error)); stopping at every system call")
+            return nil
+        }
+    }
+
+    /// `-ff -o FILE`: a new process's lines go to FILE.PID.
+    private func processOutputOpener() -> ((pid_t) -> Int32?)? {
+        guard options.outputSeparately, case .file(let path) = options.output else { return nil }
+        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (options.appendToOutput ? O_APPEND : O_TRUNC)
+        return { pid in
+            let fd = open("\(path).\(pid)", flags, 0o666)
+            return fd >= 0 ? fd : nil
+        }
     }
 
     /// After detaching because the output closed: the command runs on untraced; its status is

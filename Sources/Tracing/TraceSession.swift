@@ -3,21 +3,39 @@ import SyscallDecoding
 import SyscallTables
 
 /// The tracer's state machine: waits for ptrace stops, tells them apart as the ptrace
-/// documentation says (syscall-enter/exit, signal-delivery, group-stop, PTRACE_EVENT, exit),
-/// prints what they mean and lets the tracee go on. It runs on the one thread that attached the
-/// tracees, asking the kernel through `Control` (`KernelControl`; tests replay recorded stops).
+/// documentation says (syscall-enter/exit, seccomp, signal-delivery, group-stop, PTRACE_EVENT,
+/// exit), reports what happened to the sinks (the text, the `-c` summary) and lets the tracee go
+/// on. It decides what is traced (`-e trace=`, `-P`, `-e trace-fds=`); the sinks decide what is
+/// shown and where. It runs on the one thread that attached the tracees, asking the kernel through
+/// `Control` (`KernelControl`; tests replay recorded stops).
 final class TraceSession<Control: TraceeControl> {
     private let control: Control
-    private let output: TraceOutput
-    private let formatter: SyscallFormatter
+    private let options: TraceOptions
+    /// The trace text; nil with `-c` (summary only).
+    private let text: TextSink?
+    /// The `-c`/`-C` summary; nil without.
+    let summary: SyscallSummary?
+    private let pathFilter: PathFilter?
     private var tracees: [pid_t: Tracee] = [:]
     /// The command swtrace started (its exit status becomes swtrace's), or 0.
     private(set) var commandPid: pid_t = 0
     private(set) var commandOutcome: TraceOutcome?
     /// The signal that asked swtrace to stop, or 0.
     private(set) var interruptSignal: Int32 = 0
-    private var detachingAll = false
+    /// swtrace stopped tracing: tracees are detached at their next stop, or (filtered ones) go on
+    /// silently until they exit.
+    private var stopping = false
     private var useSyscallInfo: Bool
+    /// Whether the command runs under swtrace's seccomp filter: its new tasks are filtered too.
+    private var seccompInstalled = false
+    /// Some tracees were attached with -p: a new task of unknown parent is not assumed filtered.
+    private var hasAttached = false
+    /// Syscalls shown so far, for `--syscall-limit`.
+    private var shownSyscalls = 0
+    /// Which clocks each stop reads (none unless an option needs one).
+    private let readsRealtime: Bool
+    private let readsMonotonic: Bool
+    private let readsCPUTime: Bool
     /// Where `Process N attached` and the like go: stderr, or a test's list.
     var notify: (String) -> Void = notice
     private let hostArch: SyscallArch
@@ -25,13 +43,22 @@ final class TraceSession<Control: TraceeControl> {
     /// Scratch space for PTRACE_GET_SYSCALL_INFO, PTRACE_GETREGSET and PTRACE_GETSIGINFO.
     private let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 512, alignment: 16)
 
-    init(control: Control, options: TraceOptions, hostArch: SyscallArch) {
+    init(control: Control, options: TraceOptions, hostArch: SyscallArch,
+         openProcessOutput: ((pid_t) -> Int32?)? = nil) {
         self.control = control
+        self.options = options
         self.hostArch = hostArch
-        formatter = SyscallFormatter(options: options.decode)
-        output = TraceOutput(writer: LineWriter(fd: options.outputFD),
-                             prefixStyle: options.outputIsFile ? .never : .bracketedWhenMany)
+        let summaryOnly = options.summary.map { !$0.alsoTrace } ?? false
+        text = summaryOnly ? nil : TextSink(
+            options: options, writer: LineWriter(fd: options.outputFD),
+            prefixStyle: options.outputIsFile ? .never : .bracketedWhenMany, openProcessOutput: openProcessOutput)
+        summary = options.summary.map { SyscallSummary(options: $0) }
+        pathFilter = PathFilter(paths: options.paths, descriptors: options.descriptors)
         useSyscallInfo = !options.forceRegisterFallback
+        readsRealtime = text != nil && options.absoluteTimestamps != nil
+        readsMonotonic = (text != nil && (options.relativeTimestamps != nil || options.syscallTimes != nil))
+            || options.summary?.wallClock == true
+        readsCPUTime = options.summary.map { !$0.wallClock } ?? false
     }
 
     deinit {
@@ -39,13 +66,18 @@ final class TraceSession<Control: TraceeControl> {
     }
 
     /// The command swtrace started: it prints nothing until its first execve succeeds.
-    func addCommand(_ pid: pid_t) {
+    /// `filtered`: it carries swtrace's seccomp filter.
+    func addCommand(_ pid: pid_t, filtered: Bool = false) {
         commandPid = pid
-        addTracee(pid, announced: true).hiddenUntilExec = true
+        seccompInstalled = filtered
+        let task = addTracee(pid, announced: true)
+        task.hiddenUntilExec = true
+        task.filtered = filtered
     }
 
     /// A thread attached with -p.
     func addAttached(_ tid: pid_t) {
+        hasAttached = true
         addTracee(tid, announced: true).justAttached = true
     }
 
@@ -53,59 +85,61 @@ final class TraceSession<Control: TraceeControl> {
 
     /// strace's `-o FILE` with `-f` or several processes: `PID ` on every line.
     func usePlainPrefix() {
-        output.usePlainPrefix()
+        text?.usePlainPrefix()
     }
 
     /// Writes what is left; returns the error that stopped writing, if any.
     func finishOutput() -> Int32? {
-        output.flush()
-        return output.writeFailure
+        text?.flush()
+        return text?.writeFailure
     }
 
     /// Handles stops until no tracee is left (or, with a waker, swtrace is asked to stop).
     func run(waker: EngineWaker?) {
         var status: Int32 = 0
+        var cpuNanoseconds: UInt64? = readsCPUTime ? 0 : nil
         var wantsTicks = false
+        var lastTick: UInt64 = 0
         while !tracees.isEmpty {
-            if !detachingAll {
+            if !stopping {
                 if let request = waker?.takeRequest() {
                     interruptSignal = request.signal
                     forwardToCommand(request.signal, fromTerminal: request.fromTerminal)
-                    detachAll()
-                } else if output.writeFailure != nil {
-                    detachAll()
+                    stopTracing()
+                } else if text?.writeFailure != nil {
+                    stopTracing()
                 }
             }
-            if let waker, output.hasOpenLine != wantsTicks {
-                wantsTicks = output.hasOpenLine
+            if let waker, let text, text.hasOpenLine != wantsTicks {
+                wantsTicks = text.hasOpenLine
                 waker.wantsTicks.store(wantsTicks, ordering: .relaxed)
             }
-            let (tid, error) = control.waitForStop(status: &status)
+            let (tid, error) = control.waitForStop(status: &status, cpuNanoseconds: &cpuNanoseconds)
             if tid < 0 {
                 if error == EINTR, let waker {
-                    showBlockedCall(tick: waker.ticks.load(ordering: .relaxed))
+                    let tick = waker.ticks.load(ordering: .relaxed)
+                    if tick != lastTick {
+                        lastTick = tick
+                        text?.showBlockedCalls()
+                    }
                     continue
                 }
                 break  // ECHILD: nothing left to wait for
             }
+            if readsRealtime { text?.stopTime.realtime = StopTime.read(clock: CLOCK_REALTIME) }
+            if readsMonotonic {
+                let now = StopTime.read(clock: CLOCK_MONOTONIC)
+                text?.stopTime.monotonic = now
+                stopMonotonic = now
+            }
+            stopCPU = cpuNanoseconds ?? 0
             handle(tid: tid, status: status)
         }
     }
 
-    private var lastTick: UInt64 = 0
-    private var openLineAtLastTick = 0
-
-    /// A line still open one tick after the previous tick belongs to a call that blocks: cut it
-    /// with `<unfinished ...>` and write it, so the user sees what the program waits in.
-    private func showBlockedCall(tick: UInt64) {
-        guard tick != lastTick else { return }
-        lastTick = tick
-        if output.hasOpenLine && output.openLineSerial == openLineAtLastTick {
-            output.cutOpenLine()
-            output.flush()
-        }
-        openLineAtLastTick = output.openLineSerial
-    }
+    /// The clocks at the stop being handled.
+    private var stopMonotonic: UInt64 = 0
+    private var stopCPU: UInt64 = 0
 
     // MARK: Stops
 
@@ -127,10 +161,26 @@ final class TraceSession<Control: TraceeControl> {
 
     private func syscallStop(_ task: Tracee) {
         if task.detaching { return detach(task, signal: 0) }
+        if task.silent {
+            task.syscall = .idle
+            return resume(task, signal: 0)
+        }
         switch readSyscallStop(task) {
         case .entry(let call): syscallEntered(task, call)
         case .exit(let result): syscallExited(task, result)
         case .notSyscall, nil: break
+        }
+        resume(task, signal: 0)
+    }
+
+    /// PTRACE_EVENT_SECCOMP: a traced call's entry, under the fast path. PTRACE_SYSCALL then
+    /// brings its exit stop.
+    private func seccompStop(_ task: Tracee) {
+        if task.detaching { return detach(task, signal: 0) }
+        // A task resumed with PTRACE_SYSCALL before swtrace knew it was filtered has already
+        // reported this entry at its syscall-entry stop.
+        if !task.silent && !task.inSyscall, case .entry(let call)? = readSyscallStop(task) {
+            syscallEntered(task, call)
         }
         resume(task, signal: 0)
     }
@@ -156,76 +206,92 @@ final class TraceSession<Control: TraceeControl> {
     private func syscallEntered(_ task: Tracee, _ call: SyscallCall) {
         let descriptor = DecoderTable.forArch(call.arch).descriptor(call.number) ?? unknownSyscallDescriptor(call.number)
         if task.inSyscall { syscallEndedWithoutReturn(task) }
-        task.inSyscall = true
-        task.call = call
-        task.descriptor = descriptor
         let interrupted = task.lastSyscallName
         if !descriptor.isRestart { task.lastSyscallName = descriptor.name }
+        var active = ActiveCall(call: call, descriptor: descriptor, shown: .hidden,
+                                startNanoseconds: stopMonotonic, startCPUNanoseconds: stopCPU)
+        defer { task.syscall = .inCall(active) }
+
+        let isExecve = descriptor.name == "execve" || descriptor.name == "execveat"
         if task.hiddenUntilExec {
-            guard descriptor.name == "execve" || descriptor.name == "execveat" else { return }
+            // The command's own first execve shows once it succeeded (the new program's memory no
+            // longer holds the arguments then).
+            guard isExecve, options.syscalls.traces(call.arch, call.number) else { return }
             var entry = TextBuffer(capacity: 256)
-            formatter.appendEntry(to: &entry, descriptor: descriptor, call: call, memory: control.memory(of: task.tid))
-            task.heldExecveEntry = entry
+            SyscallFormatter(options: options.decode).appendEntry(
+                to: &entry, descriptor: descriptor, call: call, memory: control.memory(of: task.tid))
+            active.shown = .held(entry)
             return
         }
-        output.openLine(for: task)
-        formatter.appendEntry(to: &output.text, descriptor: descriptor, call: call,
-                              memory: control.memory(of: task.tid), interruptedCall: interrupted)
+        guard options.syscalls.traces(call.arch, call.number) else { return }
+        let memory = control.memory(of: task.tid)
+        if let pathFilter, !pathFilter.matches(descriptor, call, pid: task.tgid, memory: memory) { return }
+        if let text {
+            if call.arch != task.lastArch {
+                task.lastArch = call.arch
+                text.personalityChanged(task, to: call.arch)
+            }
+            text.syscallEntered(task, &active, memory: memory, interrupted: interrupted)
+        } else {
+            active.shown = .printed  // `-c` alone: nothing prints, but the summary counts it
+        }
+        if isExecve && options.detachOnExecve {
+            task.syscall = .inCall(active)
+            text?.detached(task)
+            return detachLater(task)
+        }
     }
 
     private func syscallExited(_ task: Tracee, _ result: SyscallResult) {
-        guard task.inSyscall, let descriptor = task.descriptor else { return }
-        task.inSyscall = false
+        guard case .inCall(let active) = task.syscall else { return }
+        task.syscall = .idle
+        if case .hidden = active.shown { return }
         if task.hiddenUntilExec {
-            let entry = task.heldExecveEntry
-            task.heldExecveEntry = nil
-            guard let entry, case .success = result else { return }
+            guard case .success = result else { return }
             task.hiddenUntilExec = false
-            output.openLine(for: task)
-            output.text.append(contentsOf: entry.bytes)
         }
-        continueLine(of: task, name: descriptor.name)
-        formatter.appendExit(to: &output.text, descriptor: descriptor, call: task.call,
-                             memory: control.memory(of: task.tid), result: result)
-        output.endLine()
+        if let summary {
+            let elapsed = options.summary!.wallClock
+                ? stopMonotonic &- active.startNanoseconds : stopCPU &- active.startCPUNanoseconds
+            var failed = false
+            if case .failure = result { failed = true }
+            summary.record(arch: active.call.arch, number: active.call.number, name: active.descriptor.name,
+                           failed: failed, nanoseconds: elapsed)
+        }
+        text?.syscallExited(task, active, result: result, memory: control.memory(of: task.tid))
+        countShown()
     }
 
     /// Ends the syscall `task` is in with `= ?`: the task is gone, or its thread id was taken over.
     private func syscallEndedWithoutReturn(_ task: Tracee) {
-        guard task.inSyscall, !task.hiddenUntilExec, let descriptor = task.descriptor else { return }
-        task.inSyscall = false
-        continueLine(of: task, name: descriptor.name)
-        formatter.appendNoReturn(to: &output.text)
-        output.endLine()
+        guard case .inCall(let active) = task.syscall else { return }
+        task.syscall = .idle
+        if task.hiddenUntilExec { return }
+        text?.syscallAbandoned(task, active, detached: false)
     }
 
-    /// Continues the line the task's syscall entry opened, or starts `<... name resumed>`.
-    private func continueLine(of task: Tracee, name: String) {
-        if !output.ownsOpenLine(task) {
-            output.startLine(for: task)
-            formatter.appendResumed(to: &output.text, name: name)
-        }
+    /// `--syscall-limit`: stop tracing once that many calls were shown.
+    private func countShown() {
+        guard let limit = options.syscallLimit else { return }
+        shownSyscalls += 1
+        if shownSyscalls >= limit && !stopping { stopTracing() }
     }
 
     private func eventStop(_ task: Tracee, event: Int32, signal: Int32) {
         switch Ptrace.Event(rawValue: event) {
+        case .seccomp:
+            return seccompStop(task)
         case .stop where SignalNames.isStopSignal(signal):
             // A group-stop (SIGSTOP, SIGTSTP, ...). PTRACE_LISTEN keeps the tracee stopped, as
             // job control wants, while letting it report SIGCONT or the next event.
             if task.detaching { return detach(task, signal: 0) }
-            if !task.hiddenUntilExec {
-                output.startLine(for: task)
-                output.text.append("--- stopped by ")
-                output.text.appendSignal(signal)
-                output.text.append(" ---")
-                output.endLine()
-            }
-            output.flush()
+            if !task.hiddenUntilExec && !task.silent { text?.groupStopped(task, signal: signal) }
+            text?.flush()
             _ = control.listen(task.tid)
             return
         case .fork, .vfork, .clone:
-            if let child = control.eventMessage(task.tid).map({ pid_t(truncatingIfNeeded: $0) }), tracees[child] == nil {
-                addTracee(child, announced: false)
+            if let child = control.eventMessage(task.tid).map({ pid_t(truncatingIfNeeded: $0) }) {
+                newChild(child, of: task, isThread: event == Ptrace.Event.clone.rawValue)
             }
         case .exec:
             execEvent(task)
@@ -236,6 +302,16 @@ final class TraceSession<Control: TraceeControl> {
         }
         if let current = tracees[task.tid], current.detaching { return detach(current, signal: 0) }
         resume(tracees[task.tid] ?? task, signal: 0)
+    }
+
+    /// A fork/vfork/clone child: it inherits its parent's filter and silence; a thread shares its
+    /// parent's thread group (and `-ff` file).
+    private func newChild(_ child: pid_t, of parent: Tracee, isThread: Bool) {
+        let task = tracees[child] ?? addTracee(child, announced: false)
+        task.filtered = parent.filtered
+        task.silent = parent.silent
+        // CLONE_THREAD or not, the event is PTRACE_EVENT_CLONE; /proc says which.
+        if isThread && options.outputSeparately { task.tgid = Self.threadGroup(of: child) ?? child }
     }
 
     /// The first stop after attaching: the syscall the thread was blocked in (if the registers tell),
@@ -260,21 +336,10 @@ final class TraceSession<Control: TraceeControl> {
         guard former != leader.tid, let execing = tracees[former] else { return }
         syscallEndedWithoutReturn(leader)
         removeTracee(leader)
-
-        if output.ownsOpenLine(execing) {
-            output.text.append(" <pid changed to ")
-            output.text.appendDecimal(Int64(leader.tid))
-            output.text.append(" ...>")
-            output.endLine()
-        }
         tracees[former] = nil
         execing.tid = leader.tid
         tracees[leader.tid] = execing
-        output.startLine(for: execing)
-        output.text.append("+++ superseded by execve in pid ")
-        output.text.appendDecimal(Int64(former))
-        output.text.append(" +++")
-        output.endLine()  // the execve's exit now starts with `<... execve resumed>`
+        if !execing.silent { text?.superseded(execing, formerTid: former) }
     }
 
     private func signalDeliveryStop(_ task: Tracee, signal: Int32) {
@@ -284,15 +349,8 @@ final class TraceSession<Control: TraceeControl> {
             // EINVAL: a group-stop of a tracee that was not seized; it must not get the signal again.
             return task.detaching ? detach(task, signal: 0) : resume(task, signal: 0)
         }
-        if !task.hiddenUntilExec {
-            let info = SignalInfo(bytes: Array(scratch.prefix(SignalInfo.size)))
-            output.startLine(for: task)
-            output.text.append("--- ")
-            output.text.appendSignal(signal)
-            output.text.append(" ")
-            output.text.appendSignalInfo(info)
-            output.text.append(" ---")
-            output.endLine()
+        if !task.hiddenUntilExec && !task.silent, let text {
+            text.signalDelivered(task, signal: signal, info: SignalInfo(bytes: Array(scratch.prefix(SignalInfo.size))))
         }
         // The signal was taken from the tracee to show it to us: pass it on.
         task.detaching ? detach(task, signal: signal) : resume(task, signal: signal)
@@ -301,50 +359,58 @@ final class TraceSession<Control: TraceeControl> {
     /// `task` exited or was killed (`status` is `.exited` or `.killed`).
     private func taskEnded(_ task: Tracee, status: WaitStatus) {
         syscallEndedWithoutReturn(task)
-        if !task.hiddenUntilExec {
-            output.startLine(for: task)
-            switch status {
-            case .exited(let code):
-                output.text.append("+++ exited with ")
-                output.text.appendDecimal(Int64(code))
-            case .killed(let signal, let coreDumped):
-                output.text.append("+++ killed by ")
-                output.text.appendSignal(signal)
-                if coreDumped { output.text.append(" (core dumped)") }
-            default:
-                break
-            }
-            output.text.append(" +++")
-            output.endLine()
-        }
+        if !task.hiddenUntilExec && !task.silent { text?.taskEnded(task, status: status) }
         if task.tid == commandPid { commandOutcome = TraceOutcome(commandStatus: status) }
         removeTracee(task)
-        output.flush()
+        text?.flush()
     }
 
     // MARK: Resuming and detaching
 
     /// Writes the lines this stop finished, then lets the tracee run: the order of our lines and
-    /// the tracee's own output to the same file stays true.
+    /// the tracee's own output to the same file stays true. A filtered tracee outside a call runs
+    /// until its next traced call (PTRACE_CONT); any other stops at the next syscall stop.
     private func resume(_ task: Tracee, signal: Int32) {
-        output.flush()
-        _ = control.resumeToSyscall(task.tid, signal: signal)
-    }
-
-    /// Stops every tracee with PTRACE_INTERRUPT; each is detached at its next stop.
-    private func detachAll() {
-        detachingAll = true
-        for task in tracees.values {
-            task.detaching = true
-            if task.announced { _ = control.interrupt(task.tid) }
+        text?.flush()
+        if task.filtered && !task.inSyscall {
+            _ = control.resumeToContinue(task.tid, signal: signal)
+        } else {
+            _ = control.resumeToSyscall(task.tid, signal: signal)
         }
     }
 
+    /// swtrace stops tracing (interrupted, its output closed, `--syscall-limit` reached): every
+    /// tracee is detached at its next stop, except those that carry swtrace's seccomp filter:
+    /// detached, their traced calls would fail with ENOSYS, so they go on silently, their stops
+    /// answered, until they exit (or, with `--kill-on-exit`, are killed).
+    private func stopTracing() {
+        stopping = true
+        for task in tracees.values {
+            if task.filtered {
+                if case .inCall(let active) = task.syscall { text?.syscallAbandoned(task, active, detached: true) }
+                task.silent = true
+                if options.killOnExit { kill(task.tid, SIGKILL) }
+            } else {
+                detachLater(task)
+            }
+        }
+        text?.flush()
+    }
+
+    /// Stops `task` with PTRACE_INTERRUPT; it is detached at its next stop.
+    private func detachLater(_ task: Tracee) {
+        task.detaching = true
+        if task.announced { _ = control.interrupt(task.tid) }
+    }
+
     private func detach(_ task: Tracee, signal: Int32) {
-        output.closeOpenLine(of: task, with: " <detached ...>")
-        output.flush()
+        if case .inCall(let active) = task.syscall { text?.syscallAbandoned(task, active, detached: true) }
+        task.syscall = .idle
+        text?.flush()
         _ = control.detach(task.tid, signal: signal)
-        if commandPid == 0 { notify("Process \(task.tid) detached") }
+        if (commandPid == 0 || options.detachOnExecve) && !options.quiet.contains(.attach) {
+            notify("Process \(task.tid) detached")
+        }
         removeTracee(task)
     }
 
@@ -360,12 +426,15 @@ final class TraceSession<Control: TraceeControl> {
 
     @discardableResult
     private func addTracee(_ tid: pid_t, announced: Bool) -> Tracee {
-        let task = Tracee(tid: tid)
-        task.detaching = detachingAll
+        let task = Tracee(tid: tid, tgid: tid, arch: hostArch)
+        // Until its parent's fork event says otherwise (see `newChild`).
+        task.filtered = seccompInstalled && !hasAttached
+        task.silent = stopping && task.filtered
+        if stopping && !task.filtered { task.detaching = true }
         tracees[tid] = task
         if announced {
             task.announced = true
-            output.visibleTaskCount += 1
+            text?.taskAppeared(task)
         }
         return task
     }
@@ -373,13 +442,25 @@ final class TraceSession<Control: TraceeControl> {
     /// A fork/clone child (or a thread) shows up for the first time.
     private func announce(_ task: Tracee) {
         task.announced = true
-        output.visibleTaskCount += 1
-        notify("Process \(task.tid) attached")
+        text?.taskAppeared(task)
+        if !options.quiet.contains(.attach) { notify("Process \(task.tid) attached") }
     }
 
     private func removeTracee(_ task: Tracee) {
-        output.forget(task)
+        if task.announced { text?.taskGone(task) }
         if tracees[task.tid] === task { tracees[task.tid] = nil }
-        if task.announced { output.visibleTaskCount -= 1 }
+    }
+
+    /// The `Tgid:` of /proc/TID/status: the process a new thread belongs to.
+    static func threadGroup(of tid: pid_t) -> pid_t? {
+        let fd = open("/proc/\(tid)/status", O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 1024)
+        let count = read(fd, &buffer, buffer.count)
+        guard count > 0 else { return nil }
+        let text = String(decoding: buffer[0..<count], as: UTF8.self)
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Tgid:") }) else { return nil }
+        return pid_t(String(line.dropFirst(5).filter(\.isNumber)))
     }
 }

@@ -8,8 +8,9 @@ import SyscallDecoding
 protocol TraceeControl {
     associatedtype Memory: TraceeMemory
 
-    /// waitpid(-1, &status, __WALL): the thread that stopped or ended, or -1 and the errno.
-    func waitForStop(status: inout Int32) -> (tid: pid_t, error: Int32)
+    /// wait4(-1, &status, __WALL): the thread that stopped or ended, or -1 and the errno. With
+    /// `cpuNanoseconds`, also the system CPU time its process has used (for `-c`).
+    func waitForStop(status: inout Int32, cpuNanoseconds: inout UInt64?) -> (tid: pid_t, error: Int32)
     /// PTRACE_GET_SYSCALL_INFO: bytes the kernel has for this stop, or the negated errno.
     func syscallInfo(_ tid: pid_t, into buffer: UnsafeMutableRawBufferPointer) -> Int
     /// PTRACE_GETREGSET (NT_PRSTATUS): bytes filled, or the negated errno.
@@ -20,6 +21,8 @@ protocol TraceeControl {
     func eventMessage(_ tid: pid_t) -> UInt?
     /// PTRACE_SYSCALL, PTRACE_LISTEN, PTRACE_INTERRUPT, PTRACE_DETACH: 0 or the errno.
     func resumeToSyscall(_ tid: pid_t, signal: Int32) -> Int32
+    /// PTRACE_CONT: a tracee under swtrace's seccomp filter runs to its next traced call.
+    func resumeToContinue(_ tid: pid_t, signal: Int32) -> Int32
     func listen(_ tid: pid_t) -> Int32
     func interrupt(_ tid: pid_t) -> Int32
     func detach(_ tid: pid_t, signal: Int32) -> Int32
@@ -30,9 +33,16 @@ protocol TraceeControl {
 /// The kernel: ptrace(2), waitpid(2) and process_vm_readv(2).
 struct KernelControl: TraceeControl {
     @inline(__always)
-    func waitForStop(status: inout Int32) -> (tid: pid_t, error: Int32) {
-        let tid = waitpid(-1, &status, __WALL)
-        return (tid, tid < 0 ? errno : 0)
+    func waitForStop(status: inout Int32, cpuNanoseconds: inout UInt64?) -> (tid: pid_t, error: Int32) {
+        guard cpuNanoseconds != nil else {
+            let tid = waitpid(-1, &status, __WALL)
+            return (tid, tid < 0 ? errno : 0)
+        }
+        var usage = rusage()
+        let tid = wait4(-1, &status, __WALL, &usage)
+        if tid < 0 { return (tid, errno) }
+        cpuNanoseconds = UInt64(usage.ru_stime.tv_sec) &* 1_000_000_000 &+ UInt64(usage.ru_stime.tv_usec) &* 1000
+        return (tid, 0)
     }
 
     func syscallInfo(_ tid: pid_t, into buffer: UnsafeMutableRawBufferPointer) -> Int {
@@ -49,6 +59,7 @@ struct KernelControl: TraceeControl {
 
     func eventMessage(_ tid: pid_t) -> UInt? { Ptrace.eventMessage(tid) }
     func resumeToSyscall(_ tid: pid_t, signal: Int32) -> Int32 { Ptrace.resumeToSyscall(tid, signal: signal) }
+    func resumeToContinue(_ tid: pid_t, signal: Int32) -> Int32 { Ptrace.resumeToContinue(tid, signal: signal) }
     func listen(_ tid: pid_t) -> Int32 { Ptrace.listen(tid) }
     func interrupt(_ tid: pid_t) -> Int32 { Ptrace.interrupt(tid) }
     func detach(_ tid: pid_t, signal: Int32) -> Int32 { Ptrace.detach(tid, signal: signal) }

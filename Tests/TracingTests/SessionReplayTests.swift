@@ -20,7 +20,7 @@ final class ReplayControl: TraceeControl {
 
     private var record: CaptureRecord { records[current] }
 
-    func waitForStop(status: inout Int32) -> (tid: pid_t, error: Int32) {
+    func waitForStop(status: inout Int32, cpuNanoseconds: inout UInt64?) -> (tid: pid_t, error: Int32) {
         current += 1
         guard current < records.count else { return (-1, ECHILD) }
         status = record.waitStatus
@@ -52,6 +52,7 @@ final class ReplayControl: TraceeControl {
     }
 
     func resumeToSyscall(_ tid: pid_t, signal: Int32) -> Int32 { log("syscall", tid, signal) }
+    func resumeToContinue(_ tid: pid_t, signal: Int32) -> Int32 { log("cont", tid, signal) }
     func listen(_ tid: pid_t) -> Int32 { log("listen", tid, 0) }
     func interrupt(_ tid: pid_t) -> Int32 { log("interrupt", tid, 0) }
     func detach(_ tid: pid_t, signal: Int32) -> Int32 { log("detach", tid, signal) }
