@@ -27,15 +27,23 @@ final class EngineWaker: Sendable {
     /// Incremented by the watcher at each tick it sends.
     let ticks = Atomic<UInt64>(0)
     private let engineThread: pthread_t
+    /// Whether the termination signals are taken (and turned into a clean detach).
+    private let watchesTermination: Bool
 
     /// Blocks the termination signals (and SIGPIPE, which becomes EPIPE) in the calling thread,
     /// which becomes the engine thread, and starts the watcher. Call before starting any other
     /// thread, so that they all inherit the mask; the command swtrace starts gets the mask and
     /// wake-signal disposition swtrace was started with (`swt_remember_signal_state`).
-    init() {
+    ///
+    /// `interruptibility` is strace's `-I`: 1, the termination signals kill swtrace at once (the
+    /// kernel detaches the tracees); 2 (the default), they make swtrace detach cleanly; 3, they are
+    /// blocked and never taken (only the traced command gets them); 4, SIGTSTP too.
+    init(interruptibility: Int = 2) {
         engineThread = pthread_self()
         swt_remember_signal_state(Self.wakeSignal)
-        _ = swt_thread_sigmask(SIG_BLOCK, Self.terminationSignals)
+        watchesTermination = interruptibility == 2
+        if interruptibility >= 2 { _ = swt_thread_sigmask(SIG_BLOCK, Self.terminationSignals) }
+        if interruptibility >= 4 { _ = swt_thread_sigmask(SIG_BLOCK, [SIGTSTP, 0]) }
         _ = swt_thread_sigmask(SIG_BLOCK, [SIGPIPE, 0])
         _ = swt_install_wake_handler(Self.wakeSignal)
         _ = swt_thread_sigmask(SIG_UNBLOCK, [Self.wakeSignal, 0])
@@ -68,7 +76,7 @@ final class EngineWaker: Sendable {
         var code: Int32 = 0
         var signal: Int32 = 0
         while signal <= 0 {
-            signal = swt_sigtimedwait(Self.terminationSignals, &code, Self.tickMilliseconds)
+            signal = swt_sigtimedwait(watchesTermination ? Self.terminationSignals : [0], &code, Self.tickMilliseconds)
             if signal <= 0 && wantsTicks.load(ordering: .relaxed) {
                 ticks.add(1, ordering: .relaxed)
                 pthread_kill(engineThread, Self.wakeSignal)

@@ -223,14 +223,14 @@ final class TraceSession<Control: TraceeControl> {
             active.shown = .held(entry)
             return
         }
+        if call.arch != task.lastArch {
+            task.lastArch = call.arch
+            text?.personalityChanged(task, to: call.arch)
+        }
         guard options.syscalls.traces(call.arch, call.number) else { return }
         let memory = control.memory(of: task.tid)
         if let pathFilter, !pathFilter.matches(descriptor, call, pid: task.tgid, memory: memory) { return }
         if let text {
-            if call.arch != task.lastArch {
-                task.lastArch = call.arch
-                text.personalityChanged(task, to: call.arch)
-            }
             text.syscallEntered(task, &active, memory: memory, interrupted: interrupted)
         } else {
             active.shown = .printed  // `-c` alone: nothing prints, but the summary counts it

@@ -8,15 +8,17 @@ enum ProcFS {
         let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
         return text.split(separator: " ").compactMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
-}
 
-@Suite struct AttachTests {
     /// The state letter in /proc/PID/stat (R, S, T stopped, t tracing stop...).
-    func state(of pid: Int32) -> Character? {
+    static func state(of pid: Int32) -> Character? {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
               let close = stat.lastIndex(of: ")") else { return nil }
         return stat[stat.index(close, offsetBy: 2)]
     }
+}
+
+@Suite struct AttachTests {
+    func state(of pid: Int32) -> Character? { ProcFS.state(of: pid) }
 
     /// Attaches swtrace to `pid`, lets it trace for `seconds`, then sends it `signal` and waits.
     func traceAttached(to pid: pid_t, for seconds: Double, thenSend signal: Int32) throws -> RunResult {

@@ -20,37 +20,71 @@ import Testing
 
     @Test(arguments: scenarios)
     func sameLinesAsStrace(scenario: [String]) throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.strace), "Debian's strace is needed: ./scripts/test installs it")
+        try Self.compare(options: [], scenario: scenario, minimumWhole: 6)
+    }
+
+    /// Filters and the options that decide which lines print, on the fixture, against strace with
+    /// the same options.
+    static let filtered: [(options: [String], scenario: [String])] = [
+        (["-e", "trace=openat"], ["files"]),
+        (["-e", "trace=openat,close", "-e", "trace=write"], ["files"]),
+        (["-e", "trace=!write,close"], ["files"]),
+        (["-e", "trace=%file"], ["files"]),
+        (["-e", "trace=%desc"], ["files"]),
+        (["-e", "trace=/^(open|clo)"], ["files"]),
+        (["-e", "trace=none"], ["signal"]),
+        (["-z"], ["files"]),
+        (["-Z"], ["files"]),
+        (["-e", "status=failed,unfinished"], ["files"]),
+        (["-P", "/dev/null"], ["files"]),
+        (["-P", "/tmp"], ["files"]),
+        (["-e", "signal=none"], ["signal"]),
+        (["-e", "signal=!SIGUSR1"], ["signal"]),
+        (["-e", "quiet=exit"], ["fork"]),
+        (["-e", "trace=execve,exit_group", "-qq"], ["fork"]),
+        (["-e", "trace=openat", "--seccomp-bpf"], ["files"]),
+    ]
+
+    @Test(arguments: filtered)
+    func sameLinesAsStraceWithOptions(options: [String], scenario: [String]) throws {
+        try Self.compare(options: options, scenario: scenario, minimumWhole: 1)
+    }
+
+    /// Runs strace and swtrace with `options` on the fixture `scenario` and compares every line
+    /// of every task.
+    static func compare(options: [String], scenario: [String], minimumWhole: Int) throws {
+        try #require(FileManager.default.isExecutableFile(atPath: strace), "Debian's strace is needed: ./scripts/test installs it")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("swtrace-diff-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let straceOutput = directory.appendingPathComponent("strace.txt").path
         let ourOutput = directory.appendingPathComponent("swtrace.txt").path
 
-        let raw = Self.rawNames(for: .x86_64).joined(separator: ",")
-        let straceRun = try run(Self.setarch, ["-R", Self.strace, "-f", "-o", straceOutput, "-e", "raw=\(raw)", "--", Products.fixture] + scenario)
-        let ourRun = try run(Self.setarch, ["-R", Products.swtrace, "-f", "-o", ourOutput, "--", Products.fixture] + scenario)
-        #expect(ourRun.exitStatus == straceRun.exitStatus && ourRun.signal == straceRun.signal)
+        let raw = rawNames(for: .x86_64).joined(separator: ",")
+        let straceRun = try run(setarch, ["-R", strace, "-f", "-o", straceOutput, "-e", "raw=\(raw)"] + options + ["--", Products.fixture] + scenario)
+        let ourRun = try run(setarch, ["-R", Products.swtrace, "-f", "-o", ourOutput] + options + ["--", Products.fixture] + scenario)
+        let label = (options + scenario).joined(separator: " ")
+        #expect(ourRun.exitStatus == straceRun.exitStatus && ourRun.signal == straceRun.signal, "\(label)")
         #expect(ourRun.stdout == straceRun.stdout, "the program's own output")
 
         let expected = TraceLines(file: straceOutput)
         let actual = TraceLines(file: ourOutput)
-        #expect(actual.tasks.count == expected.tasks.count, "tasks: \(actual.tasks.count) vs strace's \(expected.tasks.count)")
+        #expect(actual.tasks.count == expected.tasks.count, "\(label): tasks: \(actual.tasks.count) vs strace's \(expected.tasks.count)")
         var comparedWhole = 0, comparedByNameAndResult = 0
         for (ours, theirs) in zip(actual.tasks, expected.tasks) {
-            #expect(ours.count == theirs.count, "lines of one task:\n\(ours.joined(separator: "\n"))\n--- strace:\n\(theirs.joined(separator: "\n"))")
+            #expect(ours.count == theirs.count, "\(label): lines of one task:\n\(ours.joined(separator: "\n"))\n--- strace:\n\(theirs.joined(separator: "\n"))")
             for (mine, oracle) in zip(ours, theirs) {
-                if Self.isPartlyDecoded(mine) {
-                    #expect(Self.nameAndResult(mine) == Self.nameAndResult(oracle), "\(mine)\nstrace: \(oracle)")
+                if isPartlyDecoded(mine) {
+                    #expect(nameAndResult(mine) == nameAndResult(oracle), "\(label): \(mine)\nstrace: \(oracle)")
                     comparedByNameAndResult += 1
                 } else {
-                    #expect(mine == oracle)
+                    #expect(mine == oracle, "\(label)")
                     comparedWhole += 1
                 }
             }
         }
-        #expect(comparedWhole > 5)
-        print("\(scenario.joined(separator: " ")): \(comparedWhole) lines equal to strace's, \(comparedByNameAndResult) by name and result")
+        #expect(comparedWhole >= minimumWhole, "\(label)")
+        print("\(label): \(comparedWhole) lines equal to strace's, \(comparedByNameAndResult) by name and result")
     }
 
     /// The syscalls swtrace prints entirely raw, for strace's `-e raw=`.

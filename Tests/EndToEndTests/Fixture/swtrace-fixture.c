@@ -199,6 +199,60 @@ static int scenario_signal_state(void) {
     return 0;
 }
 
+// COUNT writes of one byte to /dev/null, then OPENS openat+close of /dev/null: the filtered trace
+// (-e trace=openat) must show exactly the OPENS openat lines, and cheaply.
+static int scenario_writes(const char *count, const char *opens) {
+    long writes = count ? atol(count) : 1000, open_count = opens ? atol(opens) : 10;
+    int fd = (int)syscall(SYS_openat, AT_FDCWD, "/dev/null", O_WRONLY);
+    for (long i = 0; i < writes; i++) syscall(SYS_write, fd, "x", 1);
+    syscall(SYS_close, fd);
+    for (long i = 0; i < open_count; i++) syscall(SYS_close, (int)syscall(SYS_openat, AT_FDCWD, "/dev/null", O_RDONLY));
+    return 0;
+}
+
+// Calls whose counts and errors the -c tests know: 7 getppid, 3 failing openat, 2 successful
+// openat with their close, 4 writes to /dev/null.
+static int scenario_counts(void) {
+    for (int i = 0; i < 7; i++) syscall(SYS_getppid);
+    for (int i = 0; i < 3; i++) syscall(SYS_openat, AT_FDCWD, "/nonexistent/swtrace-fixture", O_RDONLY);
+    int fd = -1;
+    for (int i = 0; i < 2; i++) {
+        if (fd >= 0) syscall(SYS_close, fd);
+        fd = (int)syscall(SYS_openat, AT_FDCWD, "/dev/null", O_WRONLY);
+    }
+    for (int i = 0; i < 4; i++) syscall(SYS_write, fd, "abc", 3);
+    syscall(SYS_close, fd);
+    return 0;
+}
+
+// Ignores SIGINT, then COUNT times opens and closes /dev/null with a pause between: an interrupted
+// filtered trace must leave every openat working (a seccomp filter left without its tracer would
+// fail them with ENOSYS). Exits 1 if any failed.
+static int scenario_opens_slowly(const char *count) {
+    signal(SIGINT, SIG_IGN);
+    long total = count ? atol(count) : 20, failed = 0;
+    for (long i = 0; i < total; i++) {
+        long fd = syscall(SYS_openat, AT_FDCWD, "/dev/null", O_RDONLY);
+        if (fd < 0) failed++; else syscall(SYS_close, fd);
+        sleep_ms(25);
+    }
+    char line[80];
+    snprintf(line, sizeof line, "fixture: %ld opens, %ld failed\n", total, failed);
+    say(line);
+    return failed ? 1 : 0;
+}
+
+// Prints the Seccomp: line of /proc/self/status: 2 when a seccomp filter is installed.
+static int scenario_seccomp_mode(void) {
+    FILE *status = fopen("/proc/self/status", "r");
+    char text[256];
+    while (status && fgets(text, sizeof text, status)) {
+        if (strncmp(text, "Seccomp:", 8) == 0) say(text);
+    }
+    if (status) fclose(status);
+    return 0;
+}
+
 int main(int argc, char **argv) {
     const char *scenario = argc > 1 ? argv[1] : "";
     const char *arg = argc > 2 ? argv[2] : NULL;
@@ -215,11 +269,15 @@ int main(int argc, char **argv) {
     if (strcmp(scenario, "signal-state") == 0) return scenario_signal_state();
     if (strcmp(scenario, "threads") == 0) return scenario_threads(arg);
     if (strcmp(scenario, "hostile") == 0) return scenario_hostile();
+    if (strcmp(scenario, "writes") == 0) return scenario_writes(arg, argc > 3 ? argv[3] : NULL);
+    if (strcmp(scenario, "counts") == 0) return scenario_counts();
+    if (strcmp(scenario, "opens-slowly") == 0) return scenario_opens_slowly(arg);
+    if (strcmp(scenario, "seccomp-mode") == 0) return scenario_seccomp_mode();
     if (strcmp(scenario, "nap") == 0) {
         sleep_ms(1000);
         say("fixture: woke\n");
         return 0;
     }
-    fprintf(stderr, "usage: swtrace-fixture files|strings|write|exit N|signal|stopcont|fork|thread-exec|segv|sleep N|threads N|nap|hostile|signal-state\n");
+    fprintf(stderr, "usage: swtrace-fixture files|strings|write|exit N|signal|stopcont|fork|thread-exec|segv|sleep N|threads N|nap|hostile|signal-state|writes N OPENS|counts|opens-slowly N|seccomp-mode\n");
     return 2;
 }

@@ -10,16 +10,20 @@ enum Products {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     /// Fixture/swtrace-fixture.c, compiled once per test run with the system C compiler: statically,
     /// so that its syscalls are its own and not the dynamic loader's.
-    static let fixture: String = {
+    static let fixture: String = compileFixture(named: "swtrace-fixture", flags: [])
+    /// The same program as an i386 executable (`gcc -m32`, Debian's gcc-multilib).
+    static let fixture32: String = compileFixture(named: "swtrace-fixture-i386", flags: ["-m32"])
+
+    private static func compileFixture(named name: String, flags: [String]) -> String {
         let source = packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixture/swtrace-fixture.c").path
-        let binary = directory.appendingPathComponent("swtrace-fixture").path
+        let binary = directory.appendingPathComponent(name).path
         let temporary = binary + ".\(getpid())"
-        let compile = try! run("/usr/bin/cc", ["-O2", "-static", "-pthread", "-Wall", "-o", temporary, source],
+        let compile = try! run("/usr/bin/cc", flags + ["-O2", "-static", "-pthread", "-Wall", "-Wno-array-bounds", "-o", temporary, source],
                                environment: ["PATH": "/usr/bin:/bin"])
         precondition(compile.exitStatus == 0, "cannot compile the fixture: \(compile.stderr)")
         precondition(rename(temporary, binary) == 0)
         return binary
-    }()
+    }
 }
 
 /// A finished run of a program: its output and how it ended.

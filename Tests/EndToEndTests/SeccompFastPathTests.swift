@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+/// The seccomp fast path: with a filter that leaves calls out, the command swtrace starts carries a
+/// seccomp-bpf filter, so untraced calls never stop it; and it is never left carrying that filter
+/// without its tracer.
+@Suite struct SeccompFastPathTests {
+    /// The fixture reads its own `Seccomp:` line: 2 means a filter is installed.
+    @Test(arguments: [
+        (["-e", "trace=openat"], "Seccomp:\t2"),
+        (["-e", "trace=openat", "--no-seccomp-bpf"], "Seccomp:\t0"),
+        ([], "Seccomp:\t0"),
+        (["-e", "trace=all"], "Seccomp:\t0"),
+        (["--seccomp-bpf", "-e", "trace=!write"], "Seccomp:\t2"),
+    ])
+    func filterInstalledOnlyWhenItLeavesCallsOut(options: [String], mode: String) throws {
+        let result = try traceFixture(["seccomp-mode"], options: options)
+        #expect(result.exitStatus == 0)
+        #expect(result.lines.contains(mode), "\(result.lines)")
+    }
+
+    /// 100,000 writes and 10 openat: exactly the openat lines print (and the exec), for a 64-bit
+    /// and an i386 program.
+    @Test(arguments: [false, true])
+    func onlyTheTracedCallsPrint(i386: Bool) throws {
+        let program = i386 ? Products.fixture32 : Products.fixture
+        let result = try swtrace(["-e", "trace=openat", "--", program, "writes", "100000", "10"])
+        #expect(result.exitStatus == 0)
+        var expected = [line(#"openat(AT_FDCWD, "/dev/null", O_WRONLY"#, "3")]
+        expected += Array(repeating: line(#"openat(AT_FDCWD, "/dev/null", O_RDONLY"#, "3"), count: 10)
+        if i386 {
+            expected.insert(try #require(result.lines.first { $0.hasPrefix("[ Process PID=") && $0.hasSuffix(" runs in 32 bit mode. ]") }), at: 0)
+        }
+        #expect(Array(result.lines.dropFirst()) == expected + ["+++ exited with 0 +++"])
+        #expect(result.lines.first?.hasPrefix("execve(\"\(program)\"") == true)
+    }
+
+    /// Interrupted while a filtered command runs, swtrace stops printing but keeps answering the
+    /// command's stops until it exits: every openat still works (a filter left without its tracer
+    /// would fail them with ENOSYS), and nothing is left stopped.
+    @Test(arguments: [[String](), ["--no-seccomp-bpf"]])
+    func interruptLeavesTheCommandWorking(extra: [String]) throws {
+        let tracer = try RunningProcess(Products.swtrace, ["-e", "trace=openat"] + extra + ["--", Products.fixture, "opens-slowly", "40"],
+                                        environment: fixtureEnvironment)
+        usleep(400_000)
+        let tracee = try #require(ProcFS.children(of: tracer.pid).first)
+        kill(tracer.pid, SIGINT)  // the fixture ignores SIGINT, which swtrace passes on
+        usleep(200_000)
+        #expect(ProcFS.state(of: tracee) != "t", "the command is not left in a ptrace-stop")
+        let result = tracer.finish(timeout: 20)
+        #expect(result.lines.contains("fixture: 40 opens, 0 failed"), "\(result.lines.suffix(3))")
+        #expect(result.exitStatus == 128 + SIGINT)
+        let shown = result.lines.filter { $0.hasPrefix("openat(") }
+        #expect(shown.count > 2 && shown.count < 40, "printing stopped at the interrupt: \(shown.count) lines")
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+/// The options that change what the session reports and where: per-process files, timestamps,
+/// the syscall limit, detaching on execve, tracing a command and running processes together.
+/// (Which lines each filter leaves is compared with strace in `StraceDifferentialTests`.)
+@Suite struct TraceOptionTests {
+    /// A fresh directory, removed after `body`.
+    func withDirectory<T>(_ body: (String) throws -> T) throws -> T {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("swtrace-opt-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        return try body(directory)
+    }
+
+    func files(in directory: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+    }
+
+    /// `-ff -o FILE`: one FILE.PID per process, no pid prefixes, each process's lines in its file.
+    @Test func separateFilePerProcess() throws {
+        try withDirectory { directory in
+            let result = try traceFixture(["fork"], options: ["-ff", "-o", "\(directory)/out"])
+            #expect(result.exitStatus == 0)
+            #expect(result.lines == ["fixture: child", "fixture: child exited 7"])
+            let names = try files(in: directory)
+            #expect(names.count == 2 && names.allSatisfy { $0.hasPrefix("out.") }, "\(names)")
+            let traces = try names.map { splitLines(try String(contentsOfFile: "\(directory)/\($0)", encoding: .utf8)) }
+            let parent = try #require(traces.first { $0.first?.hasPrefix("execve(") == true })
+            let child = try #require(traces.first { $0.first?.hasPrefix("execve(") == false })
+            #expect(parent.last == "+++ exited with 0 +++")
+            #expect(parent.contains { $0.hasPrefix("clone(") })
+            #expect(parent.contains(line(#"write(1, "fixture: child exited 7\n", 24"#, "24")))
+            #expect(child.suffix(3) == [
+                line(#"write(1, "fixture: child\n", 15"#, "15"),
+                line("exit_group(7", "?"),
+                "+++ exited with 7 +++",
+            ])
+            #expect(!(parent + child).contains { $0.hasPrefix("[pid") || $0.range(of: #"^\d+ "#, options: .regularExpression) != nil })
+        }
+    }
+
+    /// Every syscall line starts with its timestamp in the form the option names.
+    @Test(arguments: [
+        (["-t"], #"^\d\d:\d\d:\d\d $"#),
+        (["-tt"], #"^\d\d:\d\d:\d\d\.\d{6} $"#),
+        (["-ttt"], #"^\d{10}\.\d{6} $"#),
+        (["--absolute-timestamps=format:unix,precision:ns"], #"^\d{10}\.\d{9} $"#),
+        (["--absolute-timestamps=time,precision:ms"], #"^\d\d:\d\d:\d\d\.\d{3} $"#),
+        (["-r"], #"^ {5}\d\.\d{6} $"#),
+    ])
+    func timestamps(options: [String], pattern: String) throws {
+        let result = try traceFixture(["files"], options: options)
+        let trace = result.lines.filter { !$0.hasPrefix("fixture:") }
+        #expect(trace.count > 10)
+        for text in trace {
+            let stamp = try #require(text.range(of: #"^[0-9:. ]+ (?=[a-z+<\[-])"#, options: .regularExpression), "\(text)")
+            #expect(String(text[stamp]).range(of: pattern, options: .regularExpression) != nil, "\(text)")
+        }
+        if options == ["-ttt"] {
+            let times = trace.compactMap { Double($0.prefix { $0 != " " }) }
+            #expect(times.count == trace.count && times == times.sorted(), "timestamps go forward")
+        }
+    }
+
+    /// `-T`: each finished call ends with the time it took.
+    @Test(arguments: [(["-T"], 6), (["--syscall-times=ns"], 9), (["--syscall-times=ms"], 3)])
+    func syscallTimes(options: [String], digits: Int) throws {
+        let result = try traceFixture(["files"], options: options)
+        let calls = result.lines.filter { $0.range(of: #"^[a-z_0-9]+\("#, options: .regularExpression) != nil }
+        #expect(calls.count > 10)
+        for text in calls where !text.hasSuffix("= ?") {
+            #expect(text.range(of: #" = .* <\d+\.\d{\#(digits)}>$"#, options: .regularExpression) != nil, "\(text)")
+        }
+        #expect(result.lines.contains { $0.hasPrefix("openat(AT_FDCWD, \"/dev/null\", O_WRONLY|O_CLOEXEC)") })
+    }
+
+    /// `--syscall-limit=N`: N calls print, then swtrace lets the command run on untraced and ends
+    /// with its exit status.
+    @Test func syscallLimit() throws {
+        try withDirectory { directory in
+            let result = try traceFixture(["write"], options: ["--syscall-limit=4", "-o", "\(directory)/trace"])
+            #expect(result.exitStatus == 0)
+            #expect(result.lines == ["fixture: hello"])
+            let trace = splitLines(try String(contentsOfFile: "\(directory)/trace", encoding: .utf8))
+            #expect(trace.count == 4, "\(trace)")
+            #expect(trace.first?.hasPrefix("execve(") == true)
+            #expect(!trace.contains { $0.hasPrefix("+++") })
+        }
+    }
+
+    /// `-b execve`: a child that calls execve is let go; the command's own first exec is not.
+    @Test func detachOnExecve() throws {
+        let result = try swtrace(["-f", "-b", "execve", "--", "/bin/sh", "-c", "\(Products.fixture) write; exit 3"],
+                                 environment: ["PATH": "/usr/bin:/bin"])
+        #expect(result.exitStatus == 3)
+        #expect(result.lines.first?.hasPrefix("execve(\"/bin/sh\"") == true)
+        #expect(result.lines.contains("fixture: hello"))
+        #expect(!result.lines.contains { $0.contains("write(1, \"fixture: hello") }, "the exec'd child is not traced")
+        #expect(result.lines.contains { $0.contains("execve(\"\(Products.fixture)\"") && $0.hasSuffix(" <detached ...>") })
+        #expect(result.stderrLines.contains { $0.range(of: #"^swtrace: Process \d+ detached$"#, options: .regularExpression) != nil })
+        #expect(result.lines.last == "+++ exited with 3 +++")
+    }
+
+    /// `-p PID` with a command: both are traced; swtrace ends with the command's status.
+    @Test func attachAndCommandTogether() throws {
+        let sleeper = try RunningProcess(Products.fixture, ["sleep", "2"], environment: fixtureEnvironment)
+        usleep(300_000)
+        let result = try traceFixture(["exit", "4"], options: ["-p", String(sleeper.pid)])
+        #expect(result.exitStatus == 4)
+        #expect(result.lines.contains { $0.range(of: #"^\[pid +\d+\] exit_group\(4\) += \?$"#, options: .regularExpression) != nil })
+        #expect(result.lines.contains { $0.hasPrefix(pidPrefix(Int(sleeper.pid))) }, "the attached process's lines carry its pid")
+        _ = sleeper.finish()
+    }
+}
