@@ -217,9 +217,10 @@ final class TraceSession<Control: TraceeControl> {
             // The command's own first execve shows once it succeeded (the new program's memory no
             // longer holds the arguments then).
             guard isExecve, options.syscalls.traces(call.arch, call.number) else { return }
+            let memory = control.memory(of: task.tid)
+            if let pathFilter, !pathFilter.matches(descriptor, call, pid: task.tgid, memory: memory) { return }
             var entry = TextBuffer(capacity: 256)
-            SyscallFormatter(options: options.decode).appendEntry(
-                to: &entry, descriptor: descriptor, call: call, memory: control.memory(of: task.tid))
+            SyscallFormatter(options: options.decode).appendEntry(to: &entry, descriptor: descriptor, call: call, memory: memory)
             active.shown = .held(entry)
             return
         }
@@ -245,11 +246,12 @@ final class TraceSession<Control: TraceeControl> {
     private func syscallExited(_ task: Tracee, _ result: SyscallResult) {
         guard case .inCall(let active) = task.syscall else { return }
         task.syscall = .idle
-        if case .hidden = active.shown { return }
         if task.hiddenUntilExec {
-            guard case .success = result else { return }
+            // The command's first successful exec: from here on it is the program to trace.
+            guard case .success = result, active.descriptor.name.hasPrefix("execve") else { return }
             task.hiddenUntilExec = false
         }
+        if case .hidden = active.shown { return }
         if let summary {
             let elapsed = options.summary!.wallClock
                 ? stopMonotonic &- active.startNanoseconds : stopCPU &- active.startCPUNanoseconds
