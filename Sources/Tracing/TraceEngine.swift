@@ -107,8 +107,14 @@ public final class TraceEngine {
 
 }
 
+/// The name swtrace was invoked as (the basename of argv[0]), which begins every notice and error.
+public enum ProgramName {
+    /// Set once at startup, before any other thread runs.
+    nonisolated(unsafe) public static var current = "swtrace"
+}
+
 /// One line on stderr, `swtrace: ...`, as strace's `strace: Process N attached`.
 func notice(_ text: String) {
-    let line = Array("swtrace: \(text)\n".utf8)
+    let line = Array("\(ProgramName.current): \(text)\n".utf8)
     line.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
 }
