@@ -45,10 +45,10 @@ public struct LineTimestamps: Sendable {
         if let relative {
             let elapsed = previousLine.map { monotonic.totalNanoseconds &- min($0.totalNanoseconds, monotonic.totalNanoseconds) } ?? 0
             previousLine = monotonic
-            if absolute != nil { buffer.append("(+") }
+            if absolute != nil { buffer.append("(+" as StaticString) }
             buffer.appendSeconds(elapsed / 1_000_000_000, nanoseconds: UInt32(elapsed % 1_000_000_000),
                                  precision: relative, minimumWidth: 6)
-            buffer.append(absolute != nil ? ") " : " ")
+            buffer.append(absolute != nil ? ") " as StaticString : " ")
         }
     }
 
