@@ -15,16 +15,18 @@ final class TextSink {
     /// The output written since the last flush.
     private var dirty: [TraceOutput] = []
 
-    /// The time of the stop being handled (set by the session once per stop when a timestamp
-    /// option needs it).
-    var stopTime = StopTime()
-    /// The start of the previous line, for `-r`.
-    private var previousLineNanoseconds: UInt64?
+    /// The clocks at the stop being handled (read by the session once per stop, and only when a
+    /// timestamp option needs them).
+    var wallClock = ClockReading(seconds: 0, nanoseconds: 0)
+    var monotonic = ClockReading(seconds: 0, nanoseconds: 0)
+    /// `-t`, `-tt`, `-ttt`, `-r`: the time at the start of each line.
+    private var timestamps: LineTimestamps
 
     init(options: TraceOptions, writer: LineWriter, prefixStyle: PidPrefixStyle,
          openProcessOutput: ((pid_t) -> Int32?)? = nil) {
         self.options = options
         formatter = SyscallFormatter(options: options.decode)
+        timestamps = LineTimestamps(absolute: options.absoluteTimestamps, relative: options.relativeTimestamps)
         main = TraceOutput(writer: writer, prefixStyle: options.outputSeparately ? .never : prefixStyle)
         self.openProcessOutput = options.outputSeparately ? openProcessOutput : nil
     }
@@ -132,10 +134,8 @@ final class TextSink {
 
     private func appendDuration(_ active: ActiveCall, to output: TraceOutput) {
         guard let precision = options.syscallTimes else { return }
-        let elapsed = stopTime.monotonic &- active.startNanoseconds
-        output.text.append(" <")
-        Timestamps.appendSeconds(elapsed, precision: precision, to: &output.text)
-        output.text.append(">")
+        output.text.appendSyscallDuration(nanoseconds: monotonic.totalNanoseconds &- active.startNanoseconds,
+                                          precision: precision)
     }
 
     // MARK: Other events
@@ -219,15 +219,8 @@ final class TextSink {
     /// The pid prefix and the timestamps, then (when `open`) the line stays open for `task`.
     private func startLine(_ task: Tracee, in output: TraceOutput, open: Bool) {
         if open { output.openLine(for: task) } else { output.startLine(for: task) }
-        if let style = options.absoluteTimestamps {
-            Timestamps.appendAbsolute(stopTime.realtime, style: style, to: &output.text)
-            output.text.append(" ")
-        }
-        if let precision = options.relativeTimestamps {
-            let previous = previousLineNanoseconds ?? stopTime.monotonic
-            Timestamps.appendRelative(stopTime.monotonic &- previous, precision: precision, to: &output.text)
-            output.text.append(" ")
-            previousLineNanoseconds = stopTime.monotonic
+        if !timestamps.isEmpty {
+            timestamps.appendPrefix(wallClock: wallClock, monotonic: monotonic, into: &output.text)
         }
         markDirty(output)
     }
@@ -269,19 +262,5 @@ final class TextSink {
             }
             openLinesAtLastTick[key] = output.openLineSerial
         }
-    }
-}
-
-/// The clocks read once per stop, when an option needs them.
-struct StopTime {
-    /// CLOCK_REALTIME, nanoseconds since the epoch (`-t`, `-tt`, `-ttt`).
-    var realtime: UInt64 = 0
-    /// CLOCK_MONOTONIC, nanoseconds (`-r`, `-T`, `-c -w`).
-    var monotonic: UInt64 = 0
-
-    static func read(clock: clockid_t) -> UInt64 {
-        var now = timespec()
-        clock_gettime(clock, &now)
-        return UInt64(now.tv_sec) &* 1_000_000_000 &+ UInt64(now.tv_nsec)
     }
 }

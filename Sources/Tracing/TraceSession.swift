@@ -14,7 +14,7 @@ final class TraceSession<Control: TraceeControl> {
     /// The trace text; nil with `-c` (summary only).
     private let text: TextSink?
     /// The `-c`/`-C` summary; nil without.
-    let summary: SyscallSummary?
+    private(set) var summary: SyscallSummary?
     private let pathFilter: PathFilter?
     private var tracees: [pid_t: Tracee] = [:]
     /// The command swtrace started (its exit status becomes swtrace's), or 0.
@@ -126,11 +126,11 @@ final class TraceSession<Control: TraceeControl> {
                 }
                 break  // ECHILD: nothing left to wait for
             }
-            if readsRealtime { text?.stopTime.realtime = StopTime.read(clock: CLOCK_REALTIME) }
+            if readsRealtime { text?.wallClock = .wallClock() }
             if readsMonotonic {
-                let now = StopTime.read(clock: CLOCK_MONOTONIC)
-                text?.stopTime.monotonic = now
-                stopMonotonic = now
+                let now = ClockReading.monotonic()
+                text?.monotonic = now
+                stopMonotonic = now.totalNanoseconds
             }
             stopCPU = cpuNanoseconds ?? 0
             handle(tid: tid, status: status)
@@ -252,12 +252,12 @@ final class TraceSession<Control: TraceeControl> {
             task.hiddenUntilExec = false
         }
         if case .hidden = active.shown { return }
-        if let summary {
+        if summary != nil {
             let elapsed = options.summary!.wallClock
                 ? stopMonotonic &- active.startNanoseconds : stopCPU &- active.startCPUNanoseconds
             var failed = false
             if case .failure = result { failed = true }
-            summary.record(arch: active.call.arch, number: active.call.number, name: active.descriptor.name,
+            summary?.record(arch: active.call.arch, number: active.call.number, name: active.descriptor.name,
                            failed: failed, nanoseconds: elapsed)
         }
         text?.syscallExited(task, active, result: result, memory: control.memory(of: task.tid))
