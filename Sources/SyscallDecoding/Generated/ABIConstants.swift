@@ -42,6 +42,12 @@ struct ABIConstants: Sendable {
     let statxSyncMask: UInt64?
     /// `S_IFMT`, or nil where this ABI does not define it.
     let fileTypeMask: UInt64?
+    /// `S_IFCHR`, or nil where this ABI does not define it.
+    let fileTypeCharDevice: UInt64?
+    /// `S_IFBLK`, or nil where this ABI does not define it.
+    let fileTypeBlockDevice: UInt64?
+    /// `MREMAP_FIXED`, or nil where this ABI does not define it.
+    let mremapFixed: UInt64?
     /// `FUTEX_PRIVATE_FLAG`, or nil where this ABI does not define it.
     let futexPrivateFlag: UInt64?
     /// `FUTEX_CLOCK_REALTIME`, or nil where this ABI does not define it.
