@@ -1,3 +1,5 @@
+import Glibc
+
 /// Named bits of one flags argument (`PROT_READ|PROT_WRITE`), from `scripts/gen-constants`.
 /// Entries are in the order strace prints them; a name covering several bits comes before its parts.
 public struct FlagTable: Sendable {
@@ -45,5 +47,27 @@ struct FieldLayout: Sendable {
         let value = unsigned(in: bytes)
         let shift = UInt64(64 - 8 * size)
         return size >= 8 ? Int64(bitPattern: value) : Int64(bitPattern: value << shift) >> Int64(shift)
+    }
+}
+
+/// Two names are equal (a byte comparison: no String is made).
+func sameName(_ a: StaticString, _ b: StaticString) -> Bool {
+    a.utf8CodeUnitCount == b.utf8CodeUnitCount
+        && memcmp(a.utf8Start, b.utf8Start, a.utf8CodeUnitCount) == 0
+}
+
+extension FlagTable {
+    /// The bits of the flag named `name`, 0 where this ABI has no such flag.
+    func bits(named name: StaticString) -> UInt64 {
+        for entry in entries where sameName(entry.name, name) { return entry.bits }
+        return 0
+    }
+}
+
+extension ConstantTable {
+    /// The value named `name`, nil where this ABI has no such name.
+    func value(named name: StaticString) -> UInt64? {
+        for entry in entries where sameName(entry.name, name) { return entry.value }
+        return nil
     }
 }

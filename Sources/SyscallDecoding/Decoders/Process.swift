@@ -13,9 +13,9 @@ extension SyscallCatalog {
         // New processes and waiting for them. strace names clone's arguments and reorders them.
         "fork": .init(),
         "vfork": .init(),
-        "clone": .init(.hex, .hex, .hex, .hex, .hex),
+        "clone": .init(count: 5, decoder: .clone),
         "clone3": .init(.hex, .ulong),
-        "wait4": .init(.int, .hex, .hex, .hex),
+        "wait4": .init(.int, .waitStatus, .flags("waitOptions", \.waitOptions), .rusage),
         "waitid": .init(.hex, .int, .hex, .hex, .hex),
 
         // Sending signals.
@@ -28,8 +28,6 @@ extension SyscallCatalog {
 
         // Handling signals. strace prints rt_sigreturn's restored mask and rt_sigtimedwait's signal
         // name after the return value, so both return values stay raw.
-        "rt_sigaction": .init(.signal, .hex, .hex, .ulong),
-        "rt_sigprocmask": .init(.hex, .hex, .hex, .ulong),
         "rt_sigpending": .init(.hex, .ulong),
         "rt_sigsuspend": .init(.hex, .ulong),
         "rt_sigtimedwait": .init(.hex, .hex, .hex, .ulong, returns: .hex),
@@ -48,7 +46,7 @@ extension SyscallCatalog {
         "setpgid": .init(.int, .int),
         "getsid": .init(.int),
         "setsid": .init(),
-        "set_tid_address": .init(.hex),  // strace prints NULL as 0 here
+        "set_tid_address": .init(.hexValue),  // strace prints NULL as 0 here
 
         // Credentials.
         "getuid": .init(),
@@ -90,7 +88,7 @@ extension SyscallCatalog {
         "getrlimit": .init(.hex, .hex),
         "setrlimit": .init(.hex, .hex),
         "ugetrlimit": .init(.hex, .hex),
-        "prlimit64": .init(.int, .hex, .hex, .hex),
+        "prlimit64": .init(.int, .rlimitResource, .rlimit64, .rlimit64Out),
         "getrusage": .init(.hex, .hex),
         "getpriority": .init(.hex, .int),
         "setpriority": .init(.hex, .int, .int),
@@ -116,7 +114,7 @@ extension SyscallCatalog {
 
         // Process attributes, tracing, sandboxing and namespaces.
         "prctl": .init(.hex, .hex, .hex, .hex, .hex, returns: .hex),
-        "arch_prctl": .init(.hex, .hex),
+        "arch_prctl": .init(.constant("archPrctlCode", \.archPrctlCodes, unknown: "ARCH_???"), .hexValue),
         "personality": .init(.hex, returns: .hex),
         "ptrace": .init(.hex, .hex, .hex, .hex, returns: .hex),  // the pid prints only for some requests
         "seccomp": .init(.hex, .hex, .hex),
@@ -128,7 +126,7 @@ extension SyscallCatalog {
         "kcmp": .init(.int, .int, .hex, .hex, .hex),
         "pidfd_open": .init(.int, .hex),
         "pidfd_getfd": .init(.fd, .fd, .hex),
-        "rseq": .init(.hex, .hex, .hex, .hex),
+        "rseq": .init(.pointer, .hexValue, .hexValue, .hexValue),
 
         // Threads: robust futex lists and x86 thread-local storage descriptors.
         "set_robust_list": .init(.pointer, .ulong),
@@ -137,4 +135,130 @@ extension SyscallCatalog {
         "get_thread_area": .init(.hex),
         "modify_ldt": .init(.int, .hex, .ulong),
     ]
+}
+
+extension ArgPrinter {
+    static let rlimitResource = constant("rlimitResource", \.rlimitResources, unknown: "RLIMIT_???")
+
+    /// prlimit64's new limit (read at entry) and old limit (filled at exit).
+    static let rlimit64 = ArgPrinter("rlimit64") { value, context, out in
+        context.printRlimit64(at: context.truncate(value), to: &out)
+    }
+    static let rlimit64Out = ArgPrinter("rlimit64Out", phase: .exit) { value, context, out in
+        let address = context.truncate(value)
+        guard context.returned != nil else { return out.pointer(address) }
+        context.printRlimit64(at: address, to: &out)
+    }
+
+    /// wait4's status: `[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]`; the address when nothing was
+    /// reaped.
+    static let waitStatus = ArgPrinter("waitStatus", phase: .exit) { value, context, out in
+        let address = context.truncate(value)
+        guard let pid = context.returned, pid > 0, address != 0 else { return out.pointer(address) }
+        guard let bytes = context.read(address, count: 4) else { return out.hex(address) }
+        let status = UInt32(bytes[0]) | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) << 16 | UInt32(bytes[3]) << 24
+        out.beginArray()
+        out.element()
+        printWaitStatus(status, to: &out)
+        out.endArray()
+    }
+
+    /// A struct rusage: not decoded yet (strace prints its fields); `NULL` or the address.
+    static let rusage = ArgPrinter("rusage", phase: .exit, isDecoded: false) { value, context, out in
+        out.pointer(context.truncate(value))
+    }
+}
+
+extension DecodeContext {
+    /// `{rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}`.
+    func printRlimit64(at address: UInt64, to out: inout Emitter) {
+        guard address != 0 else { return out.name("NULL") }
+        let layout = layouts.rlimit64
+        guard let bytes = read(address, count: layout.size) else { return out.hex(address) }
+        out.beginStruct()
+        out.field("rlim_cur")
+        printRlimitValue(layout.rlimCur.unsigned(in: bytes), to: &out)
+        out.field("rlim_max")
+        printRlimitValue(layout.rlimMax.unsigned(in: bytes), to: &out)
+        out.endStruct()
+    }
+
+    private func printRlimitValue(_ value: UInt64, to out: inout Emitter) {
+        if value == UInt64.max {
+            out.name("RLIM64_INFINITY")
+        } else if value > 1024 && value % 1024 == 0 {
+            out.uint(value / 1024)
+            out.raw("*1024")
+        } else {
+            out.uint(value)
+        }
+    }
+}
+
+/// `WIFEXITED(s) && WEXITSTATUS(s) == 0`, `WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL`, ... (the
+/// encoding of wait(2)'s status is the same on every Linux ABI).
+func printWaitStatus(_ status: UInt32, to out: inout Emitter) {
+    let low = status & 0x7f
+    out.raw("{")
+    if low == 0 {
+        out.raw("WIFEXITED(s) && WEXITSTATUS(s) == ")
+        out.uint(UInt64((status >> 8) & 0xff))
+    } else if status & 0xff == 0x7f {
+        out.raw("WIFSTOPPED(s) && WSTOPSIG(s) == ")
+        out.text.appendSignal(Int32((status >> 8) & 0xff))
+        if status >> 16 != 0 {
+            out.raw(" && s >> 16 == ")
+            out.uint(UInt64(status >> 16))
+        }
+    } else if status == 0xffff {
+        out.raw("WIFCONTINUED(s)")
+    } else {
+        out.raw("WIFSIGNALED(s) && WTERMSIG(s) == ")
+        out.text.appendSignal(Int32(low))
+        if status & 0x80 != 0 { out.raw(" && WCOREDUMP(s)") }
+    }
+    out.raw("}")
+}
+
+extension CallDecoder {
+    /// clone(2): `child_stack=..., flags=...` at entry; the tids and tls the flags name at exit.
+    /// The argument order differs by ABI: x86_64 passes child_tid before tls, the others after.
+    static let clone = CallDecoder(entry: { context, out in
+        let flags = context.word(0)
+        let signalMask = context.constants.cloneSignalMask ?? 0xff
+        out.raw("child_stack=")
+        out.pointer(context.word(1))
+        out.raw(", flags=")
+        let named = flags & ~signalMask
+        if named != 0 || flags & signalMask == 0 { out.flags(named, context.constants.cloneFlags) }
+        if flags & signalMask != 0 {
+            if named != 0 { out.raw("|") }
+            out.text.appendSignal(Int32(flags & signalMask))
+        }
+    }, exit: { context, out in
+        let flags = context.word(0)
+        let table = context.constants.cloneFlags
+        let childTidIndex = context.call.arch == .x86_64 ? 3 : 4
+        let tlsIndex = context.call.arch == .x86_64 ? 4 : 3
+        if flags & (table.bits(named: "CLONE_PARENT_SETTID") | table.bits(named: "CLONE_PIDFD")) != 0 {
+            out.raw(", parent_tid=")
+            let address = context.word(2)
+            if context.returned != nil, let word = context.read(address, count: 4) {
+                out.beginArray()
+                out.element()
+                out.int(Int64(Int32(bitPattern: UInt32(word[0]) | UInt32(word[1]) << 8 | UInt32(word[2]) << 16 | UInt32(word[3]) << 24)))
+                out.endArray()
+            } else {
+                out.pointer(address)
+            }
+        }
+        if flags & (table.bits(named: "CLONE_CHILD_SETTID") | table.bits(named: "CLONE_CHILD_CLEARTID")) != 0 {
+            out.raw(", child_tidptr=")
+            out.pointer(context.word(childTidIndex))
+        }
+        if flags & table.bits(named: "CLONE_SETTLS") != 0 {
+            out.raw(", tls=")
+            out.pointer(context.word(tlsIndex))
+        }
+    })
 }
