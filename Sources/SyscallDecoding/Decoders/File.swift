@@ -207,7 +207,7 @@ extension ArgPrinter {
 }
 
 extension DecodeContext {
-    /// `S_IFDIR|0755`: the file type by name, then the permission bits in octal.
+    /// `S_IFDIR|S_ISVTX|0777`: the file type and special bits by name, then the permissions in octal.
     func printFileMode(_ mode: UInt64, to out: inout Emitter) {
         let typeMask = constants.fileTypeMask ?? 0o170000
         let type = mode & typeMask
@@ -215,7 +215,14 @@ extension DecodeContext {
             out.constant(type, constants.fileTypes, unknown: "S_IF???")
             out.raw("|")
         }
-        out.octal(mode & ~typeMask)
+        // S_ISUID, S_ISGID and S_ISVTX by name, then the permission bits.
+        var special: UInt64 = 0
+        for entry in constants.modeSpecialBits.entries where mode & entry.bits != 0 {
+            out.name(entry.name)
+            out.raw("|")
+            special |= entry.bits
+        }
+        out.octal(mode & ~typeMask & ~special)
     }
 
     func isDevice(_ mode: UInt64) -> Bool {

@@ -16,6 +16,7 @@ struct ABIConstants: Sendable {
     let statxMask: FlagTable
     let statxAttributes: FlagTable
     let fileTypes: ConstantTable
+    let modeSpecialBits: FlagTable
     let accessModes: FlagTable
     let seekWhence: ConstantTable
     let fadviseAdvice: ConstantTable
