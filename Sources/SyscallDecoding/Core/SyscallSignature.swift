@@ -13,16 +13,22 @@ public struct ArgPrinter: Sendable, Equatable {
     let print: @Sendable (UInt64, inout DecodeContext, inout Emitter) -> Void
     /// For a trailing argument strace leaves out in some calls (open's mode without O_CREAT).
     let isShown: (@Sendable (borrowing DecodeContext) -> Bool)?
+    /// The other argument this one's printing depends on (write's length, open's flags), if any.
+    public let referencedArg: Int?
 
-    init(_ id: String, phase: Phase = .entry, isDecoded: Bool = true,
+    init(_ id: String, phase: Phase = .entry, isDecoded: Bool = true, refersTo referencedArg: Int? = nil,
          shownIf isShown: (@Sendable (borrowing DecodeContext) -> Bool)? = nil,
          _ print: @escaping @Sendable (UInt64, inout DecodeContext, inout Emitter) -> Void) {
         self.id = id
         self.phase = phase
         self.isDecoded = isDecoded
+        self.referencedArg = referencedArg
         self.isShown = isShown
         self.print = print
     }
+
+    /// Whether strace leaves this argument out of some calls (then it must be the last one).
+    public var isOptional: Bool { isShown != nil }
 
     public static func == (lhs: ArgPrinter, rhs: ArgPrinter) -> Bool { lhs.id == rhs.id }
 

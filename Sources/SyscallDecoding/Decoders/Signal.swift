@@ -22,12 +22,12 @@ extension ArgPrinter {
 
     /// A signal set of `sizeArg`'s bytes: `[INT CHLD]`, `~[RTMIN RT_1]`.
     static func sigset(sizeArg: Int) -> ArgPrinter {
-        ArgPrinter("sigset(\(sizeArg))") { value, context, out in
+        ArgPrinter("sigset(\(sizeArg))", refersTo: sizeArg) { value, context, out in
             context.printSigset(at: context.truncate(value), size: Int(min(context.word(sizeArg), 128)), to: &out)
         }
     }
     static func sigsetOut(sizeArg: Int) -> ArgPrinter {
-        ArgPrinter("sigsetOut(\(sizeArg))", phase: .exit) { value, context, out in
+        ArgPrinter("sigsetOut(\(sizeArg))", phase: .exit, refersTo: sizeArg) { value, context, out in
             let address = context.truncate(value)
             guard context.returned != nil else { return out.pointer(address) }
             context.printSigset(at: address, size: Int(min(context.word(sizeArg), 128)), to: &out)

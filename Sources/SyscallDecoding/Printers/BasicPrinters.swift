@@ -35,7 +35,7 @@ extension ArgPrinter {
     }
     /// A buffer the tracee passes in, its length in argument `length` (write's buf), cut to `-s`.
     public static func inBuffer(length: Int) -> ArgPrinter {
-        ArgPrinter("inBuffer(\(length))") { value, context, out in
+        ArgPrinter("inBuffer(\(length))", refersTo: length) { value, context, out in
             context.printBuffer(at: context.truncate(value), length: context.word(length), to: &out)
         }
     }
@@ -54,7 +54,7 @@ extension ArgPrinter {
     /// A file mode in octal, printed only when the flags in argument `flags` contain O_CREAT or
     /// O_TMPFILE (open, openat).
     public static func createMode(flags: Int) -> ArgPrinter {
-        ArgPrinter("createMode(\(flags))", shownIf: { context in
+        ArgPrinter("createMode(\(flags))", refersTo: flags, shownIf: { context in
             OpenFlagBits.takesMode(UInt32(truncatingIfNeeded: context.call.args[flags]))
         }) { value, _, out in out.octal(value & 0o177777) }
     }
