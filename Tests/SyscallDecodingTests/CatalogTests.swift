@@ -26,21 +26,18 @@ import SyscallTables
             let signature = SyscallCatalog.signature(of: name, arch: arch)
             #expect(signature.args.count <= 6, "\(name) on \(arch) takes \(signature.args.count) arguments")
             for (index, kind) in signature.args.enumerated() {
-                switch kind {
-                case .inBuffer(let length):
-                    #expect(length != index && signature.args.indices.contains(length),
-                            "\(name) on \(arch): the buffer length is argument \(length)")
-                case .createMode(let flags):
-                    #expect(index == signature.args.count - 1, "\(name) on \(arch): the mode is not last")
-                    #expect(flags != index && signature.args.indices.contains(flags),
-                            "\(name) on \(arch): the flags are argument \(flags)")
-                    if signature.args.indices.contains(flags) {
-                        #expect(signature.args[flags] == .openFlags, "\(name) on \(arch)")
-                    }
-                case .interruptedCall:
+                if let other = kind.referencedArg {
+                    #expect(other != index && signature.args.indices.contains(other),
+                            "\(name) on \(arch): argument \(index) refers to argument \(other)")
+                }
+                if kind.isOptional {
+                    #expect(index == signature.args.count - 1, "\(name) on \(arch): an optional argument is not last")
+                }
+                if kind.id.hasPrefix("createMode"), let flags = kind.referencedArg, signature.args.indices.contains(flags) {
+                    #expect(signature.args[flags] == .openFlags, "\(name) on \(arch)")
+                }
+                if kind == .interruptedCall {
                     #expect(signature.args == [.interruptedCall], "\(name) on \(arch)")
-                default:
-                    break
                 }
             }
             #expect(signature.returns != .noReturn || ["exit", "exit_group"].contains(name))
@@ -90,7 +87,7 @@ import SyscallTables
         #expect(SyscallCatalog.signature(of: "execve", arch: .i386) == .init(.path, .argv, .envp))
         #expect(SyscallCatalog.signature(of: "exit_group", arch: x86) == .init(.int, returns: .noReturn))
         #expect(SyscallCatalog.signature(of: "mmap", arch: x86)
-                == .init(.pointer, .ulong, .hex, .hex, .fd, .hex, returns: .address))
+                == .init(.pointer, .ulong, .mmapProt, .mmapFlags, .fd, .hexValue, returns: .address))
         #expect(SyscallCatalog.signature(of: "mmap", arch: .i386).args.count == 1)
         #expect(SyscallCatalog.signature(of: "mmap", arch: .i386).returns == .address)
         #expect(SyscallCatalog.signature(of: "brk", arch: x86) == .init(.pointer, returns: .address))
@@ -98,14 +95,15 @@ import SyscallTables
         #expect(SyscallCatalog.signature(of: "pread64", arch: .i386) == .init(.fd, .outBuffer, .ulong, .hex, .hex))
         #expect(SyscallCatalog.signature(of: "kill", arch: x86) == .init(.int, .signal))
         #expect(SyscallCatalog.signature(of: "tgkill", arch: x86) == .init(.int, .int, .signal))
-        #expect(SyscallCatalog.signature(of: "umask", arch: x86) == .init(.mode, returns: .hex))
-        #expect(SyscallCatalog.signature(of: "getcwd", arch: x86) == .init(.hex, .ulong))
+        #expect(SyscallCatalog.signature(of: "umask", arch: x86) == .init(.mode, returns: .octal))
+        #expect(SyscallCatalog.signature(of: "getcwd", arch: x86) == .init(.cwdBuffer, .ulong))
         #expect(SyscallCatalog.signature(of: "restart_syscall", arch: x86) == .init(.interruptedCall))
         #expect(SyscallCatalog.signature(of: "socketcall", arch: .i386) == .raw(2))
         #expect(SyscallCatalog.signature(of: "getpid", arch: x86).isFullyDecoded)
         #expect(SyscallCatalog.signature(of: "ipc", arch: .i386).isRaw)
         // Return values strace prints with a decoding after them stay raw.
-        for name in ["fcntl", "poll", "select", "prctl", "personality", "time", "rt_sigtimedwait", "membarrier"] {
+        #expect(SyscallCatalog.signature(of: "fcntl", arch: x86).returns == .fcntlResult)
+        for name in ["poll", "select", "prctl", "personality", "time", "rt_sigtimedwait", "membarrier"] {
             #expect(SyscallCatalog.signature(of: name, arch: x86).returns == .hex, "\(name)")
         }
     }

@@ -142,8 +142,9 @@ struct RegionMemory: TraceeMemory {
         func rendered(pathLength: Int) -> String {
             let memory = RegionMemory(regions: [(0x1000, [UInt8](repeating: UInt8(ascii: "a"), count: pathLength) + [0])])
             var buffer = TextBuffer()
-            formatter.appendCString(at: 0x1000, limit: SyscallFormatter.pathLimit, to: &buffer, memory: memory)
-            return String(decoding: buffer.bytes, as: UTF8.self)
+            formatter.appendEntry(to: &buffer, descriptor: SyscallDescriptor(name: "chdir", signature: SyscallSignature(.path)),
+                                  call: SyscallCall(arch: .x86_64, number: 80, args: SyscallArgs([0x1000])), memory: memory)
+            return String(decoding: buffer.bytes.dropFirst("chdir(".count), as: UTF8.self)
         }
         #expect(rendered(pathLength: 4095) == "\"" + String(repeating: "a", count: 4095) + "\"")
         #expect(rendered(pathLength: 4096) == "\"" + String(repeating: "a", count: 4095) + "\"...")

@@ -13,6 +13,10 @@ import SyscallTables
 // Nothing here lists which syscalls are decoded: a rendered line is compared whole with strace's
 // exactly when its catalog signature says `isFullyDecoded`, so coverage grows with the catalog.
 
+/// Syscalls whose decoded output needs tracee memory the captures did not record (prlimit64's
+/// old limit): their lines are compared by name and return value only.
+let capturesLackMemory: Set<String> = ["prlimit64"]
+
 // MARK: - Capture model
 
 /// One line of `capture.jsonl`: one wait status (a ptrace stop, or the tracee's end).
@@ -733,7 +737,7 @@ struct FixtureRecordTests {
                 } else {
                     #expect(ourReturn == theirReturn, "\(match.where_): return of \(ours) vs \(theirs)")
                 }
-                if descriptor.signature.isFullyDecoded {
+                if descriptor.signature.isFullyDecoded && !capturesLackMemory.contains(descriptor.name) {
                     whole.append(ours)
                     #expect(ours == theirs, "\(match.where_) (fully decoded \(descriptor.name))")
                 } else {
@@ -849,8 +853,14 @@ struct FixtureRecordTests {
             fromExit.args[0] = x0
             var text = TextBuffer()
             SyscallFormatter().appendEntry(to: &text, descriptor: descriptor, call: fromExit, memory: exit.memory())
-            let wrongFirst = topLevelArguments(String(decoding: text.bytes, as: UTF8.self) + ")").first
-            #expect(wrongFirst != ourFirst, "\(match.where_): x0 \(x0) would print the same")
+            let wrongEntry = String(decoding: text.bytes, as: UTF8.self)
+            if descriptor.signature.args.first == .byDecoder {
+                // A whole-call decoder may print args[0] later in the line (clone's flags).
+                #expect(!match.ours.hasPrefix(wrongEntry), "\(match.where_): x0 \(x0) would print the same")
+            } else {
+                let wrongFirst = topLevelArguments(wrongEntry + ")").first
+                #expect(wrongFirst != ourFirst, "\(match.where_): x0 \(x0) would print the same")
+            }
         }
         #expect(clobbered == 60, "the README counts 60 exit stops where x0 is not args[0]")
         #expect(checked > 0)

@@ -7,6 +7,10 @@ extension SyscallCatalog {
         // One pointer to a block of arguments.
         "mmap": .init(.hex, returns: .address),
         "select": .init(.hex, returns: .hex),
+        // The old 32-bit struct stat, whose layout is not generated yet (stat64 is).
+        "stat": .init(.path, .hex),
+        "lstat": .init(.path, .hex),
+        "fstat": .init(.fd, .hex),
         // Multiplexers: strace prints the sub-call instead.
         "socketcall": .raw(2),
         "ipc": .raw(6),

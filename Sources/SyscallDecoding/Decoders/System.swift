@@ -39,15 +39,15 @@ extension SyscallCatalog {
         "syslog": .init(.hex, .hex, .hex),  // the length prints only for some actions
 
         // Host identity and state.
-        "uname": .init(.hex),
+        "uname": .init(.utsname),
         "olduname": .init(.hex),
         "oldolduname": .init(.hex),
         "sethostname": .init(.hex, .uint),
         "setdomainname": .init(.hex, .uint),
-        "sysinfo": .init(.hex),
+        "sysinfo": .init(.sysinfo),
         "sysfs": .init(.hex, .hex, .hex),
         "_sysctl": .init(.hex),
-        "getrandom": .init(.hex, .ulong, .hex),
+        "getrandom": .init(.randomBytes, .ulong, .flags("randomFlags", \.randomFlags)),
         "vhangup": .init(),
 
         // x86 I/O port access.
@@ -77,4 +77,67 @@ extension SyscallCatalog {
         "uselib": .init(.path),
         "vserver": .raw(5),
     ]
+}
+
+extension ArgPrinter {
+    /// getrandom's buffer at exit: every byte as `\xNN`, cut to `-s`.
+    static let randomBytes = ArgPrinter("randomBytes", phase: .exit) { value, context, out in
+        let address = context.truncate(value)
+        guard let count = context.returned, count >= 0 else { return out.pointer(address) }
+        let shown = Int(min(count, Int64(context.options.stringLimit)))
+        guard let bytes = context.read(address, count: shown) else { return out.hex(address) }
+        out.hexBytes(bytes, truncated: shown < count)
+    }
+
+    /// `{sysname="Linux", nodename="vm", ...}`.
+    static let utsname = ArgPrinter("utsname", phase: .exit) { value, context, out in
+        let address = context.truncate(value)
+        let layout = context.layouts.utsname
+        guard context.returned != nil else { return out.pointer(address) }
+        guard let bytes = context.read(address, count: layout.size) else { return out.hex(address) }
+        func field(_ name: StaticString, _ field: FieldLayout) {
+            let raw = UnsafeRawBufferPointer(rebasing: bytes[field.offset..<field.offset + field.size])
+            out.field(name)
+            out.bytes(raw.prefix { $0 != 0 })
+        }
+        out.beginStruct()
+        field("sysname", layout.sysname)
+        field("nodename", layout.nodename)
+        out.abbreviated()
+        out.endStruct()
+    }
+
+    /// struct sysinfo, every field.
+    static let sysinfo = ArgPrinter("sysinfo", phase: .exit) { value, context, out in
+        let address = context.truncate(value)
+        let layout = context.layouts.sysinfo
+        guard context.returned != nil else { return out.pointer(address) }
+        guard let bytes = context.read(address, count: layout.size) else { return out.hex(address) }
+        func field(_ name: StaticString, _ field: FieldLayout) {
+            out.field(name)
+            out.uint(field.unsigned(in: bytes))
+        }
+        out.beginStruct()
+        out.field("uptime")
+        out.int(layout.uptime.signed(in: bytes))
+        out.field("loads")
+        out.beginArray()
+        let loadSize = context.wordSize
+        for index in 0..<(layout.loads.size / loadSize) {
+            out.element()
+            out.uint(FieldLayout(offset: layout.loads.offset + index * loadSize, size: loadSize).unsigned(in: bytes))
+        }
+        out.endArray()
+        field("totalram", layout.totalram)
+        field("freeram", layout.freeram)
+        field("sharedram", layout.sharedram)
+        field("bufferram", layout.bufferram)
+        field("totalswap", layout.totalswap)
+        field("freeswap", layout.freeswap)
+        field("procs", layout.procs)
+        field("totalhigh", layout.totalhigh)
+        field("freehigh", layout.freehigh)
+        field("mem_unit", layout.memUnit)
+        out.endStruct()
+    }
 }

@@ -1,0 +1,110 @@
+import SyscallTables
+
+/// Scratch memory for one stop's reads of tracee memory, reused from stop to stop so that
+/// decoding a common syscall allocates nothing. Reads are bump-allocated and all released when
+/// the next half-line starts. One formatter (one tracing thread) owns one arena.
+final class DecodeArena: @unchecked Sendable {
+    static let capacity = 1 << 17
+    private let storage: UnsafeMutableRawBufferPointer
+    private var used = 0
+
+    init() {
+        storage = .allocate(byteCount: Self.capacity, alignment: 16)
+    }
+
+    deinit { storage.deallocate() }
+
+    func reset() { used = 0 }
+
+    /// `count` bytes of scratch space, or nil when the arena is full.
+    func take(_ count: Int) -> UnsafeMutableRawBufferPointer? {
+        let start = (used + 15) & ~15
+        guard count >= 0, start + count <= storage.count else { return nil }
+        used = start + count
+        return UnsafeMutableRawBufferPointer(rebasing: storage[start..<start + count])
+    }
+
+    /// Gives back the end of the last `take` that was not used.
+    func shrinkLast(_ buffer: UnsafeMutableRawBufferPointer, to count: Int) {
+        guard let base = buffer.baseAddress, let start = storage.baseAddress else { return }
+        used = base - start + count
+    }
+}
+
+/// What one entry saw that its exit needs (a value printed as `[16 => 8]`). Kept by the caller
+/// between the two halves of a call.
+public struct CallSlot: Sendable {
+    public var values: (UInt64, UInt64) = (0, 0)
+    public init() {}
+}
+
+/// Everything a printer may look at while one half-line is decoded.
+public struct DecodeContext {
+    public let call: SyscallCall
+    /// The call's result: nil at entry.
+    public let result: SyscallResult?
+    let abi: DecodeABI
+    public let options: DecodeOptions
+    let memory: any TraceeMemory
+    let arena: DecodeArena
+    public var slot: CallSlot
+    /// restart_syscall's line names the call it continues.
+    let interruptedCall: String?
+
+    var constants: ABIConstants { abi.constants }
+    var layouts: StructLayouts { abi.layouts }
+    var wordSize: Int { abi.wordSize }
+
+    /// Argument `index` as the tracee's word: truncated to 32 bits for a 32-bit tracee.
+    func word(_ index: Int) -> UInt64 { truncate(call.args[index]) }
+    /// Argument `index` as a C `int`.
+    func int32(_ index: Int) -> Int32 { Int32(truncatingIfNeeded: call.args[index]) }
+    /// Argument `index` as a C `long`.
+    func long(_ index: Int) -> Int64 {
+        wordSize == 4 ? Int64(Int32(truncatingIfNeeded: call.args[index])) : Int64(bitPattern: call.args[index])
+    }
+
+    func truncate(_ value: UInt64) -> UInt64 { wordSize == 4 ? value & 0xffff_ffff : value }
+
+    /// The successful return value, or nil (at entry, or when the call failed).
+    var returned: Int64? {
+        if case .success(let value)? = result { return value }
+        return nil
+    }
+
+    /// `count` bytes of tracee memory at `address`, read into the arena; nil if not all readable.
+    func read(_ address: UInt64, count: Int) -> UnsafeRawBufferPointer? {
+        guard address != 0, let buffer = arena.take(count) else { return nil }
+        guard count > 0 else { return UnsafeRawBufferPointer(buffer) }
+        let copied = memory.read(from: address, into: buffer)
+        return copied == count ? UnsafeRawBufferPointer(buffer) : nil
+    }
+
+    /// A word at `address` (4 or 8 bytes as the ABI's pointers), or nil.
+    func readWord(_ address: UInt64) -> UInt64? {
+        memory.readWord(at: address, wordSize: wordSize)
+    }
+
+    /// A NUL-terminated string of at most `limit` bytes, read a page at a time into the arena;
+    /// `terminated` is false when no NUL came within the limit. nil when unreadable before either.
+    func readCString(_ address: UInt64, limit: Int) -> (bytes: UnsafeRawBufferPointer, terminated: Bool)? {
+        guard address != 0, let buffer = arena.take(limit + 1) else { return nil }
+        var count = 0
+        var cursor = address
+        while count <= limit {
+            let toPageEnd = Int(memoryPageSize - cursor % memoryPageSize)
+            let chunkSize = min(toPageEnd, limit + 1 - count)
+            let chunk = UnsafeMutableRawBufferPointer(rebasing: buffer[count..<count + chunkSize])
+            let copied = memory.read(from: cursor, into: chunk)
+            if let nul = chunk[0..<copied].firstIndex(of: 0) {
+                arena.shrinkLast(buffer, to: nul)
+                return (UnsafeRawBufferPointer(rebasing: buffer[0..<nul]), true)
+            }
+            if copied < chunkSize { return nil }
+            count += copied
+            cursor &+= UInt64(copied)
+        }
+        arena.shrinkLast(buffer, to: limit)
+        return (UnsafeRawBufferPointer(rebasing: buffer[0..<limit]), false)
+    }
+}

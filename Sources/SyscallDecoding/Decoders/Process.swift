@@ -1,0 +1,264 @@
+/// Processes, programs and signals: exec, exit, clone, wait, kill, signal handling, ids,
+/// credentials, resource limits, scheduling, prctl, ptrace and namespaces.
+///
+/// uids and gids stay `.hex`: strace prints `(uid_t)-1` as `-1` and any other value unsigned.
+extension SyscallCatalog {
+    static let process: [String: SyscallSignature] = [
+        // Programs.
+        "execve": .init(.path, .argv, .envp),
+        "execveat": .init(.dirfd, .path, .argv, .envp, .hex),
+        "exit": .init(.int, returns: .noReturn),
+        "exit_group": .init(.int, returns: .noReturn),
+
+        // New processes and waiting for them. strace names clone's arguments and reorders them.
+        "fork": .init(),
+        "vfork": .init(),
+        "clone": .init(count: 5, decoder: .clone),
+        "clone3": .init(.hex, .ulong),
+        "wait4": .init(.int, .waitStatus, .flags("waitOptions", \.waitOptions), .rusage),
+        "waitid": .init(.hex, .int, .hex, .hex, .hex),
+
+        // Sending signals.
+        "kill": .init(.int, .signal),
+        "tkill": .init(.int, .signal),
+        "tgkill": .init(.int, .int, .signal),
+        "rt_sigqueueinfo": .init(.int, .signal, .hex),
+        "rt_tgsigqueueinfo": .init(.int, .int, .signal, .hex),
+        "pidfd_send_signal": .init(.fd, .signal, .hex, .hex),
+
+        // Handling signals. strace prints rt_sigreturn's restored mask and rt_sigtimedwait's signal
+        // name after the return value, so both return values stay raw.
+        "rt_sigpending": .init(.hex, .ulong),
+        "rt_sigsuspend": .init(.hex, .ulong),
+        "rt_sigtimedwait": .init(.hex, .hex, .hex, .ulong, returns: .hex),
+        "rt_sigtimedwait_time64": .init(.hex, .hex, .hex, .ulong, returns: .hex),
+        "rt_sigreturn": .init(returns: .hex),
+        "sigaltstack": .init(.hex, .hex),
+        "pause": .init(),
+        "restart_syscall": .init(.interruptedCall),
+
+        // Process and session ids.
+        "getpid": .init(),
+        "getppid": .init(),
+        "gettid": .init(),
+        "getpgrp": .init(),
+        "getpgid": .init(.int),
+        "setpgid": .init(.int, .int),
+        "getsid": .init(.int),
+        "setsid": .init(),
+        "set_tid_address": .init(.hexValue),  // strace prints NULL as 0 here
+
+        // Credentials.
+        "getuid": .init(),
+        "geteuid": .init(),
+        "getgid": .init(),
+        "getegid": .init(),
+        "getuid32": .init(),
+        "geteuid32": .init(),
+        "getgid32": .init(),
+        "getegid32": .init(),
+        "setuid": .init(.hex),
+        "setgid": .init(.hex),
+        "setuid32": .init(.hex),
+        "setgid32": .init(.hex),
+        "setreuid": .init(.hex, .hex),
+        "setregid": .init(.hex, .hex),
+        "setreuid32": .init(.hex, .hex),
+        "setregid32": .init(.hex, .hex),
+        "setresuid": .init(.hex, .hex, .hex),
+        "setresgid": .init(.hex, .hex, .hex),
+        "setresuid32": .init(.hex, .hex, .hex),
+        "setresgid32": .init(.hex, .hex, .hex),
+        "getresuid": .init(.hex, .hex, .hex),
+        "getresgid": .init(.hex, .hex, .hex),
+        "getresuid32": .init(.hex, .hex, .hex),
+        "getresgid32": .init(.hex, .hex, .hex),
+        "setfsuid": .init(.hex),
+        "setfsgid": .init(.hex),
+        "setfsuid32": .init(.hex),
+        "setfsgid32": .init(.hex),
+        "getgroups": .init(.int, .hex),
+        "setgroups": .init(.int, .hex),
+        "getgroups32": .init(.int, .hex),
+        "setgroups32": .init(.int, .hex),
+        "capget": .init(.hex, .hex),
+        "capset": .init(.hex, .hex),
+
+        // Resource limits and usage.
+        "getrlimit": .init(.hex, .hex),
+        "setrlimit": .init(.hex, .hex),
+        "ugetrlimit": .init(.hex, .hex),
+        "prlimit64": .init(.int, .rlimitResource, .rlimit64, .rlimit64Out),
+        "getrusage": .init(.hex, .hex),
+        "getpriority": .init(.hex, .int),
+        "setpriority": .init(.hex, .int, .int),
+        "nice": .init(.int),
+        "ioprio_get": .init(.hex, .int, returns: .hex),  // strace decodes the returned priority
+        "ioprio_set": .init(.hex, .int, .hex),
+
+        // Scheduling.
+        "sched_yield": .init(),
+        "sched_setparam": .init(.int, .hex),
+        "sched_getparam": .init(.int, .hex),
+        "sched_setscheduler": .init(.int, .hex, .hex),
+        "sched_getscheduler": .init(.int, returns: .hex),  // `= 0 (SCHED_OTHER)`
+        "sched_get_priority_max": .init(.hex),
+        "sched_get_priority_min": .init(.hex),
+        "sched_rr_get_interval": .init(.int, .hex),
+        "sched_rr_get_interval_time64": .init(.int, .hex),
+        "sched_setaffinity": .init(.int, .uint, .hex),
+        "sched_getaffinity": .init(.int, .uint, .hex),
+        "sched_setattr": .init(.int, .hex, .hex),
+        "sched_getattr": .init(.int, .hex, .uint, .hex),
+        "getcpu": .init(.hex, .hex, .hex),
+
+        // Process attributes, tracing, sandboxing and namespaces.
+        "prctl": .init(.hex, .hex, .hex, .hex, .hex, returns: .hex),
+        "arch_prctl": .init(.constant("archPrctlCode", \.archPrctlCodes, unknown: "ARCH_???"), .hexValue),
+        "personality": .init(.hex, returns: .hex),
+        "ptrace": .init(.hex, .hex, .hex, .hex, returns: .hex),  // the pid prints only for some requests
+        "seccomp": .init(.hex, .hex, .hex),
+        "landlock_create_ruleset": .init(.hex, .ulong, .hex),
+        "landlock_add_rule": .init(.fd, .hex, .hex, .hex),
+        "landlock_restrict_self": .init(.fd, .hex),
+        "unshare": .init(.hex),
+        "setns": .init(.fd, .hex),
+        "kcmp": .init(.int, .int, .hex, .hex, .hex),
+        "pidfd_open": .init(.int, .hex),
+        "pidfd_getfd": .init(.fd, .fd, .hex),
+        "rseq": .init(.pointer, .hexValue, .hexValue, .hexValue),
+
+        // Threads: robust futex lists and x86 thread-local storage descriptors.
+        "set_robust_list": .init(.pointer, .ulong),
+        "get_robust_list": .init(.int, .hex, .hex),
+        "set_thread_area": .init(.hex),
+        "get_thread_area": .init(.hex),
+        "modify_ldt": .init(.int, .hex, .ulong),
+    ]
+}
+
+extension ArgPrinter {
+    static let rlimitResource = constant("rlimitResource", \.rlimitResources, unknown: "RLIMIT_???")
+
+    /// prlimit64's new limit (read at entry) and old limit (filled at exit).
+    static let rlimit64 = ArgPrinter("rlimit64") { value, context, out in
+        context.printRlimit64(at: context.truncate(value), to: &out)
+    }
+    static let rlimit64Out = ArgPrinter("rlimit64Out", phase: .exit) { value, context, out in
+        let address = context.truncate(value)
+        guard context.returned != nil else { return out.pointer(address) }
+        context.printRlimit64(at: address, to: &out)
+    }
+
+    /// wait4's status: `[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]`; the address when nothing was
+    /// reaped.
+    static let waitStatus = ArgPrinter("waitStatus", phase: .exit) { value, context, out in
+        let address = context.truncate(value)
+        guard let pid = context.returned, pid > 0, address != 0 else { return out.pointer(address) }
+        guard let bytes = context.read(address, count: 4) else { return out.hex(address) }
+        let status = UInt32(bytes[0]) | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) << 16 | UInt32(bytes[3]) << 24
+        out.beginArray()
+        out.element()
+        printWaitStatus(status, to: &out)
+        out.endArray()
+    }
+
+    /// A struct rusage: not decoded yet (strace prints its fields); `NULL` or the address.
+    static let rusage = ArgPrinter("rusage", phase: .exit, isDecoded: false) { value, context, out in
+        out.pointer(context.truncate(value))
+    }
+}
+
+extension DecodeContext {
+    /// `{rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}`.
+    func printRlimit64(at address: UInt64, to out: inout Emitter) {
+        guard address != 0 else { return out.name("NULL") }
+        let layout = layouts.rlimit64
+        guard let bytes = read(address, count: layout.size) else { return out.hex(address) }
+        out.beginStruct()
+        out.field("rlim_cur")
+        printRlimitValue(layout.rlimCur.unsigned(in: bytes), to: &out)
+        out.field("rlim_max")
+        printRlimitValue(layout.rlimMax.unsigned(in: bytes), to: &out)
+        out.endStruct()
+    }
+
+    private func printRlimitValue(_ value: UInt64, to out: inout Emitter) {
+        if value == UInt64.max {
+            out.name("RLIM64_INFINITY")
+        } else if value > 1024 && value % 1024 == 0 {
+            out.uint(value / 1024)
+            out.raw("*1024")
+        } else {
+            out.uint(value)
+        }
+    }
+}
+
+/// `WIFEXITED(s) && WEXITSTATUS(s) == 0`, `WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL`, ... (the
+/// encoding of wait(2)'s status is the same on every Linux ABI).
+func printWaitStatus(_ status: UInt32, to out: inout Emitter) {
+    let low = status & 0x7f
+    out.raw("{")
+    if low == 0 {
+        out.raw("WIFEXITED(s) && WEXITSTATUS(s) == ")
+        out.uint(UInt64((status >> 8) & 0xff))
+    } else if status & 0xff == 0x7f {
+        out.raw("WIFSTOPPED(s) && WSTOPSIG(s) == ")
+        out.text.appendSignal(Int32((status >> 8) & 0xff))
+        if status >> 16 != 0 {
+            out.raw(" && s >> 16 == ")
+            out.uint(UInt64(status >> 16))
+        }
+    } else if status == 0xffff {
+        out.raw("WIFCONTINUED(s)")
+    } else {
+        out.raw("WIFSIGNALED(s) && WTERMSIG(s) == ")
+        out.text.appendSignal(Int32(low))
+        if status & 0x80 != 0 { out.raw(" && WCOREDUMP(s)") }
+    }
+    out.raw("}")
+}
+
+extension CallDecoder {
+    /// clone(2): `child_stack=..., flags=...` at entry; the tids and tls the flags name at exit.
+    /// The argument order differs by ABI: x86_64 passes child_tid before tls, the others after.
+    static let clone = CallDecoder(entry: { context, out in
+        let flags = context.word(0)
+        let signalMask = context.constants.cloneSignalMask ?? 0xff
+        out.raw("child_stack=")
+        out.pointer(context.word(1))
+        out.raw(", flags=")
+        let named = flags & ~signalMask
+        if named != 0 || flags & signalMask == 0 { out.flags(named, context.constants.cloneFlags) }
+        if flags & signalMask != 0 {
+            if named != 0 { out.raw("|") }
+            out.text.appendSignal(Int32(flags & signalMask))
+        }
+    }, exit: { context, out in
+        let flags = context.word(0)
+        let table = context.constants.cloneFlags
+        let childTidIndex = context.call.arch == .x86_64 ? 3 : 4
+        let tlsIndex = context.call.arch == .x86_64 ? 4 : 3
+        if flags & (table.bits(named: "CLONE_PARENT_SETTID") | table.bits(named: "CLONE_PIDFD")) != 0 {
+            out.raw(", parent_tid=")
+            let address = context.word(2)
+            if context.returned != nil, let word = context.read(address, count: 4) {
+                out.beginArray()
+                out.element()
+                out.int(Int64(Int32(bitPattern: UInt32(word[0]) | UInt32(word[1]) << 8 | UInt32(word[2]) << 16 | UInt32(word[3]) << 24)))
+                out.endArray()
+            } else {
+                out.pointer(address)
+            }
+        }
+        if flags & (table.bits(named: "CLONE_CHILD_SETTID") | table.bits(named: "CLONE_CHILD_CLEARTID")) != 0 {
+            out.raw(", child_tidptr=")
+            out.pointer(context.word(childTidIndex))
+        }
+        if flags & table.bits(named: "CLONE_SETTLS") != 0 {
+            out.raw(", tls=")
+            out.pointer(context.word(tlsIndex))
+        }
+    })
+}

@@ -1,0 +1,103 @@
+/// Signal handling: dispositions (rt_sigaction) and masks (rt_sigprocmask). The other signal calls
+/// are in `Process.swift` until they are decoded.
+extension SyscallCatalog {
+    static let signal: [String: SyscallSignature] = [
+        "rt_sigaction": .init(.signal, .sigaction, .sigactionOut, .ulong),
+        "rt_sigprocmask": .init(.constant("sigprocmaskHow", \.sigprocmaskHow, unknown: "SIG_???"),
+                                .sigset(sizeArg: 3), .sigsetOut(sizeArg: 3), .ulong),
+    ]
+}
+
+extension ArgPrinter {
+    /// A `struct sigaction` the tracee passes in.
+    static let sigaction = ArgPrinter("sigaction") { value, context, out in
+        context.printSigaction(at: context.truncate(value), to: &out)
+    }
+    /// The old `struct sigaction` the kernel fills in; its address when the call failed.
+    static let sigactionOut = ArgPrinter("sigactionOut", phase: .exit) { value, context, out in
+        let address = context.truncate(value)
+        guard context.returned != nil else { return out.pointer(address) }
+        context.printSigaction(at: address, to: &out)
+    }
+
+    /// A signal set of `sizeArg`'s bytes: `[INT CHLD]`, `~[RTMIN RT_1]`.
+    static func sigset(sizeArg: Int) -> ArgPrinter {
+        ArgPrinter("sigset(\(sizeArg))", refersTo: sizeArg) { value, context, out in
+            context.printSigset(at: context.truncate(value), size: Int(min(context.word(sizeArg), 128)), to: &out)
+        }
+    }
+    static func sigsetOut(sizeArg: Int) -> ArgPrinter {
+        ArgPrinter("sigsetOut(\(sizeArg))", phase: .exit, refersTo: sizeArg) { value, context, out in
+            let address = context.truncate(value)
+            guard context.returned != nil else { return out.pointer(address) }
+            context.printSigset(at: address, size: Int(min(context.word(sizeArg), 128)), to: &out)
+        }
+    }
+}
+
+extension DecodeContext {
+    /// `{sa_handler=SIG_DFL, sa_mask=[], sa_flags=SA_RESTORER, sa_restorer=0x7f...}`.
+    func printSigaction(at address: UInt64, to out: inout Emitter) {
+        guard address != 0 else { return out.name("NULL") }
+        let layout = layouts.sigaction
+        guard let bytes = read(address, count: layout.size) else { return out.hex(address) }
+        let handler = layout.handler.unsigned(in: bytes)
+        let flags = layout.flags.unsigned(in: bytes)
+        out.beginStruct()
+        out.field("sa_handler")
+        if handler == constants.sigDefault {
+            out.name("SIG_DFL")
+        } else if handler == constants.sigIgnore {
+            out.name("SIG_IGN")
+        } else {
+            out.hex(handler)
+        }
+        out.field("sa_mask")
+        printSigsetBits(UnsafeRawBufferPointer(rebasing: bytes[layout.mask.offset..<layout.mask.offset + layout.mask.size]), to: &out)
+        out.field("sa_flags")
+        out.flags(flags, constants.sigactionFlags)
+        if let restorer = constants.sigactionRestorer, flags & restorer != 0 {
+            out.field("sa_restorer")
+            out.hex(layout.restorer.unsigned(in: bytes))
+        }
+        out.endStruct()
+    }
+
+    func printSigset(at address: UInt64, size: Int, to out: inout Emitter) {
+        guard address != 0 else { return out.name("NULL") }
+        guard let bytes = read(address, count: size) else { return out.hex(address) }
+        printSigsetBits(bytes, to: &out)
+    }
+
+    /// Signal n is bit n-1. More than half the signals set prints as `~[` the ones not set `]`.
+    func printSigsetBits(_ bytes: UnsafeRawBufferPointer, to out: inout Emitter) {
+        let bits = bytes.count * 8
+        var set = 0
+        for byte in bytes { set += byte.nonzeroBitCount }
+        let inverted = set * 2 > bits
+        if inverted { out.raw("~") }
+        // Signal sets separate their names with spaces, not as array elements.
+        out.raw("[")
+        var first = true
+        for index in 0..<bits {
+            let isSet = bytes[index / 8] & (1 << UInt8(index % 8)) != 0
+            guard isSet != inverted else { continue }
+            if !first { out.raw(" ") }
+            first = false
+            out.text.appendSignalNameWithoutPrefix(Int32(index + 1))
+        }
+        out.raw("]")
+    }
+}
+
+extension TextBuffer {
+    /// `CHLD`, `RTMIN`, `RT_1`: a signal's name as signal sets print it; the number if it has none.
+    mutating func appendSignalNameWithoutPrefix(_ signal: Int32) {
+        let start = bytes.count
+        if appendSignalName(signal) {
+            bytes.removeSubrange(start..<start + 3)  // "SIG"
+        } else {
+            appendDecimal(Int64(signal))
+        }
+    }
+}
