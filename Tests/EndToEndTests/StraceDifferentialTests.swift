@@ -144,6 +144,8 @@ struct TraceLines {
             for (pid, placeholder) in placeholders {
                 result = result.replacingOccurrences(of: #"(?<![0-9a-fx])\#(pid)(?![0-9])"#, with: placeholder, options: .regularExpression)
             }
+            // Random bytes differ between any two runs.
+            result = result.replacingOccurrences(of: #"^getrandom\("[^"]*""#, with: "getrandom(RANDOM", options: .regularExpression)
             // Clock ticks spent: these differ between any two runs.
             return result.replacingOccurrences(of: #"si_(u|s)time=\d+( /\* [0-9.]+ s \*/)?"#, with: "si_$1time=T", options: .regularExpression)
         }
