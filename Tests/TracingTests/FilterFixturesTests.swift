@@ -23,6 +23,7 @@ enum FilterFixtures {
         let paths = sources.map { $0.hasPrefix("Sources/") ? packageRoot.appendingPathComponent($0).path : directory.appendingPathComponent($0).path }
         let temporary = output + ".\(UUID().uuidString)"
         let result = try runProgram("/usr/bin/gcc", ["-m\(bits.rawValue)", "-static", "-O1", "-Wall", "-o", temporary]
+            + (bits == .i386 ? ["-idirafter", try i386KernelHeaders()] : [])
             + ["-I", packageRoot.appendingPathComponent("Sources/CPtrace/include").path] + paths)
         guard result.status == 0 else {
             throw FixtureError("cannot compile \(name) -m\(bits.rawValue) (is gcc-multilib installed?): \(result.stderr)")
@@ -30,6 +31,19 @@ enum FilterFixtures {
         // rename(2) replaces atomically: two tests may compile the same program at once.
         guard rename(temporary, output) == 0 else { throw FixtureError("cannot rename \(temporary)") }
         return output
+    }
+
+    /// A directory with `asm` pointing at the x86_64 kernel headers, which serve both x86 ABIs.
+    /// Debian's gcc-multilib would provide that link, but it conflicts with
+    /// gcc-aarch64-linux-gnu, so the tests need only libc6-dev-i386 and lib32gcc-12-dev.
+    static func i386KernelHeaders() throws -> String {
+        let directory = buildDirectory.appendingPathComponent("include-i386")
+        let link = directory.appendingPathComponent("asm").path
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        if (try? FileManager.default.destinationOfSymbolicLink(atPath: link)) == nil {
+            try? FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/usr/include/x86_64-linux-gnu/asm")
+        }
+        return directory.path
     }
 
     struct FixtureError: Error, CustomStringConvertible {
