@@ -16,7 +16,7 @@ import Testing
         ["/^(get|set)res"], ["/"], ["/stat"], ["?/nomatch"], ["%file"], ["file"], ["!%desc"], ["%net"],
         ["%%stat,%%statfs"], ["process"], ["39"], ["39@32"], ["open@64"], ["open@32"], ["getpid@x32"],
         ["all@64"], ["all@32"], ["%clock@32"], ["socketcall"], ["?socketcall@64"], ["?!close"], ["!?close"],
-        ["/getp.*@64"],
+        ["/getp.*@64"], ["??getpid"],
         // Several values: the last one replaces the others.
         ["openat", "close"], ["!openat", "close"], ["close", "!openat"], ["openat", "none"], ["none", "close"],
         ["all", "close"], ["close", "all"], ["%desc", "!close"], ["!close", "?nosuch"],

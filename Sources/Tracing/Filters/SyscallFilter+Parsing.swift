@@ -4,7 +4,7 @@ import SyscallTables
 // How `-e trace=` values read, measured on strace 6.1:
 // - leading `!`s each invert the whole set; `none` and `all` as the whole rest; items split on
 //   commas, empty items skipped, no item at all is an error;
-// - per item: an optional `?` (an item that selects nothing is then no error), an optional
+// - per item: optional `?`s (an item that selects nothing is then no error), an optional
 //   `@64`/`@32`/`@x32` after the last `@` (any other suffix is an error even with `?`), then
 //   `all`, `/regex` (POSIX extended, against names), a class (`%file`, `file`), a syscall number,
 //   or a name. Regex errors are errors even with `?`.
@@ -26,7 +26,7 @@ extension SyscallFilter {
     private mutating func select(_ item: Substring) throws(FilterError) {
         var text = item
         let optional = text.first == "?"
-        if optional { text = text.dropFirst() }
+        while text.first == "?" { text = text.dropFirst() }
 
         var personalities = SyscallPersonality.allCases
         if let at = text.lastIndex(of: "@") {
@@ -55,14 +55,13 @@ extension SyscallFilter {
             matched = insertNames(in: personalities) { $0 == name }
         }
         if !matched && !optional {
-            let shown = item.first == "?" ? item.dropFirst() : item
             if text.first == "/" {
-                throw FilterError("-e trace: no system call matches '\(shown)'")
+                throw FilterError("-e trace: no system call matches '\(item)'")
             }
             if text.first == "%" {
-                throw FilterError("-e trace: unknown class '\(shown)'")
+                throw FilterError("-e trace: unknown class '\(item)'")
             }
-            throw FilterError("-e trace: unknown system call '\(shown)'")
+            throw FilterError("-e trace: unknown system call '\(item)'")
         }
     }
 
