@@ -33,7 +33,7 @@ let package = Package(
         .testTarget(
             name: "TracingTests",
             dependencies: ["Tracing", "SyscallDecoding", "SyscallTables"],
-            exclude: ["Captures", "SummaryFixture"]
+            exclude: ["Captures", "SummaryFixture", "FilterFixtures"]
         ),
         // Runs the built swtrace on Fixture/swtrace-fixture.c, which the tests compile with the
         // system C compiler (static, so that its syscalls do not depend on the dynamic loader).

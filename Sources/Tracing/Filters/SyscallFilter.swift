@@ -1,75 +1,91 @@
 import SyscallTables
 
-// CONTRACT STUB: the filters helper replaces this file's bodies; the API is what the command line
-// and the session call.
-
-/// A rejected filter expression; `description` is the message after `swtrace: `.
-public struct FilterError: Error, CustomStringConvertible, Sendable {
-    public let description: String
-    public init(_ description: String) { self.description = description }
-}
-
 /// `-e trace=`: which syscalls print, one bit per syscall number per ABI, so that the check at a
 /// stop is an index, before anything is read or decoded.
-public struct SyscallFilter: Sendable {
-    public static let all = SyscallFilter()
+public struct SyscallFilter: Sendable, Equatable {
+    /// Every syscall of every ABI, as without `-e trace=`.
+    public static let all: SyscallFilter = {
+        var filter = SyscallFilter(empty: ())
+        filter.forEachSet { $1.insertAll() }
+        return filter
+    }()
 
-    public init() {}
+    @usableFromInline var x86_64: SyscallNumberSet
+    @usableFromInline var i386: SyscallNumberSet
+    @usableFromInline var aarch64: SyscallNumberSet
+    /// x86_64's x32 ABI, indexed by the number without `X32Syscalls.syscallBit`.
+    @usableFromInline var x32: SyscallNumberSet
+
+    /// Every syscall, as without `-e trace=`.
+    public init() { self = .all }
+
+    /// No syscall.
+    init(empty: ()) {
+        x86_64 = SyscallNumberSet(count: SyscallPersonality.x86_64.names.count)
+        i386 = SyscallNumberSet(count: SyscallPersonality.i386.names.count)
+        aarch64 = SyscallNumberSet(count: SyscallPersonality.aarch64.names.count)
+        x32 = SyscallNumberSet(count: SyscallPersonality.x32.names.count)
+    }
 
     /// Applies one `-e trace=` value (`open,close`, `!write`, `%file`, `/regex`, `?name`,
-    /// `name@64`, `all`, `none`); several values accumulate as strace's do.
-    public mutating func apply(_ expression: String) throws(FilterError) {}
+    /// `name@64`, `all`, `none`). As in strace 6.1, each value replaces what an earlier one chose
+    /// (`-e trace=open -e trace=close` traces close only). On error nothing changes.
+    public mutating func apply(_ expression: String) throws(FilterError) {
+        self = try SyscallFilter(parsing: expression)
+    }
 
-    /// Whether syscall `number` of `arch` prints.
-    @inlinable public func traces(_ arch: SyscallArch, _ number: UInt64) -> Bool { true }
+    /// Whether syscall `number` of `arch` prints. An x32 call (x86_64 with the x32 bit set in
+    /// `number`) is looked up in the x32 set.
+    @inlinable public func traces(_ arch: SyscallArch, _ number: UInt64) -> Bool {
+        switch arch {
+        case .x86_64:
+            number & 0x4000_0000 == 0 ? x86_64.contains(number) : x32.contains(number & ~0x4000_0000)
+        case .i386: i386.contains(number)
+        case .aarch64: aarch64.contains(number)
+        }
+    }
 
     /// True when every syscall of every ABI prints (no seccomp filter is worth installing).
-    public var tracesEverything: Bool { true }
+    public var tracesEverything: Bool {
+        x86_64.isFull && i386.isFull && aarch64.isFull && x32.isFull
+    }
 
-    /// The syscall numbers of `arch` that print, for the seccomp filter.
-    public func tracedNumbers(of arch: SyscallArch) -> [Int] { [] }
-}
+    /// The syscall numbers of `arch` that print, for the seccomp filter (named numbers only).
+    public func tracedNumbers(of arch: SyscallArch) -> [Int] {
+        switch arch {
+        case .x86_64: Self.members(of: x86_64, names: SyscallPersonality.x86_64.names)
+        case .i386: Self.members(of: i386, names: SyscallPersonality.i386.names)
+        case .aarch64: Self.members(of: aarch64, names: SyscallPersonality.aarch64.names)
+        }
+    }
 
-/// `-e signal=`: which signal deliveries print.
-public struct SignalFilter: Sendable {
-    public static let all = SignalFilter()
-    public init() {}
-    public mutating func apply(_ expression: String) throws(FilterError) {}
-    public func shows(_ signal: Int32) -> Bool { true }
-}
+    /// The x32 call numbers (without the x32 bit) that print.
+    public func tracedX32Numbers() -> [Int] {
+        Self.members(of: x32, names: SyscallPersonality.x32.names)
+    }
 
-/// `-e status=`, `-z`, `-Z`: which calls print, by how they ended.
-public struct StatusFilter: OptionSet, Sendable {
-    public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
-    public static let successful = StatusFilter(rawValue: 1 << 0)
-    public static let failed = StatusFilter(rawValue: 1 << 1)
-    public static let unfinished = StatusFilter(rawValue: 1 << 2)
-    public static let unavailable = StatusFilter(rawValue: 1 << 3)
-    public static let detached = StatusFilter(rawValue: 1 << 4)
-    public static let all: StatusFilter = [.successful, .failed, .unfinished, .unavailable, .detached]
+    /// Whether numbers beyond a table (syscalls newer than the tables) print, per personality.
+    func tracesUnknownNumbers(_ personality: SyscallPersonality) -> Bool {
+        set(personality).beyondTable
+    }
 
-    /// Parses a `-e status=` value.
-    public static func parse(_ expression: String) throws(FilterError) -> StatusFilter { .all }
-}
+    static func members(of set: SyscallNumberSet, names: [String?]) -> [Int] {
+        names.indices.filter { names[$0] != nil && set.contains(UInt64($0)) }
+    }
 
-/// `-e quiet=`, `-q`, `-qq`, `-qqq`: notices not shown.
-public struct QuietOptions: OptionSet, Sendable {
-    public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
-    public static let attach = QuietOptions(rawValue: 1 << 0)
-    public static let exit = QuietOptions(rawValue: 1 << 1)
-    public static let pathResolution = QuietOptions(rawValue: 1 << 2)
-    public static let personality = QuietOptions(rawValue: 1 << 3)
-    public static let threadExecve = QuietOptions(rawValue: 1 << 4)
-    public static let superseded = QuietOptions(rawValue: 1 << 5)
+    func set(_ personality: SyscallPersonality) -> SyscallNumberSet {
+        switch personality {
+        case .x86_64: x86_64
+        case .i386: i386
+        case .aarch64: aarch64
+        case .x32: x32
+        }
+    }
 
-    public static func parse(_ expression: String) throws(FilterError) -> QuietOptions { [] }
-}
-
-/// `-e trace-fds=`: the descriptors whose calls print.
-public struct DescriptorFilter: Sendable {
-    public init() {}
-    public static func parse(_ expression: String) throws(FilterError) -> DescriptorFilter { DescriptorFilter() }
-    public func contains(_ fd: Int32) -> Bool { true }
+    mutating func forEachSet(_ body: (SyscallPersonality, inout SyscallNumberSet) -> Void) {
+        body(.x86_64, &x86_64)
+        body(.i386, &i386)
+        body(.aarch64, &aarch64)
+        body(.x32, &x32)
+    }
 }

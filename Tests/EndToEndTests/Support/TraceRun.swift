@@ -12,7 +12,16 @@ enum Products {
     /// so that its syscalls are its own and not the dynamic loader's.
     static let fixture: String = compileFixture(named: "swtrace-fixture", flags: [])
     /// The same program as an i386 executable (`gcc -m32`, Debian's gcc-multilib).
-    static let fixture32: String = compileFixture(named: "swtrace-fixture-i386", flags: ["-m32"])
+    static let fixture32: String = compileFixture(named: "swtrace-fixture-i386", flags: ["-m32", "-I", i386AsmHeaders])
+
+    /// A directory whose `asm` is the x86_64 kernel headers, which serve both x86 ABIs: without
+    /// gcc-multilib (which conflicts with the aarch64 cross compiler) `-m32` finds no `asm/`.
+    private static var i386AsmHeaders: String {
+        let include = directory.appendingPathComponent("i386-include").path
+        try? FileManager.default.createDirectory(atPath: include, withIntermediateDirectories: true)
+        try? FileManager.default.createSymbolicLink(atPath: include + "/asm", withDestinationPath: "/usr/include/x86_64-linux-gnu/asm")
+        return include
+    }
 
     private static func compileFixture(named name: String, flags: [String]) -> String {
         let source = packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixture/swtrace-fixture.c").path
