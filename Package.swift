@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "SwtraceCommandLine", dependencies: ["Tracing", "SyscallDecoding"]),
         .executableTarget(name: "swtrace", dependencies: ["SwtraceCommandLine", "Tracing"]),
         .testTarget(name: "SyscallTablesTests", dependencies: ["SyscallTables", "CSeccomp"]),
-        .testTarget(name: "SwtraceCommandLineTests", dependencies: ["SwtraceCommandLine", "Tracing"]),
+        .testTarget(name: "SwtraceCommandLineTests", dependencies: ["SwtraceCommandLine", "Tracing", "SyscallTables"]),
         .testTarget(name: "SyscallDecodingTests", dependencies: ["SyscallDecoding", "SyscallTables"]),
         .testTarget(
             name: "TracingTests",
