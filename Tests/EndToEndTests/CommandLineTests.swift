@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+/// The command line seen end to end: what the traced command gets (-u, -E, --argv0), where it
+/// runs (-D), where the trace goes (-o pipes, -A), and the name swtrace was invoked as.
+@Suite final class CommandLineTests {
+    let directory: URL
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("swtrace-cli-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+
+    func contents(_ name: String) throws -> [String] {
+        splitLines(try String(contentsOfFile: path(name), encoding: .utf8))
+    }
+
+    @Test func processAndCommandAreTracedTogether() throws {
+        let sleeper = try RunningProcess("/bin/sleep", ["2"], environment: fixtureEnvironment)
+        let result = try swtrace(["-p", "\(sleeper.pid)", "--", Products.fixture, "exit", "3"])
+        _ = sleeper.finish()
+        #expect(result.stderrLines.contains("swtrace: Process \(sleeper.pid) attached"))
+        // Both print with [pid N] while both are traced; the sleeper, left alone, without.
+        let command = try #require(capture(#"^\[pid +(\d+)\] execve\("#, in: result.lines))
+        #expect(result.lines.contains("\(pidPrefix(command))+++ exited with 3 +++"))
+        #expect(result.lines.last == "+++ exited with 0 +++")
+        #expect(result.exitStatus == 3)
+    }
+
+    @Test func userSwitchesUidGidAndGroups() throws {
+        let untraced = try run("/usr/bin/id", ["nobody"])
+        let traced = try swtrace(["-u", "nobody", "-o", "/dev/null", "/usr/bin/id"])
+        #expect(untraced.lines == ["uid=65534(nobody) gid=65534(nogroup) groups=65534(nogroup)"])
+        #expect(traced.lines == untraced.lines)
+        #expect(traced.exitStatus == 0)
+    }
+
+    @Test func environmentSetsAndRemoves() throws {
+        let result = try swtrace(["-E", "FOO=bar=baz", "-E", "HOME", "--env=LC_ALL=POSIX", "-o", "/dev/null", "/usr/bin/env"],
+                                 environment: ["HOME": "/root", "LC_ALL": "C", "PATH": "/usr/bin:/bin"])
+        #expect(result.lines.sorted() == ["FOO=bar=baz", "LC_ALL=POSIX", "PATH=/usr/bin:/bin"])
+    }
+
+    @Test func argv0ReplacesTheCommandsFirstWord() throws {
+        let result = try swtrace(["--argv0", "custom", "-o", path("trace"), "/bin/sh", "-c", "echo $0"])
+        #expect(result.lines == ["custom"])
+        #expect(withoutAddresses(try contents("trace")[0])
+                == #"execve("/bin/sh", ["custom", "-c", "echo $0"], ADDR /* 1 var */) = 0"#)
+    }
+
+    /// -D: the traced command is the process swtrace was started as (its pid, its parent), and
+    /// the tracer has gone into the background, still writing the trace.
+    @Test(arguments: ["-D", "-DD", "-DDD"])
+    func daemonizedTracerLeavesTheCommandItsPid(option: String) throws {
+        let started = try RunningProcess(Products.swtrace, [option, "-o", path("trace"), "/bin/sh", "-c", "echo $$ $PPID; exit 5"],
+                                         environment: fixtureEnvironment)
+        let result = started.finish()
+        #expect(result.lines == ["\(started.pid) \(getpid())"])
+        #expect(result.exitStatus == 5)
+        let deadline = Date().addingTimeInterval(20)
+        var trace: [String] = []
+        while Date() < deadline {
+            trace = (try? contents("trace")) ?? []
+            if trace.last == "+++ exited with 5 +++" { break }
+            usleep(20_000)
+        }
+        #expect(trace.first?.hasPrefix(#"execve("/bin/sh", ["/bin/sh", "-c", "echo $$ $PPID; exit 5"]"#) == true)
+        #expect(trace.last == "+++ exited with 5 +++")
+    }
+
+    @Test(arguments: ["|", "!"])
+    func outputToAPipe(marker: String) throws {
+        let result = try swtrace(["-o", "\(marker)sed s/^/T:/", Products.fixture, "exit", "4"])
+        #expect(!result.lines.isEmpty)
+        #expect(result.lines.allSatisfy { $0.hasPrefix("T:") })
+        #expect(result.lines.last == "T:+++ exited with 4 +++")
+        #expect(result.exitStatus == 4)
+    }
+
+    /// swtrace exits only after the pipe's command has: its last act is done when swtrace is.
+    @Test func waitsForThePipeCommand() throws {
+        let done = path("done")
+        let result = try swtrace(["-o", "|exec >/dev/null 2>&1; cat > \(done).tmp; sleep 0.3; mv \(done).tmp \(done)",
+                                  Products.fixture, "exit", "0"])
+        #expect(result.exitStatus == 0)
+        #expect(try contents("done").last == "+++ exited with 0 +++")
+    }
+
+    @Test func appendKeepsWhatTheFileHeld() throws {
+        _ = try swtrace(["-o", path("trace"), Products.fixture, "exit", "1"])
+        _ = try swtrace(["-A", "-o", path("trace"), Products.fixture, "exit", "2"])
+        #expect(try contents("trace").filter { $0.hasPrefix("+++") } == ["+++ exited with 1 +++", "+++ exited with 2 +++"])
+        _ = try swtrace(["-o", path("trace"), Products.fixture, "exit", "3"])
+        #expect(try contents("trace").filter { $0.hasPrefix("+++") } == ["+++ exited with 3 +++"])
+    }
+
+    /// Messages begin with the name swtrace was invoked as, as GNU tools' do.
+    @Test func messagesNameTheInvokedName() throws {
+        let link = path("mytrace")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: Products.swtrace)
+        let version = try run(link, ["-V"])
+        #expect(version.lines == ["mytrace 0.1.0"])
+        let refused = try run(link, ["-k", "true"])
+        #expect(refused.stderrLines == ["mytrace: -k: not supported yet"])
+        #expect(refused.exitStatus == 1)
+        let missing = try run(link, ["swtrace-no-such-command"], environment: ["PATH": "/usr/bin:/bin"])
+        #expect(missing.stderrLines == ["mytrace: cannot run 'swtrace-no-such-command': command not found"])
+        let help = try run(link, ["--help"])
+        #expect(help.lines.first == "USAGE: mytrace [OPTIONS] [--] COMMAND [ARGS...]")
+    }
+}
