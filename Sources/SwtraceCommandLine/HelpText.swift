@@ -8,9 +8,11 @@ public enum HelpText {
             USAGE: \(name) [OPTIONS] [--] COMMAND [ARGS...]
                    \(name) [OPTIONS] -p PID [-p PID...] [[--] COMMAND [ARGS...]]
 
-            Trace the system calls and signals of a command or of running processes. Each call prints
-            as strace prints it, on standard output (or the -o file). The command starts at the first
-            word that is not an option, or after --. See \(name)(1).
+            Trace the system calls and signals of a command or of running processes. Each
+            call prints as strace prints it, on standard output (or the -o file). The
+            command starts at the first word that is not an option, or after --. Options
+            bundle and take joined values as strace's do (-ff, -fo FILE, -s0, -etrace=open).
+            See \(name)(1).
 
             OPTIONS:
 
