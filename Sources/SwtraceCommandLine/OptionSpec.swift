@@ -39,10 +39,4 @@ struct OptionSpec: Sendable {
         }
     }
 
-    /// The name an error message uses for this option as the user spelled it.
-    func name(long spelled: Bool) -> String {
-        if spelled, let long { return "--\(long)" }
-        if let short { return "-\(short)" }
-        return "--\(long!)"
-    }
 }

@@ -55,23 +55,69 @@ import Testing
     }
 
     /// -D: the traced command is the process swtrace was started as (its pid, its parent), and
-    /// the tracer has gone into the background, still writing the trace.
-    @Test(arguments: ["-D", "-DD", "-DDD"])
-    func daemonizedTracerLeavesTheCommandItsPid(option: String) throws {
-        let started = try RunningProcess(Products.swtrace, [option, "-o", path("trace"), "/bin/sh", "-c", "echo $$ $PPID; exit 5"],
+    /// the tracer has gone into the background, still writing the trace: in the caller's process
+    /// group (-D), its own group (-DD) or its own session (-DDD).
+    @Test(arguments: [1, 2, 3])
+    func daemonizedTracerLeavesTheCommandItsPid(count: Int) throws {
+        let option = "-" + String(repeating: "D", count: count)
+        let trace = path("trace")
+        let started = try RunningProcess(Products.swtrace, [option, "-o", trace, "/bin/sh", "-c", "echo $$ $PPID; sleep 1; exit 5"],
                                          environment: fixtureEnvironment)
+        var tracerPid: Int32?
+        let deadline = Date().addingTimeInterval(20)
+        while tracerPid == nil && Date() < deadline {
+            tracerPid = Self.process(withArgument: trace, notFrom: started.pid)
+            usleep(10_000)
+        }
+        // Past the instant between its fork and its setpgid/setsid.
+        usleep(200_000)
+        let tracer = tracerPid.flatMap(Self.groupAndSession)
         let result = started.finish()
         #expect(result.lines == ["\(started.pid) \(getpid())"])
         #expect(result.exitStatus == 5)
-        let deadline = Date().addingTimeInterval(20)
-        var trace: [String] = []
+        let pid = try #require(tracerPid)
+        let found = try #require(tracer)
+        switch count {
+        case 1: #expect(found.group == getpgrp() && found.session == getsid(0))
+        case 2: #expect(found.group == pid && found.session == getsid(0))
+        default: #expect(found.group == pid && found.session == pid)
+        }
+        var lines: [String] = []
         while Date() < deadline {
-            trace = (try? contents("trace")) ?? []
-            if trace.last == "+++ exited with 5 +++" { break }
+            lines = (try? contents("trace")) ?? []
+            if lines.last == "+++ exited with 5 +++" { break }
             usleep(20_000)
         }
-        #expect(trace.first?.hasPrefix(#"execve("/bin/sh", ["/bin/sh", "-c", "echo $$ $PPID; exit 5"]"#) == true)
-        #expect(trace.last == "+++ exited with 5 +++")
+        #expect(lines.first?.hasPrefix(#"execve("/bin/sh", ["/bin/sh", "-c", "echo $$ $PPID; sleep 1; exit 5"]"#) == true)
+        #expect(lines.last == "+++ exited with 5 +++")
+    }
+
+    /// The process, neither `parent` nor a child of it, one of whose arguments is `argument`.
+    static func process(withArgument argument: String, notFrom parent: pid_t) -> Int32? {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        for entry in entries {
+            guard let pid = Int32(entry), pid != parent,
+                  let cmdline = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline"),
+                  cmdline.split(separator: 0).contains(where: { String(decoding: $0, as: UTF8.self) == argument }),
+                  let fields = statFields(pid), fields.count > 3, Int32(fields[1]) != parent
+            else { continue }
+            return pid
+        }
+        return nil
+    }
+
+    /// The process group and session of `pid`, from /proc/PID/stat.
+    static func groupAndSession(_ pid: Int32) -> (group: Int32, session: Int32)? {
+        guard let fields = statFields(pid), fields.count > 3, let group = Int32(fields[2]), let session = Int32(fields[3])
+        else { return nil }
+        return (group, session)
+    }
+
+    /// The fields of /proc/PID/stat after the command name: state, ppid, pgrp, session, ...
+    static func statFields(_ pid: Int32) -> [Substring]? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        return stat[stat.index(after: close)...].split(separator: " ")
     }
 
     @Test(arguments: ["|", "!"])
