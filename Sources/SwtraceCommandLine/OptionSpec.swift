@@ -38,5 +38,4 @@ struct OptionSpec: Sendable {
             throw .notSupported(short.map { "-\($0)" } ?? "--\(long!)")
         }
     }
-
 }
