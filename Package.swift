@@ -6,9 +6,6 @@ let package = Package(
     products: [
         .executable(name: "swtrace", targets: ["swtrace"]),
     ],
-    dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-    ],
     targets: [
         // The only code that calls ptrace(2), waitpid(2) macros and fork(2): Swift cannot import
         // glibc's variadic ptrace() and must not fork.
@@ -21,14 +18,12 @@ let package = Package(
         .target(name: "SyscallTables"),
         .target(name: "SyscallDecoding", dependencies: ["SyscallTables"]),
         .target(name: "Tracing", dependencies: ["CPtrace", "CSeccomp", "SyscallTables", "SyscallDecoding"]),
-        .executableTarget(
-            name: "swtrace",
-            dependencies: [
-                "Tracing", "SyscallDecoding", "SyscallTables",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
-        ),
+        // strace's command line, read into TraceOptions: a library, so that tests can parse
+        // command lines without running anything.
+        .target(name: "SwtraceCommandLine", dependencies: ["Tracing", "SyscallDecoding"]),
+        .executableTarget(name: "swtrace", dependencies: ["SwtraceCommandLine", "Tracing"]),
         .testTarget(name: "SyscallTablesTests", dependencies: ["SyscallTables", "CSeccomp"]),
+        .testTarget(name: "SwtraceCommandLineTests", dependencies: ["SwtraceCommandLine", "Tracing", "SyscallTables"]),
         .testTarget(name: "SyscallDecodingTests", dependencies: ["SyscallDecoding", "SyscallTables"]),
         .testTarget(
             name: "TracingTests",

@@ -32,9 +32,10 @@ public final class TraceEngine {
             let filter = seccompProgram(for: target)
             var launchOptions = ptraceOptions
             if filter != nil { launchOptions.insert(.traceSeccomp) }
-            let pid = try CommandLauncher.launch(executable: command.executable, arguments: command.arguments,
-                                                 options: launchOptions, seccompFilter: filter)
-            session.addCommand(pid, filtered: filter != nil)
+            let launched = try CommandLauncher.launch(executable: command.executable, arguments: command.arguments,
+                                                      options: launchOptions, launch: options.launch, seccompFilter: filter)
+            let confirmation: (() -> Bool)? = filter == nil ? nil : { launched.seccompFilterInstalled() }
+            session.addCommand(launched.pid, seccompInstalled: confirmation)
         }
         if !target.processes.isEmpty {
             var failures: [TraceError] = []
@@ -83,13 +84,17 @@ public final class TraceEngine {
         }
     }
 
-    /// `-ff -o FILE`: a new process's lines go to FILE.PID.
+    /// `-ff -o FILE`: a new process's lines go to FILE.PID (or, where it cannot be opened, with
+    /// one notice, to the main output).
     private func processOutputOpener() -> ((pid_t) -> Int32?)? {
-        guard options.outputSeparately, case .file(let path) = options.output else { return nil }
-        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (options.appendToOutput ? O_APPEND : O_TRUNC)
+        guard let files = OutputFiles(options: options) else { return nil }
         return { pid in
-            let fd = open("\(path).\(pid)", flags, 0o666)
-            return fd >= 0 ? fd : nil
+            do {
+                return try files.open(forProcess: pid)
+            } catch {
+                notice("\(error)")
+                return nil
+            }
         }
     }
 
@@ -107,14 +112,8 @@ public final class TraceEngine {
 
 }
 
-/// The name swtrace was invoked as (the basename of argv[0]), which begins every notice and error.
-public enum ProgramName {
-    /// Set once at startup, before any other thread runs.
-    nonisolated(unsafe) public static var current = "swtrace"
-}
-
 /// One line on stderr, `swtrace: ...`, as strace's `strace: Process N attached`.
 func notice(_ text: String) {
-    let line = Array("\(ProgramName.current): \(text)\n".utf8)
+    let line = Array("\(TraceSetup.programName): \(text)\n".utf8)
     line.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
 }

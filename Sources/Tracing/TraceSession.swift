@@ -28,6 +28,8 @@ final class TraceSession<Control: TraceeControl> {
     private var useSyscallInfo: Bool
     /// Whether the command runs under swtrace's seccomp filter: its new tasks are filtered too.
     private var seccompInstalled = false
+    /// Asked once, at the command's first exec: whether its seccomp filter is in place.
+    private var seccompConfirmation: (() -> Bool)?
     /// Some tracees were attached with -p: a new task of unknown parent is not assumed filtered.
     private var hasAttached = false
     /// Syscalls shown so far, for `--syscall-limit`.
@@ -66,13 +68,12 @@ final class TraceSession<Control: TraceeControl> {
     }
 
     /// The command swtrace started: it prints nothing until its first execve succeeds.
-    /// `filtered`: it carries swtrace's seccomp filter.
-    func addCommand(_ pid: pid_t, filtered: Bool = false) {
+    /// `seccompInstalled`, when swtrace asked for its seccomp filter, says at that exec whether
+    /// the filter is in place (until then the command stops at every call).
+    func addCommand(_ pid: pid_t, seccompInstalled: (() -> Bool)? = nil) {
         commandPid = pid
-        seccompInstalled = filtered
-        let task = addTracee(pid, announced: true)
-        task.hiddenUntilExec = true
-        task.filtered = filtered
+        seccompConfirmation = seccompInstalled
+        addTracee(pid, announced: true).hiddenUntilExec = true
     }
 
     /// A thread attached with -p.
@@ -250,6 +251,11 @@ final class TraceSession<Control: TraceeControl> {
             // The command's first successful exec: from here on it is the program to trace.
             guard case .success = result, active.descriptor.name.hasPrefix("execve") else { return }
             task.hiddenUntilExec = false
+            if let confirm = seccompConfirmation {
+                seccompConfirmation = nil
+                seccompInstalled = confirm()
+                task.filtered = seccompInstalled
+            }
         }
         if case .hidden = active.shown { return }
         if summary != nil {

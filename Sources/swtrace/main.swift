@@ -1,12 +1,20 @@
-import ArgumentParser
 import Glibc
-import SyscallDecoding
+import SwtraceCommandLine
 import Tracing
+
+/// The name swtrace was invoked as: every message begins with it, as GNU tools' do.
+let programName = CommandLine.arguments.first.flatMap { $0.split(separator: "/").last.map(String.init) } ?? "swtrace"
+TraceSetup.programName = programName
+
+/// One line on stderr: `NAME: message`.
+func printLine(_ message: String) {
+    let line = Array("\(programName): \(message)\n".utf8)
+    line.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
+}
 
 /// One line on stderr and the given exit status: how every bad input ends.
 func fail(_ message: String, status: Int32 = 1) -> Never {
-    let line = Array("swtrace: \(message)\n".utf8)
-    line.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
+    printLine(message)
     exit(status)
 }
 
@@ -38,48 +46,61 @@ func exitLike(_ outcome: TraceOutcome) -> Never {
     }
 }
 
-let split = SwtraceCommand.splitter.split(Array(CommandLine.arguments.dropFirst()))
-let parsed: SwtraceCommand
+let parsed: ParsedCommandLine
 do {
-    parsed = try SwtraceCommand.parse(split.options + ["--"] + split.command)
+    parsed = try CommandLineParser.parse(Array(CommandLine.arguments.dropFirst()))
 } catch {
-    let status = SwtraceCommand.exitCode(for: error)
-    if status == .success {
-        print(SwtraceCommand.fullMessage(for: error))
-        exit(0)
-    }
-    let message = SwtraceCommand.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
-    fail("\(message) (see 'swtrace --help')")
+    fail(error.isUsage ? "\(error.message) (see '\(programName) --help')" : error.message)
 }
 
-if parsed.version {
-    print("swtrace \(SwtraceCommand.version)")
+switch parsed.action {
+case .help:
+    print(HelpText.render(programName: programName), terminator: "")
     exit(0)
+case .version:
+    print("\(programName) \(HelpText.version)")
+    exit(0)
+case .trace:
+    break
 }
+parsed.warnings.forEach(printLine)
 
-var options = TraceOptions()
-options.followForks = parsed.followForks
-options.decode = DecodeOptions(stringLimit: parsed.stringLimit, alignColumn: parsed.columns)
+// Everything below runs before the engine starts its watcher thread: -E changes this process's
+// environment (setenv is not thread-safe) and -D forks.
+var options = parsed.options
 options.forceRegisterFallback = getenv("SWTRACE_SYSCALL_INFO").map { String(cString: $0) } == "regs"
+TraceSetup.applyEnvironment(options.launch.environment)
 
-let target: TraceTarget
+var command: (executable: String, arguments: [String])?
+var output = OpenedOutput.standardOutput
 do {
-    if parsed.command.isEmpty {
-        target = .processes(try parsed.processIDs())
-    } else {
-        let executable = try TraceSetup.resolveCommand(parsed.command[0])
-        target = .command(executable: executable, arguments: parsed.command)
+    if let name = parsed.command.first {
+        command = (try TraceSetup.resolveCommand(name),
+                   TraceSetup.commandArguments(parsed.command, argv0: options.launch.argv0))
     }
-    if let path = parsed.output {
-        options.outputFD = try TraceSetup.openOutput(path)
-        options.outputIsFile = true
+    // -D with a pipe: the shell must be the tracer's child, so that the tracer can wait for it.
+    let pipeAfterFork: Bool = if case .pipe = options.output { options.launch.daemonize > 0 } else { false }
+    if !pipeAfterFork && !options.outputSeparately {
+        output = try TraceSetup.openOutput(options.output, append: options.appendToOutput)
+    }
+    if options.launch.daemonize > 0, let command {
+        try TraceSetup.daemonizeTracer(mode: options.launch.daemonize, executable: command.executable,
+                                       arguments: command.arguments, user: options.launch.user)
+    }
+    if pipeAfterFork {
+        output = try TraceSetup.openOutput(options.output, append: options.appendToOutput)
     }
 } catch {
     fail(error)
 }
+options.outputFD = output.fd
 
+let outcome: TraceOutcome
 do {
-    exitLike(try TraceEngine(options: options).run(target))
+    outcome = try TraceEngine(options: options).run(TraceTarget(command: command, processes: parsed.processes))
 } catch {
+    output.finish()
     fail(error)
 }
+output.finish()
+exitLike(outcome)

@@ -24,11 +24,45 @@ int swt_wstopsig(int status);
 /// before it changes either, so that the command it starts gets exactly what it would get untraced.
 void swt_remember_signal_state(int wake_signal);
 
+/// What the command swtrace starts is run as, and with what: everything the child side of fork and
+/// exec needs, so that nothing but async-signal-safe calls happen between fork(2) and execve(2).
+struct swt_spawn_request {
+    const char *path;
+    char *const *argv;
+    char *const *envp;
+    /// The name swtrace was invoked as, for the one line the child prints when execve fails.
+    const char *program_name;
+    /// Nonzero for `-u USER`: the child calls setgroups, setgid and setuid with these values.
+    int switch_user;
+    uid_t uid;
+    gid_t gid;
+    const gid_t *groups;
+    int group_count;
+    /// A classic BPF program (`seccomp_count` struct sock_filter entries) for
+    /// swt_install_seccomp_filter(), or NULL for none.
+    const void *seccomp_filter;
+    unsigned short seccomp_count;
+};
+
 /// fork(2); the child restores the signal mask and disposition that swt_remember_signal_state
 /// recorded, stops itself with SIGSTOP so the tracer can seize it before anything happens, then
-/// execve(2)s `path`. On exec failure the child prints one line to
-/// stderr and exits with 127 (ENOENT) or 126. Returns the child's pid, or -1 with errno.
-pid_t swt_spawn_stopped(const char *path, char *const argv[], char *const envp[]);
+/// switches user (`-u`), installs the seccomp filter, and execve(2)s `path`. On exec failure the
+/// child prints one line to stderr and exits with 127 (ENOENT) or 126.
+/// When a filter is given, `*report_fd` (else -1) receives the read end of a close-on-exec pipe on
+/// which the child writes one byte before execve: 1 if the filter is installed, 0 if not (after
+/// one notice line on stderr). Returns the child's pid, or -1 with errno.
+pid_t swt_spawn_stopped(const struct swt_spawn_request *request, int *report_fd);
+
+/// strace's -D: forks so that the tracer goes on in a grandchild while this process (the one the
+/// shell started, whose pid the shell waits for) becomes the command. `mode` 2 puts the tracer in
+/// its own process group, 3 in its own session.
+/// Returns only in the tracer: the pid of the command (this process), with `*release_fd` a socket on
+/// which the tracer, once it has seized the command, writes the byte 'G' and then the seccomp
+/// program (struct sock_filter entries, possibly none) and shuts down writing; the command then
+/// switches user, installs the program, writes its report byte (as swt_spawn_stopped) back on the
+/// same socket and execs. If the socket closes without 'G', the command exits with status 1.
+/// Returns -1 with errno if the fork fails (in the original process, which then is not split).
+pid_t swt_daemonize(int mode, const struct swt_spawn_request *request, int *release_fd);
 
 /// Installs a handler for `signo` that does nothing and does not set SA_RESTART, so that a blocked
 /// waitpid(2) in the thread that receives the signal returns EINTR. Returns 0 or -1 with errno.

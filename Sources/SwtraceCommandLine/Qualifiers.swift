@@ -1,0 +1,45 @@
+import Tracing
+
+/// `-e QUALIFIER=VALUE` and its long forms (`--trace=VALUE`): strace's qualifier names, their
+/// one-letter and plural aliases, and a bare `-e VALUE` meaning `trace=VALUE`.
+enum Qualifiers {
+    /// The qualifiers strace has that swtrace refuses for now.
+    static let notSupportedYet: Set<String> = [
+        "abbrev", "a", "verbose", "v", "raw", "x", "read", "reads", "r", "write", "writes", "w",
+        "fault", "inject", "kvm", "decode-fds", "decode-fd", "decode-pids", "decode-pid",
+    ]
+
+    static func apply(_ expression: String, to state: inout ParseState) throws(CommandLineError) {
+        guard let equals = expression.firstIndex(of: "=") else {
+            return try apply("trace", expression, to: &state)
+        }
+        let name = String(expression[..<equals])
+        let value = String(expression[expression.index(after: equals)...])
+        if notSupportedYet.contains(name) { throw .notSupported("-e \(name)") }
+        switch name {
+        case "trace", "t", "signal", "signals", "s", "status", "quiet", "silent", "silence", "q",
+             "trace-fds", "trace-fd", "fd", "fds":
+            try apply(name, value, to: &state)
+        default:
+            // As strace: an unknown qualifier makes the whole expression a syscall set, whose
+            // error then names it.
+            try apply("trace", expression, to: &state)
+        }
+    }
+
+    static func apply(_ qualifier: String, _ value: String, to state: inout ParseState) throws(CommandLineError) {
+        switch qualifier {
+        case "trace", "t":
+            try OptionValues.filter { () throws(FilterError) in try state.options.syscalls.apply(value) }
+        case "signal", "signals", "s":
+            try OptionValues.filter { () throws(FilterError) in try state.options.signals.apply(value) }
+        case "status":
+            state.options.statuses = try OptionValues.filter { () throws(FilterError) in try StatusFilter.parse(value) }
+        case "quiet", "silent", "silence", "q":
+            state.options.quiet = try OptionValues.filter { () throws(FilterError) in try QuietOptions.parse(value) }
+            state.quietQualifier = true
+        default:  // trace-fds and its aliases
+            state.options.descriptors = try OptionValues.filter { () throws(FilterError) in try DescriptorFilter.parse(value) }
+        }
+    }
+}
