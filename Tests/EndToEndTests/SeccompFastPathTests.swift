@@ -19,8 +19,9 @@ import Testing
         #expect(result.lines.contains(mode), "\(result.lines)")
     }
 
-    /// 100,000 writes and 10 openat: exactly the openat lines print (and the exec), for a 64-bit
-    /// and an i386 program.
+    /// 100,000 writes and 10 openat: exactly the openat lines print, for a 64-bit and an i386
+    /// program (as strace, no execve line: it is not in the filter; an i386 program gets strace's
+    /// personality notice first).
     @Test(arguments: [false, true])
     func onlyTheTracedCallsPrint(i386: Bool) throws {
         let program = i386 ? Products.fixture32 : Products.fixture
@@ -28,11 +29,13 @@ import Testing
         #expect(result.exitStatus == 0)
         var expected = [line(#"openat(AT_FDCWD, "/dev/null", O_WRONLY"#, "3")]
         expected += Array(repeating: line(#"openat(AT_FDCWD, "/dev/null", O_RDONLY"#, "3"), count: 10)
+        expected.append("+++ exited with 0 +++")
         if i386 {
-            expected.insert(try #require(result.lines.first { $0.hasPrefix("[ Process PID=") && $0.hasSuffix(" runs in 32 bit mode. ]") }), at: 0)
+            let notice = try #require(result.lines.first)
+            #expect(notice.range(of: #"^\[ Process PID=\d+ runs in 32 bit mode\. \]$"#, options: .regularExpression) != nil)
+            expected.insert(notice, at: 0)
         }
-        #expect(Array(result.lines.dropFirst()) == expected + ["+++ exited with 0 +++"])
-        #expect(result.lines.first?.hasPrefix("execve(\"\(program)\"") == true)
+        #expect(result.lines == expected)
     }
 
     /// Interrupted while a filtered command runs, swtrace stops printing but keeps answering the
@@ -45,8 +48,14 @@ import Testing
         usleep(400_000)
         let tracee = try #require(ProcFS.children(of: tracer.pid).first)
         kill(tracer.pid, SIGINT)  // the fixture ignores SIGINT, which swtrace passes on
-        usleep(200_000)
-        #expect(ProcFS.state(of: tracee) != "t", "the command is not left in a ptrace-stop")
+        // Sampled: a tracee left in a ptrace-stop would be `t` every time; one whose stops are
+        // answered is in its sleep nearly always (under load a sample may catch a stop).
+        var stoppedSamples = 0
+        for _ in 0..<20 {
+            usleep(20_000)
+            if ProcFS.state(of: tracee) == "t" { stoppedSamples += 1 }
+        }
+        #expect(stoppedSamples < 10, "the command is not left in a ptrace-stop (\(stoppedSamples) of 20 samples)")
         let result = tracer.finish(timeout: 20)
         #expect(result.lines.contains("fixture: 40 opens, 0 failed"), "\(result.lines.suffix(3))")
         #expect(result.exitStatus == 128 + SIGINT)
