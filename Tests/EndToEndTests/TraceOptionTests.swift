@@ -113,3 +113,32 @@ import Testing
         _ = sleeper.finish()
     }
 }
+
+/// `-e trace-fds=` and `-I`.
+@Suite struct DescriptorAndInterruptOptionTests {
+    /// Only calls on the named descriptors print; calls on no descriptor do not.
+    @Test func traceFdsKeepsCallsOnThoseDescriptors() throws {
+        let result = try traceFixture(["files"], options: ["-e", "trace-fds=3"])
+        let trace = result.lines.filter { !$0.hasPrefix("fixture:") }
+        #expect(trace == [line(#"write(3, "hello\n", 6"#, "6"), line("close(3", "0"), "+++ exited with 0 +++"])
+    }
+
+    /// `-I 3`: swtrace does not take SIGTERM (the command would get it from a `kill` of swtrace
+    /// under the default); it traces the command to its end.
+    @Test func interruptibilityThreeIgnoresTermination() throws {
+        let tracer = try RunningProcess(Products.swtrace, ["-I", "3", "--", Products.fixture, "nap"], environment: fixtureEnvironment)
+        usleep(300_000)
+        kill(tracer.pid, SIGTERM)
+        let result = tracer.finish(timeout: 10)
+        #expect(result.exitStatus == 0)
+        #expect(result.lines.contains("fixture: woke"))
+        #expect(result.lines.last == "+++ exited with 0 +++")
+
+        let interruptible = try RunningProcess(Products.swtrace, ["--", Products.fixture, "nap"], environment: fixtureEnvironment)
+        usleep(300_000)
+        kill(interruptible.pid, SIGTERM)
+        let stopped = interruptible.finish(timeout: 10)
+        #expect(stopped.exitStatus == 128 + SIGTERM)
+        #expect(!stopped.lines.contains("fixture: woke"), "by default SIGTERM goes on to the command")
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+/// `swtrace -c` against Debian's `strace -c` on the same fixture: the same rows (syscall, calls,
+/// errors) in the same layout; the times differ between any two runs and are not compared.
+@Suite struct SummaryTests {
+    /// A summary table's lines with the time columns blanked: `% time`, `seconds`, `usecs/call`
+    /// (the first 30 bytes of each row; the header and dashes stay whole).
+    static func withoutTimes(_ lines: [String]) -> [String] {
+        lines.map { text in
+            guard text.range(of: #"^ *[0-9.]+ +[0-9.]+ +[0-9]+ "#, options: .regularExpression) != nil else { return text }
+            return "TIMES" + text.dropFirst(30)
+        }
+    }
+
+    /// The rows as (name, calls, errors), in the order printed.
+    static func rows(_ lines: [String]) -> [[String]] {
+        lines.compactMap { text in
+            let fields = text.split(separator: " ").map(String.init)
+            guard fields.count >= 5, Double(fields[0]) != nil else { return nil }
+            return fields.count == 6 ? [fields[5], fields[3], fields[4]] : [fields[4], fields[3], "0"]
+        }
+    }
+
+    @Test(arguments: [false, true])
+    func sameRowsAsStrace(i386: Bool) throws {
+        let program = i386 ? Products.fixture32 : Products.fixture
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("swtrace-c-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = try run("/usr/bin/strace", ["-c", "-o", "\(directory)/strace", "-S", "name", "--", program, "counts"])
+        let ours = try swtrace(["-c", "-S", "name", "--", program, "counts"])
+        #expect(ours.exitStatus == 0)
+        let theirs = splitLines(try String(contentsOfFile: "\(directory)/strace", encoding: .utf8))
+            .filter { !$0.hasPrefix("[ Process PID=") }
+        #expect(Self.rows(ours.lines) == Self.rows(theirs), "\(ours.lines.joined(separator: "\n"))\n--- strace:\n\(theirs.joined(separator: "\n"))")
+        #expect(Self.withoutTimes(ours.lines) == Self.withoutTimes(theirs), "the same layout")
+        #expect(ours.lines.first == "% time     seconds  usecs/call     calls    errors syscall")
+        let getppid = try #require(Self.rows(ours.lines).first { $0[0] == "getppid" })
+        #expect(getppid == ["getppid", "7", "0"])
+        let openat = try #require(Self.rows(ours.lines).first { $0[0] == "openat" })
+        #expect(openat == ["openat", "5", "3"])
+        if i386 { #expect(ours.lines.contains("System call usage summary for 32 bit mode:")) }
+    }
+
+    /// `-C`: the trace, then the table.
+    @Test func traceAndSummary() throws {
+        let result = try traceFixture(["counts"], options: ["-C"])
+        let exit = try #require(result.lines.firstIndex(of: "+++ exited with 0 +++"))
+        #expect(result.lines[exit + 1] == "% time     seconds  usecs/call     calls    errors syscall")
+        #expect(result.lines.filter { $0.hasPrefix("getppid()") }.count == 7)
+        #expect(Self.rows(Array(result.lines[(exit + 1)...])).contains(["getppid", "7", "0"]))
+    }
+}
