@@ -7,6 +7,9 @@ public struct SyscallFormatter: Sendable {
     public var options: DecodeOptions
     /// Scratch memory for tracee reads, reused by every stop this formatter decodes.
     let arena = DecodeArena()
+    /// What an entry kept for its exit, by thread, for callers that do not carry the slot
+    /// themselves (the overloads without `slot:`).
+    let entrySlots = EntrySlots()
 
     public init(options: DecodeOptions = DecodeOptions()) {
         self.options = options
@@ -21,6 +24,7 @@ public struct SyscallFormatter: Sendable {
         var slot = CallSlot()
         appendEntry(to: &out, descriptor: descriptor, call: call, memory: memory, slot: &slot,
                     interruptedCall: interruptedCall)
+        entrySlots.keep(slot, for: memory.tid)
     }
 
     /// As above, keeping in `slot` what the exit half needs from the entry.
@@ -60,7 +64,8 @@ public struct SyscallFormatter: Sendable {
         to out: inout TextBuffer, descriptor: SyscallDescriptor, call: SyscallCall,
         memory: some TraceeMemory, result: SyscallResult
     ) {
-        appendExit(to: &out, descriptor: descriptor, call: call, memory: memory, slot: CallSlot(), result: result)
+        appendExit(to: &out, descriptor: descriptor, call: call, memory: memory,
+                   slot: entrySlots.take(for: memory.tid), result: result)
     }
 
     /// As above, with what the entry half kept in `slot`.
