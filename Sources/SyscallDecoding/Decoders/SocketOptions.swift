@@ -114,8 +114,10 @@ extension DecodeContext {
         guard address != 0 else { return out.name("NULL") }
         switch optionValue(level: level, option: option) {
         case .integer where length < 4 && length > 0:
+            // strace forces hex escapes for some of these (SO_RCVBUF: "\x00\x40") and not for
+            // others (SO_TYPE: "\1\0"); the plain quoting is the one known to match.
             guard let bytes = read(address, count: Int(length)) else { return out.pointer(address) }
-            out.hexBytes(bytes)
+            out.bytes(bytes)
         case .linger where length >= 8:
             printLinger(at: address, to: &out)
         case .peerCredentials where length > 0:

@@ -58,6 +58,9 @@ struct ABIConstants: Sendable {
     let controlMessageTypes: ConstantTable
     let vsockCids: ConstantTable
     let ioctlRequests: ConstantTable
+    let terminalFlowActions: ConstantTable
+    let terminalFlushQueues: ConstantTable
+    let socketcallCalls: ConstantTable
     let ipcFlags: FlagTable
     let ipcCommands: ConstantTable
     let msgrcvFlags: FlagTable

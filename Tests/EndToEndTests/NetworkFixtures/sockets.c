@@ -112,12 +112,13 @@ static void unixSockets(void) {
     close(pair[1]);
 
     int server = socket(AF_UNIX, SOCK_STREAM, 0);
+    /* The 64-bit and i386 runs may overlap: each ABI has its own name. */
     struct sockaddr_un abstract = {.sun_family = AF_UNIX};
-    memcpy(abstract.sun_path, "\0swtrace-net-test", 17);
-    bind(server, (struct sockaddr *)&abstract, offsetof(struct sockaddr_un, sun_path) + 17);
+    memcpy(abstract.sun_path, sizeof(void *) == 8 ? "\0swtrace-net-64" : "\0swtrace-net-32", 16);
+    bind(server, (struct sockaddr *)&abstract, offsetof(struct sockaddr_un, sun_path) + 16);
     listen(server, 4);
     int client = socket(AF_UNIX, SOCK_STREAM, 0);
-    connect(client, (struct sockaddr *)&abstract, offsetof(struct sockaddr_un, sun_path) + 17);
+    connect(client, (struct sockaddr *)&abstract, offsetof(struct sockaddr_un, sun_path) + 16);
     struct sockaddr_un peer;
     socklen_t peerLength = sizeof peer;
     int accepted = accept(server, (struct sockaddr *)&peer, &peerLength);
