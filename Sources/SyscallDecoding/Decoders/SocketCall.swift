@@ -68,9 +68,10 @@ extension DecodeContext {
         return args
     }
 
-    /// An unknown call number or unreadable arguments: both words, as strace shows them.
+    /// An unknown call number or unreadable arguments: `socketcall(SYS_SOCKET, NULL)`,
+    /// `socketcall(99, 0x...)`, as strace shows them.
     func printRawSocketcall(to out: inout Emitter) {
-        out.int(Int64(int32(0)))
+        out.constant(UInt64(UInt32(truncatingIfNeeded: call.args[0])), constants.socketcallCalls)
         out.raw(", ")
         out.pointer(word(1))
     }
