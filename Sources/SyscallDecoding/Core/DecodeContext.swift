@@ -34,7 +34,11 @@ final class DecodeArena: @unchecked Sendable {
 /// What one entry saw that its exit needs (a value printed as `[16 => 8]`). Kept by the caller
 /// between the two halves of a call.
 public struct CallSlot: Sendable {
-    public var values: (UInt64, UInt64) = (0, 0)
+    public var values: (UInt64, UInt64) = (0, 0) {
+        didSet { isUsed = true }
+    }
+    /// Whether the entry kept anything (a kept 0 still counts).
+    public private(set) var isUsed = false
     public init() {}
 }
 
@@ -54,6 +58,8 @@ public struct DecodeContext {
     var constants: ABIConstants { abi.constants }
     var layouts: StructLayouts { abi.layouts }
     var wordSize: Int { abi.wordSize }
+    /// The traced thread's id, 0 when the memory does not know it (see `TraceeMemory.tid`).
+    var tid: Int32 { memory.tid }
 
     /// Argument `index` as the tracee's word: truncated to 32 bits for a 32-bit tracee.
     func word(_ index: Int) -> UInt64 { truncate(call.args[index]) }

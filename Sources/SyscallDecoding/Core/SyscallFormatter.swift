@@ -7,6 +7,9 @@ public struct SyscallFormatter: Sendable {
     public var options: DecodeOptions
     /// Scratch memory for tracee reads, reused by every stop this formatter decodes.
     let arena = DecodeArena()
+    /// What an entry kept for its exit, by thread, for callers that do not carry the slot
+    /// themselves (the overloads without `slot:`).
+    let entrySlots = EntrySlots()
 
     public init(options: DecodeOptions = DecodeOptions()) {
         self.options = options
@@ -21,6 +24,7 @@ public struct SyscallFormatter: Sendable {
         var slot = CallSlot()
         appendEntry(to: &out, descriptor: descriptor, call: call, memory: memory, slot: &slot,
                     interruptedCall: interruptedCall)
+        entrySlots.keep(slot, for: memory.tid)
     }
 
     /// As above, keeping in `slot` what the exit half needs from the entry.
@@ -28,22 +32,15 @@ public struct SyscallFormatter: Sendable {
         to out: inout TextBuffer, descriptor: SyscallDescriptor, call: SyscallCall,
         memory: some TraceeMemory, slot: inout CallSlot, interruptedCall: String? = nil
     ) {
-        out.append(descriptor.name)
-        out.append("(")
         var context = makeContext(call: call, result: nil, memory: memory, slot: slot, interruptedCall: interruptedCall)
+        if let shownName = descriptor.signature.decoder?.shownName?(context) {
+            out.append(shownName)
+        } else {
+            out.append(descriptor.name)
+        }
+        out.append("(")
         withEmitter(&out) { emitter in
-            let signature = descriptor.signature
-            if let decoder = signature.decoder {
-                decoder.entry(&context, &emitter)
-                return
-            }
-            let count = printedArgCount(signature, context: context)
-            let firstExit = min(signature.firstExitArg, count)
-            for index in 0..<firstExit {
-                if index > 0 { emitter.raw(", ") }
-                signature.args[index].print(call.args[index], &context, &emitter)
-            }
-            if firstExit > 0 && firstExit < count { emitter.raw(", ") }
+            descriptor.signature.printEntryArgs(&context, &emitter)
         }
         slot = context.slot
     }
@@ -60,7 +57,8 @@ public struct SyscallFormatter: Sendable {
         to out: inout TextBuffer, descriptor: SyscallDescriptor, call: SyscallCall,
         memory: some TraceeMemory, result: SyscallResult
     ) {
-        appendExit(to: &out, descriptor: descriptor, call: call, memory: memory, slot: CallSlot(), result: result)
+        appendExit(to: &out, descriptor: descriptor, call: call, memory: memory,
+                   slot: entrySlots.take(for: memory.tid), result: result)
     }
 
     /// As above, with what the entry half kept in `slot`.
@@ -71,16 +69,7 @@ public struct SyscallFormatter: Sendable {
         var context = makeContext(call: call, result: result, memory: memory, slot: slot, interruptedCall: nil)
         withEmitter(&out) { emitter in
             let signature = descriptor.signature
-            if let decoder = signature.decoder {
-                decoder.exit?(&context, &emitter)
-            } else {
-                let count = printedArgCount(signature, context: context)
-                let firstExit = min(signature.firstExitArg, count)
-                for index in firstExit..<count {
-                    if index > firstExit { emitter.raw(", ") }
-                    signature.args[index].print(call.args[index], &context, &emitter)
-                }
-            }
+            signature.printExitArgs(&context, &emitter)
             appendResultSeparator(to: &emitter.text)
             switch result {
             case .failure(let errno):
@@ -104,13 +93,6 @@ public struct SyscallFormatter: Sendable {
         out.append("= ")
     }
 
-    /// Trailing arguments that strace leaves out for this call (open's mode without O_CREAT).
-    func printedArgCount(_ signature: SyscallSignature, context: borrowing DecodeContext) -> Int {
-        if let last = signature.args.last, let isShown = last.isShown, !isShown(context) {
-            return signature.args.count - 1
-        }
-        return signature.args.count
-    }
 
     private func makeContext(call: SyscallCall, result: SyscallResult?, memory: some TraceeMemory,
                              slot: CallSlot, interruptedCall: String?) -> DecodeContext {
@@ -125,5 +107,44 @@ public struct SyscallFormatter: Sendable {
         swap(&emitter.text, &out)
         body(&emitter)
         swap(&emitter.text, &out)
+    }
+}
+
+extension SyscallSignature {
+    /// Trailing arguments that strace leaves out for this call (open's mode without O_CREAT).
+    func printedArgCount(context: borrowing DecodeContext) -> Int {
+        if let last = args.last, let isShown = last.isShown, !isShown(context) {
+            return args.count - 1
+        }
+        return args.count
+    }
+
+    /// The arguments known at entry; ends with `, ` when some remain for the exit. Also used by
+    /// multiplexers (socketcall, ipc) for the call they carry.
+    func printEntryArgs(_ context: inout DecodeContext, _ emitter: inout Emitter) {
+        if let decoder {
+            return decoder.entry(&context, &emitter)
+        }
+        let count = printedArgCount(context: context)
+        let firstExit = min(firstExitArg, count)
+        for index in 0..<firstExit {
+            if index > 0 { emitter.raw(", ") }
+            args[index].print(context.call.args[index], &context, &emitter)
+        }
+        if firstExit > 0 && firstExit < count { emitter.raw(", ") }
+    }
+
+    /// The arguments printed at exit (not the closing parenthesis).
+    func printExitArgs(_ context: inout DecodeContext, _ emitter: inout Emitter) {
+        if let decoder {
+            decoder.exit?(&context, &emitter)
+            return
+        }
+        let count = printedArgCount(context: context)
+        let firstExit = min(firstExitArg, count)
+        for index in firstExit..<count {
+            if index > firstExit { emitter.raw(", ") }
+            args[index].print(context.call.args[index], &context, &emitter)
+        }
     }
 }

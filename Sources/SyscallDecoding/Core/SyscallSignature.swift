@@ -63,11 +63,16 @@ public typealias ReturnKind = ReturnPrinter
 public struct CallDecoder: Sendable {
     let entry: @Sendable (inout DecodeContext, inout Emitter) -> Void
     let exit: (@Sendable (inout DecodeContext, inout Emitter) -> Void)?
+    /// The name the line shows instead of the syscall's, if any: a multiplexer (i386's
+    /// socketcall and ipc) shows the call it carries, as strace does.
+    let shownName: (@Sendable (borrowing DecodeContext) -> StaticString?)?
 
     init(entry: @escaping @Sendable (inout DecodeContext, inout Emitter) -> Void,
-         exit: (@Sendable (inout DecodeContext, inout Emitter) -> Void)? = nil) {
+         exit: (@Sendable (inout DecodeContext, inout Emitter) -> Void)? = nil,
+         shownName: (@Sendable (borrowing DecodeContext) -> StaticString?)? = nil) {
         self.entry = entry
         self.exit = exit
+        self.shownName = shownName
     }
 }
 

@@ -4,6 +4,14 @@ public protocol TraceeMemory {
     /// Copies up to `buffer.count` bytes from `address` into `buffer` and returns how many bytes it
     /// copied: fewer when the range runs into an unreadable page, 0 when `address` is unreadable.
     func read(from address: UInt64, into buffer: UnsafeMutableRawBufferPointer) -> Int
+    /// The thread whose memory this is, where the implementation knows it (the tracer's
+    /// `ProcessMemory.tid` is the witness), for decoders that must look in /proc (a netlink
+    /// socket's protocol) and for the formatter's per-thread entry slots; 0 when unknown.
+    var tid: Int32 { get }
+}
+
+extension TraceeMemory {
+    public var tid: Int32 { 0 }
 }
 
 /// Memory reads never cross into a page that the previous read did not reach, so a string that ends

@@ -12,7 +12,7 @@ extension SyscallCatalog {
         "lstat": .init(.path, .hex),
         "fstat": .init(.fd, .hex),
         // Multiplexers: strace prints the sub-call instead.
-        "socketcall": .raw(2),
+        "socketcall": .init(count: 2, decoder: .socketcall),
         "ipc": .raw(6),
 
         // 64-bit values in two registers.

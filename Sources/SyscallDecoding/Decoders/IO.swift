@@ -48,7 +48,6 @@ extension SyscallCatalog {
         "fcntl": .init(count: 3, returns: .fcntlResult, decoder: .fcntl),
         "fcntl64": .init(count: 3, returns: .fcntlResult, decoder: .fcntl),
         // The request by name; what the third argument points to is not decoded yet.
-        "ioctl": .init(.fd, .constant("ioctlRequest", \.ioctlCommands, unknown: "_IOC_???"), .hex),
 
         // Readiness. poll and select also print the ready set after the return value.
         "poll": .init(.hex, .uint, .int, returns: .hex),

@@ -37,6 +37,36 @@ struct ABIConstants: Sendable {
     let archPrctlCodes: ConstantTable
     let futexCommands: ConstantTable
     let randomFlags: FlagTable
+    let addressFamilies: ConstantTable
+    let socketTypes: ConstantTable
+    let socketTypeFlags: FlagTable
+    let ipProtocols: ConstantTable
+    let netlinkProtocols: ConstantTable
+    let ethernetProtocols: ConstantTable
+    let arpHardwareTypes: ConstantTable
+    let packetTypes: ConstantTable
+    let messageFlags: FlagTable
+    let shutdownHow: ConstantTable
+    let socketLevels: ConstantTable
+    let socketOptions: ConstantTable
+    let ipOptions: ConstantTable
+    let ipv6Options: ConstantTable
+    let tcpOptions: ConstantTable
+    let udpOptions: ConstantTable
+    let netlinkOptions: ConstantTable
+    let packetOptions: ConstantTable
+    let controlMessageTypes: ConstantTable
+    let vsockCids: ConstantTable
+    let ioctlRequests: ConstantTable
+    let terminalFlowActions: ConstantTable
+    let terminalFlushQueues: ConstantTable
+    let socketcallCalls: ConstantTable
+    let ipcFlags: FlagTable
+    let ipcCommands: ConstantTable
+    let msgrcvFlags: FlagTable
+    let semopFlags: FlagTable
+    let shmgetFlags: FlagTable
+    let shmatFlags: FlagTable
     /// `MAP_TYPE`, or nil where this ABI does not define it.
     let mapTypeMask: UInt64?
     /// `AT_STATX_SYNC_TYPE`, or nil where this ABI does not define it.
@@ -75,6 +105,11 @@ struct StructLayouts: Sendable {
     let sysinfo: SysinfoLayout
     let iovec: IovecLayout
     let dirent64: Dirent64Layout
+    let msghdr: MsghdrLayout
+    let mmsghdr: MmsghdrLayout
+    let cmsghdr: CmsghdrLayout
+    let termios: TermiosLayout
+    let mqAttr: MqAttrLayout
 }
 
 /// `struct stat (x86_64) / struct stat64 (i386) / struct stat (aarch64)` from <asm/stat.h>.
@@ -181,4 +216,51 @@ struct Dirent64Layout: Sendable {
     let dReclen: FieldLayout
     let dType: FieldLayout
     let dName: FieldLayout
+}
+
+/// `struct msghdr` from <sys/socket.h>.
+struct MsghdrLayout: Sendable {
+    let size: Int
+    let msgName: FieldLayout
+    let msgNamelen: FieldLayout
+    let msgIov: FieldLayout
+    let msgIovlen: FieldLayout
+    let msgControl: FieldLayout
+    let msgControllen: FieldLayout
+    let msgFlags: FieldLayout
+}
+
+/// `struct mmsghdr` from <sys/socket.h>.
+struct MmsghdrLayout: Sendable {
+    let size: Int
+    let msgHdr: FieldLayout
+    let msgLen: FieldLayout
+}
+
+/// `struct cmsghdr` from <sys/socket.h>.
+struct CmsghdrLayout: Sendable {
+    let size: Int
+    let cmsgLen: FieldLayout
+    let cmsgLevel: FieldLayout
+    let cmsgType: FieldLayout
+}
+
+/// `struct termios` from <asm/termbits.h>.
+struct TermiosLayout: Sendable {
+    let size: Int
+    let cIflag: FieldLayout
+    let cOflag: FieldLayout
+    let cCflag: FieldLayout
+    let cLflag: FieldLayout
+    let cLine: FieldLayout
+    let cCc: FieldLayout
+}
+
+/// `struct mq_attr` from <linux/mqueue.h>.
+struct MqAttrLayout: Sendable {
+    let size: Int
+    let mqFlags: FieldLayout
+    let mqMaxmsg: FieldLayout
+    let mqMsgsize: FieldLayout
+    let mqCurmsgs: FieldLayout
 }

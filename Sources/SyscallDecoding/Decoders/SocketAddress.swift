@@ -1,0 +1,197 @@
+import Glibc
+
+/// Socket addresses (`struct sockaddr_*`) as strace prints them: the family by name, then the
+/// family's fields when the length holds the whole structure, else the bytes as `sa_data`.
+/// The layouts are the same on every ABI (no pointers, no longs), so offsets are written here.
+extension DecodeContext {
+    /// The largest address the kernel takes (`sizeof(struct sockaddr_storage)`): longer lengths
+    /// are read only this far.
+    static let sockaddrStorageSize = 128
+
+    /// `{sa_family=AF_INET, sin_port=htons(80), ...}`; the address when `length` is below the
+    /// size of a family or unreadable.
+    func printSockaddr(at address: UInt64, length: Int, to out: inout Emitter) {
+        guard length >= 2 else { return out.pointer(address) }
+        let count = min(length, Self.sockaddrStorageSize)
+        guard let bytes = read(address, count: count) else { return out.pointer(address) }
+        printSockaddr(bytes, to: &out)
+    }
+
+    /// An address already read: `bytes.count` is the length the caller gives it.
+    func printSockaddr(_ bytes: UnsafeRawBufferPointer, to out: inout Emitter) {
+        let family = UInt64(bytes.u16(0))
+        out.beginStruct()
+        out.field("sa_family")
+        out.constant(family, constants.addressFamilies, unknown: "AF_???")
+        if bytes.count > 2 {
+            let name = constants.addressFamilies.name(of: family)
+            let printer = name.flatMap { Self.familyPrinters(for: $0) }
+            if let printer, bytes.count >= printer.minimumLength {
+                printer.print(self, bytes, &out)
+            } else {
+                out.field("sa_data")
+                out.bytes(bytes[2...])
+            }
+        }
+        out.endStruct()
+    }
+
+    typealias FamilyPrinter = (minimumLength: Int, print: (DecodeContext, UnsafeRawBufferPointer, inout Emitter) -> Void)
+
+    static func familyPrinters(for family: StaticString) -> FamilyPrinter? {
+        if sameName(family, "AF_UNIX") { return (3, { $0.printUnixAddress($1, to: &$2) }) }
+        if sameName(family, "AF_INET") { return (16, { $0.printInetAddress($1, to: &$2) }) }
+        if sameName(family, "AF_INET6") { return (24, { $0.printInet6Address($1, to: &$2) }) }
+        if sameName(family, "AF_NETLINK") { return (12, { $0.printNetlinkAddress($1, to: &$2) }) }
+        if sameName(family, "AF_PACKET") { return (20, { $0.printPacketAddress($1, to: &$2) }) }
+        if sameName(family, "AF_VSOCK") { return (16, { $0.printVsockAddress($1, to: &$2) }) }
+        if sameName(family, "AF_ALG") { return (88, { $0.printAlgAddress($1, to: &$2) }) }
+        return nil
+    }
+
+    /// `sun_path="/run/x.sock"` up to its NUL, or an abstract name `sun_path=@"name"` whole.
+    func printUnixAddress(_ bytes: UnsafeRawBufferPointer, to out: inout Emitter) {
+        let path = bytes[2..<min(bytes.count, 110)]
+        out.field("sun_path")
+        if path.first == 0 {
+            out.raw("@")
+            out.bytes(path.dropFirst())
+        } else {
+            out.bytes(path.prefix { $0 != 0 })
+        }
+    }
+
+    /// `sin_port=htons(80), sin_addr=inet_addr("127.0.0.1")`.
+    func printInetAddress(_ bytes: UnsafeRawBufferPointer, to out: inout Emitter) {
+        out.field("sin_port")
+        printNetworkShort(bytes.u16BigEndian(2), to: &out)
+        out.field("sin_addr")
+        out.raw("inet_addr(\"")
+        printIPv4(bytes, at: 4, to: &out)
+        out.raw("\")")
+    }
+
+    /// `sin6_port=htons(0), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, "::1", &sin6_addr),
+    /// sin6_scope_id=0`; the scope id only when the length holds it.
+    func printInet6Address(_ bytes: UnsafeRawBufferPointer, to out: inout Emitter) {
+        out.field("sin6_port")
+        printNetworkShort(bytes.u16BigEndian(2), to: &out)
+        out.field("sin6_flowinfo")
+        out.raw("htonl(")
+        out.uint(UInt64(bytes.u32BigEndian(4)))
+        out.raw(")")
+        out.element()
+        out.raw("inet_pton(AF_INET6, \"")
+        printIPv6(bytes, at: 8, to: &out)
+        out.raw("\", &sin6_addr)")
+        if bytes.count >= 28 {
+            out.field("sin6_scope_id")
+            printInterfaceIndex(bytes.u32(24), to: &out)
+        }
+    }
+
+    /// `nl_pid=0, nl_groups=0x000011`.
+    func printNetlinkAddress(_ bytes: UnsafeRawBufferPointer, to out: inout Emitter) {
+        out.field("nl_pid")
+        out.int(Int64(Int32(bitPattern: bytes.u32(4))))
+        out.field("nl_groups")
+        out.raw("0x")
+        out.text.appendDigits(UInt64(bytes.u32(8)), radix: 16, minimumDigits: 6)
+    }
+
+    /// `sll_protocol=htons(ETH_P_IP), sll_ifindex=if_nametoindex("lo"), sll_hatype=ARPHRD_ETHER,
+    /// sll_pkttype=PACKET_HOST, sll_halen=6, sll_addr=[0x1, ...]`.
+    func printPacketAddress(_ bytes: UnsafeRawBufferPointer, to out: inout Emitter) {
+        out.field("sll_protocol")
+        printEthernetProtocol(bytes.u16BigEndian(2), to: &out)
+        out.field("sll_ifindex")
+        printInterfaceIndex(bytes.u32(4), to: &out)
+        out.field("sll_hatype")
+        out.constant(UInt64(bytes.u16(8)), constants.arpHardwareTypes, unknown: "ARPHRD_???")
+        out.field("sll_pkttype")
+        out.constant(UInt64(bytes[10]), constants.packetTypes, unknown: "PACKET_???")
+        let length = Int(bytes[11])
+        out.field("sll_halen")
+        out.uint(UInt64(length))
+        out.field("sll_addr")
+        out.beginArray()
+        for index in 0..<min(length, 8) {
+            out.element()
+            out.hex(UInt64(bytes[12 + index]))
+        }
+        out.endArray()
+    }
+
+    /// `svm_cid=VMADDR_CID_LOCAL, svm_port=0x4d2, svm_flags=0`.
+    func printVsockAddress(_ bytes: UnsafeRawBufferPointer, to out: inout Emitter) {
+        out.field("svm_cid")
+        out.constant(UInt64(bytes.u32(8)), constants.vsockCids)
+        out.field("svm_port")
+        out.hex(UInt64(bytes.u32(4)))
+        out.field("svm_flags")
+        out.hex(UInt64(bytes[12]))
+    }
+
+    /// `salg_type="hash", salg_feat=0, salg_mask=0, salg_name="sha256"`.
+    func printAlgAddress(_ bytes: UnsafeRawBufferPointer, to out: inout Emitter) {
+        out.field("salg_type")
+        out.bytes(bytes[2..<16].prefix { $0 != 0 })
+        out.field("salg_feat")
+        out.uint(UInt64(bytes.u32(16)))
+        out.field("salg_mask")
+        out.uint(UInt64(bytes.u32(20)))
+        out.field("salg_name")
+        out.bytes(bytes[24..<88].prefix { $0 != 0 })
+    }
+
+    /// `htons(443)`.
+    func printNetworkShort(_ value: UInt16, to out: inout Emitter) {
+        out.raw("htons(")
+        out.uint(UInt64(value))
+        out.raw(")")
+    }
+
+    /// `htons(ETH_P_IP)`, or `htons(0x1234 /* ETH_P_??? */)`: a protocol number in network order.
+    func printEthernetProtocol(_ value: UInt16, to out: inout Emitter) {
+        out.raw("htons(")
+        out.constant(UInt64(value), constants.ethernetProtocols, unknown: "ETH_P_???")
+        out.raw(")")
+    }
+
+    /// `if_nametoindex("lo")` when this machine has an interface of that index, else the number.
+    func printInterfaceIndex(_ index: UInt32, to out: inout Emitter) {
+        var name = [CChar](repeating: 0, count: Int(IF_NAMESIZE) + 1)
+        if index != 0, if_indextoname(index, &name) != nil {
+            out.raw("if_nametoindex(")
+            out.bytes(name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) })
+            out.raw(")")
+        } else {
+            out.uint(UInt64(index))
+        }
+    }
+
+    /// Four bytes as `127.0.0.1`.
+    func printIPv4(_ bytes: UnsafeRawBufferPointer, at offset: Int, to out: inout Emitter) {
+        for index in 0..<4 {
+            if index > 0 { out.text.append(byte: UInt8(ascii: ".")) }
+            out.uint(UInt64(bytes[offset + index]))
+        }
+    }
+
+    /// Sixteen bytes as `inet_ntop` writes them (`::1`, `fe80::1`, `::ffff:127.0.0.1`).
+    func printIPv6(_ bytes: UnsafeRawBufferPointer, at offset: Int, to out: inout Emitter) {
+        var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN) + 1)
+        let address = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 16])
+        guard inet_ntop(AF_INET6, address.baseAddress, &text, socklen_t(text.count)) != nil else { return }
+        out.text.append(contentsOf: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) })
+    }
+}
+
+/// Little-endian and network-order reads from tracee bytes (x86 and aarch64 are little-endian).
+extension UnsafeRawBufferPointer {
+    func u16(_ offset: Int) -> UInt16 { UInt16(self[offset]) | UInt16(self[offset + 1]) << 8 }
+    func u32(_ offset: Int) -> UInt32 { UInt32(u16(offset)) | UInt32(u16(offset + 2)) << 16 }
+    func u64(_ offset: Int) -> UInt64 { UInt64(u32(offset)) | UInt64(u32(offset + 4)) << 32 }
+    func u16BigEndian(_ offset: Int) -> UInt16 { UInt16(self[offset]) << 8 | UInt16(self[offset + 1]) }
+    func u32BigEndian(_ offset: Int) -> UInt32 { UInt32(u16BigEndian(offset)) << 16 | UInt32(u16BigEndian(offset + 2)) }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import SyscallDecoding
+import SyscallTables
+import Testing
+
+/// The programs of `NetworkFixtures/` (sockets, messages, options, ioctls, IPC), compiled static as
+/// 64-bit and i386 (`-m32`) executables, traced by Debian's strace and by swtrace under
+/// `setarch -R`, every line compared whole. strace prints raw (`-e raw=`) what swtrace does not
+/// decode yet. Normalised besides what `TraceLines` does: ephemeral ports and autobound unix
+/// names, which the kernel picks anew for each run.
+@Suite struct NetworkDifferentialTests {
+    static let fixtures = ["sockets", "messages", "ioctl"]
+    static let variants: [(name: String, flags: [String], arch: SyscallArch)] = [
+        ("64", [], .x86_64), ("32", ["-m32", "-I", NetworkFixtures.i386AsmHeaders], .i386),
+    ]
+
+    static let cases: [(String, String)] = fixtures.flatMap { fixture in variants.map { (fixture, $0.name) } }
+
+    @Test(arguments: cases)
+    func sameLinesAsStrace(fixture: String, variant: String) throws {
+        let strace = "/usr/bin/strace", setarch = "/usr/bin/setarch"
+        try #require(FileManager.default.isExecutableFile(atPath: strace), "Debian's strace is needed: ./scripts/test installs it")
+        let settings = Self.variants.first { $0.name == variant }!
+        let program = try NetworkFixtures.compile(fixture, variant: variant, flags: settings.flags)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("swtrace-net-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let straceOutput = directory.appendingPathComponent("strace.txt").path
+        let ourOutput = directory.appendingPathComponent("swtrace.txt").path
+
+        let raw = StraceDifferentialTests.rawNames(for: settings.arch).joined(separator: ",")
+        let straceRun = try run(setarch, ["-R", strace, "-f", "-o", straceOutput, "-e", "raw=\(raw)", "--", program])
+        let ourRun = try run(setarch, ["-R", Products.swtrace, "-f", "-o", ourOutput, "--", program])
+        let label = "\(fixture) (\(variant))"
+        #expect(straceRun.exitStatus == 0, "\(label): \(straceRun.stderr)")
+        #expect(ourRun.exitStatus == straceRun.exitStatus, "\(label): \(ourRun.stderr)")
+
+        let expected = TraceLines(file: straceOutput).tasks.map { $0.map(Self.normalise) }
+        // swtrace writes strace's "[ Process PID=N runs in 32 bit mode. ]" into the trace, where
+        // strace 6.1 leaves it out of `-o` files.
+        let actual = TraceLines(file: ourOutput).tasks.map { $0.filter { !$0.hasPrefix("[ Process PID=") }.map(Self.normalise) }
+        #expect(actual.count == expected.count, "\(label): tasks")
+        var compared = 0
+        for (ours, theirs) in zip(actual, expected) {
+            #expect(ours.count == theirs.count, "\(label): lines:\n\(ours.joined(separator: "\n"))\n--- strace:\n\(theirs.joined(separator: "\n"))")
+            for (mine, oracle) in zip(ours, theirs) {
+                if Self.isPartlyDecoded(mine, arch: settings.arch) {
+                    // Not this suite's calls (set_thread_area, ugetrlimit on i386): the name only.
+                    #expect(StraceDifferentialTests.syscallName(mine) == StraceDifferentialTests.syscallName(oracle), "\(label): \(mine)")
+                } else {
+                    #expect(mine == oracle, "\(label)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared >= 20, "\(label)")
+    }
+
+    static func isPartlyDecoded(_ line: String, arch: SyscallArch) -> Bool {
+        guard let name = StraceDifferentialTests.syscallName(line) else { return false }
+        let signature = SyscallCatalog.signature(of: name, arch: arch)
+        return !signature.isRaw && !signature.isFullyDecoded
+    }
+
+    /// Ports of 1024 and above are ephemeral (the fixtures bind port 0); an autobound unix socket
+    /// gets five random hex digits; a pseudo-terminal's number depends on what else runs.
+    static func normalise(_ line: String) -> String {
+        line.replacingOccurrences(of: #"/dev/pts/[0-9]+"#, with: "/dev/pts/N", options: .regularExpression)
+            .replacingOccurrences(of: #"TIOCGPTN, \[[0-9]+\]"#, with: "TIOCGPTN, [N]", options: .regularExpression)
+            .replacingOccurrences(of: #"htons\((1[0-9]{3}|[2-9][0-9]{3}|[1-9][0-9]{4})\)"#, with: "htons(PORT)", options: .regularExpression)
+            .replacingOccurrences(of: #"sun_path=@"[0-9a-f]{5}""#, with: #"sun_path=@"AUTO""#, options: .regularExpression)
+    }
+}
+
+/// The network fixture programs, compiled once per test run with the system C compiler.
+enum NetworkFixtures {
+    /// A directory whose `asm` is the x86_64 kernel headers, which serve both x86 ABIs: without
+    /// gcc-multilib (which conflicts with the aarch64 cross compiler) `-m32` finds no `asm/`.
+    static let i386AsmHeaders: String = {
+        let include = Products.directory.appendingPathComponent("i386-include").path
+        try? FileManager.default.createDirectory(atPath: include, withIntermediateDirectories: true)
+        try? FileManager.default.createSymbolicLink(atPath: include + "/asm", withDestinationPath: "/usr/include/x86_64-linux-gnu/asm")
+        return include
+    }()
+
+    static func compile(_ name: String, variant: String, flags: [String]) throws -> String {
+        let source = Products.packageRoot.appendingPathComponent("Tests/EndToEndTests/NetworkFixtures/\(name).c").path
+        let binary = Products.directory.appendingPathComponent("net-\(name)-\(variant)").path
+        let temporary = binary + ".\(getpid()).\(UUID().uuidString.prefix(8))"
+        let compile = try run("/usr/bin/cc", flags + ["-O1", "-static", "-Wall", "-Wno-nonnull", "-o", temporary, source],
+                              environment: ["PATH": "/usr/bin:/bin"])
+        try #require(compile.exitStatus == 0, "cannot compile \(name): \(compile.stderr)")
+        try #require(rename(temporary, binary) == 0)
+        return binary
+    }
+}
