@@ -195,9 +195,10 @@ final class TextSink {
         endLine(output)  // the execve's exit now starts with `<... execve resumed>`
     }
 
-    /// strace's notice when a thread switches ABI (a 64-bit program exec'ing a 32-bit one).
+    /// strace's notice when a thread switches ABI (a 64-bit program exec'ing a 32-bit one); as
+    /// strace, not in an `-o` file.
     func personalityChanged(_ task: Tracee, to arch: SyscallArch) {
-        guard !options.quiet.contains(.personality) else { return }
+        guard !options.quiet.contains(.personality), !options.outputIsFile else { return }
         let output = startLine(for: task, open: false)
         output.text.append("[ Process PID=")
         output.text.appendDecimal(Int64(task.tid))
