@@ -63,15 +63,15 @@ extension SyscallCatalog {
         "setgroups": .init(.int, .groupsIn),
         "getgroups32": .init(.int, .groupsOut),
         "setgroups32": .init(.int, .groupsIn),
-        "capget": .init(.hex, .hex),
-        "capset": .init(.hex, .hex),
+        "capget": .raw(2),
+        "capset": .raw(2),
 
         // Resource limits and usage.
         "getrlimit": .init(.hex, .hex),
         "setrlimit": .init(.hex, .hex),
         "ugetrlimit": .init(.hex, .hex),
         "prlimit64": .init(.int, .rlimitResource, .rlimit64, .rlimit64Out),
-        "getrusage": .init(.constant("rusageWho", \.rusageWho, unknown: "RUSAGE_???"), .rusage),
+        "getrusage": .init(.rusageWho, .rusage),
         "getpriority": .init(.priorityWhich, .int),
         "setpriority": .init(.priorityWhich, .int, .int),
         "nice": .init(.int),

@@ -30,6 +30,12 @@ extension ArgPrinter {
         context.printGroups(at: context.truncate(value), count: Int(count), to: &out)
     }
 
+    /// getrusage's `who`, a signed int (RUSAGE_CHILDREN is -1).
+    static let rusageWho = ArgPrinter("rusageWho") { value, context, out in
+        let who = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: value)))
+        if let name = context.constants.rusageWho.name(of: who) { return out.name(name) }
+        out.constant(UInt64(UInt32(truncatingIfNeeded: value)), context.constants.rusageWho, unknown: "RUSAGE_???")
+    }
     static let priorityWhich = constant("priorityWhich", \.priorityWhich, unknown: "PRIO_???")
     static let schedPolicy = constant("schedPolicy", \.schedPolicies, unknown: "SCHED_???")
     /// struct sched_param: strace prints its one field as `[0]`.

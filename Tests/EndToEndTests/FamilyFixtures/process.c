@@ -32,7 +32,8 @@ int main(void) {
     syscall(SYS_getpriority, PRIO_PROCESS, 0);
     syscall(SYS_getpriority, PRIO_USER, 12345);
     syscall(SYS_getpriority, 9, 0);
-    syscall(SYS_setpriority, PRIO_PGRP, 0, 5);
+    syscall(SYS_setpriority, PRIO_PGRP, 1234567, 5);
+    syscall(SYS_setpriority, PRIO_PROCESS, 0, 5);
     syscall(SYS_setpriority, PRIO_PROCESS, 0, 0);
     struct sched_param param = {0};
     syscall(SYS_sched_getscheduler, 0);
