@@ -116,7 +116,10 @@ int main(void) {
     syscall(SYS_pidfd_getfd, pidfd, 0, 0);
     syscall(SYS_pidfd_getfd, -1, 1, 0x2);
 
-    // A child to wait for: its rusage and siginfo.
+    // A child to wait for: its rusage and siginfo. SIGCHLD stays blocked, so that no signal line
+    // races the waitid line.
+    uint64_t chld = 1ULL << (SIGCHLD - 1);
+    syscall(SYS_rt_sigprocmask, SIG_BLOCK, &chld, NULL, 8);
     pid_t child = (pid_t)syscall(SYS_fork);
     if (child == 0) syscall(SYS_exit, 3);
     siginfo_t info;
