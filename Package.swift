@@ -32,7 +32,7 @@ let package = Package(
         ),
         // Runs the built swtrace on Fixture/swtrace-fixture.c, which the tests compile with the
         // system C compiler (static, so that its syscalls do not depend on the dynamic loader).
-        .testTarget(name: "EndToEndTests", dependencies: ["SyscallTables", "SyscallDecoding"], exclude: ["Fixture", "NetworkFixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SyscallTables", "SyscallDecoding"], exclude: ["Fixture", "NetworkFixtures", "FamilyFixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -16,26 +16,8 @@ extension SyscallCatalog {
         "clone": .init(count: 5, decoder: .clone),
         "clone3": .init(.hex, .ulong),
         "wait4": .init(.int, .waitStatus, .flags("waitOptions", \.waitOptions), .rusage),
-        "waitid": .init(.hex, .int, .hex, .hex, .hex),
+        "waitid": .init(.constant("waitIdType", \.waitIdTypes, unknown: "P_???"), .int, .siginfoOut, .flags("waitOptions", \.waitOptions), .rusage),
 
-        // Sending signals.
-        "kill": .init(.int, .signal),
-        "tkill": .init(.int, .signal),
-        "tgkill": .init(.int, .int, .signal),
-        "rt_sigqueueinfo": .init(.int, .signal, .hex),
-        "rt_tgsigqueueinfo": .init(.int, .int, .signal, .hex),
-        "pidfd_send_signal": .init(.fd, .signal, .hex, .hex),
-
-        // Handling signals. strace prints rt_sigreturn's restored mask and rt_sigtimedwait's signal
-        // name after the return value, so both return values stay raw.
-        "rt_sigpending": .init(.hex, .ulong),
-        "rt_sigsuspend": .init(.hex, .ulong),
-        "rt_sigtimedwait": .init(.hex, .hex, .hex, .ulong, returns: .hex),
-        "rt_sigtimedwait_time64": .init(.hex, .hex, .hex, .ulong, returns: .hex),
-        "rt_sigreturn": .init(returns: .hex),
-        "sigaltstack": .init(.hex, .hex),
-        "pause": .init(),
-        "restart_syscall": .init(.interruptedCall),
 
         // Process and session ids.
         "getpid": .init(),
@@ -57,63 +39,63 @@ extension SyscallCatalog {
         "geteuid32": .init(),
         "getgid32": .init(),
         "getegid32": .init(),
-        "setuid": .init(.hex),
-        "setgid": .init(.hex),
-        "setuid32": .init(.hex),
-        "setgid32": .init(.hex),
-        "setreuid": .init(.hex, .hex),
-        "setregid": .init(.hex, .hex),
-        "setreuid32": .init(.hex, .hex),
-        "setregid32": .init(.hex, .hex),
-        "setresuid": .init(.hex, .hex, .hex),
-        "setresgid": .init(.hex, .hex, .hex),
-        "setresuid32": .init(.hex, .hex, .hex),
-        "setresgid32": .init(.hex, .hex, .hex),
-        "getresuid": .init(.hex, .hex, .hex),
-        "getresgid": .init(.hex, .hex, .hex),
-        "getresuid32": .init(.hex, .hex, .hex),
-        "getresgid32": .init(.hex, .hex, .hex),
-        "setfsuid": .init(.hex),
-        "setfsgid": .init(.hex),
-        "setfsuid32": .init(.hex),
-        "setfsgid32": .init(.hex),
-        "getgroups": .init(.int, .hex),
-        "setgroups": .init(.int, .hex),
-        "getgroups32": .init(.int, .hex),
-        "setgroups32": .init(.int, .hex),
-        "capget": .init(.hex, .hex),
-        "capset": .init(.hex, .hex),
+        "setuid": .init(.owner),
+        "setgid": .init(.owner),
+        "setuid32": .init(.owner),
+        "setgid32": .init(.owner),
+        "setreuid": .init(.owner, .owner),
+        "setregid": .init(.owner, .owner),
+        "setreuid32": .init(.owner, .owner),
+        "setregid32": .init(.owner, .owner),
+        "setresuid": .init(.owner, .owner, .owner),
+        "setresgid": .init(.owner, .owner, .owner),
+        "setresuid32": .init(.owner, .owner, .owner),
+        "setresgid32": .init(.owner, .owner, .owner),
+        "getresuid": .init(.ownerOut, .ownerOut, .ownerOut),
+        "getresgid": .init(.ownerOut, .ownerOut, .ownerOut),
+        "getresuid32": .init(.ownerOut, .ownerOut, .ownerOut),
+        "getresgid32": .init(.ownerOut, .ownerOut, .ownerOut),
+        "setfsuid": .init(.owner),
+        "setfsgid": .init(.owner),
+        "setfsuid32": .init(.owner),
+        "setfsgid32": .init(.owner),
+        "getgroups": .init(.int, .groupsOut),
+        "setgroups": .init(.int, .groupsIn),
+        "getgroups32": .init(.int, .groupsOut),
+        "setgroups32": .init(.int, .groupsIn),
+        "capget": .raw(2),
+        "capset": .raw(2),
 
         // Resource limits and usage.
         "getrlimit": .init(.hex, .hex),
         "setrlimit": .init(.hex, .hex),
         "ugetrlimit": .init(.hex, .hex),
         "prlimit64": .init(.int, .rlimitResource, .rlimit64, .rlimit64Out),
-        "getrusage": .init(.hex, .hex),
-        "getpriority": .init(.hex, .int),
-        "setpriority": .init(.hex, .int, .int),
+        "getrusage": .init(.rusageWho, .rusage),
+        "getpriority": .init(.priorityWhich, .int),
+        "setpriority": .init(.priorityWhich, .int, .int),
         "nice": .init(.int),
         "ioprio_get": .init(.hex, .int, returns: .hex),  // strace decodes the returned priority
         "ioprio_set": .init(.hex, .int, .hex),
 
         // Scheduling.
         "sched_yield": .init(),
-        "sched_setparam": .init(.int, .hex),
-        "sched_getparam": .init(.int, .hex),
-        "sched_setscheduler": .init(.int, .hex, .hex),
-        "sched_getscheduler": .init(.int, returns: .hex),  // `= 0 (SCHED_OTHER)`
-        "sched_get_priority_max": .init(.hex),
-        "sched_get_priority_min": .init(.hex),
-        "sched_rr_get_interval": .init(.int, .hex),
-        "sched_rr_get_interval_time64": .init(.int, .hex),
-        "sched_setaffinity": .init(.int, .uint, .hex),
-        "sched_getaffinity": .init(.int, .uint, .hex),
+        "sched_setparam": .init(.int, .schedParam),
+        "sched_getparam": .init(.int, .intOut),
+        "sched_setscheduler": .init(.int, .schedPolicy, .schedParam),
+        "sched_getscheduler": .init(.int, returns: .schedPolicy),
+        "sched_get_priority_max": .init(.schedPolicy),
+        "sched_get_priority_min": .init(.schedPolicy),
+        "sched_rr_get_interval": .init(.int, .timespecOut),
+        "sched_rr_get_interval_time64": .init(.int, .timespec64Out),
+        "sched_setaffinity": .init(.int, .uint, .cpuMask),
+        "sched_getaffinity": .init(.int, .uint, .cpuMaskOut),
         "sched_setattr": .init(.int, .hex, .hex),
         "sched_getattr": .init(.int, .hex, .uint, .hex),
-        "getcpu": .init(.hex, .hex, .hex),
+        "getcpu": .init(.uintOut, .uintOut, .pointer),
 
         // Process attributes, tracing, sandboxing and namespaces.
-        "prctl": .init(.hex, .hex, .hex, .hex, .hex, returns: .hex),
+        "prctl": .init(count: 5, returns: .prctlResult, decoder: .prctl),
         "arch_prctl": .init(.constant("archPrctlCode", \.archPrctlCodes, unknown: "ARCH_???"), .hexValue),
         "personality": .init(.hex, returns: .hex),
         "ptrace": .init(.hex, .hex, .hex, .hex, returns: .hex),  // the pid prints only for some requests
@@ -121,11 +103,11 @@ extension SyscallCatalog {
         "landlock_create_ruleset": .init(.hex, .ulong, .hex),
         "landlock_add_rule": .init(.fd, .hex, .hex, .hex),
         "landlock_restrict_self": .init(.fd, .hex),
-        "unshare": .init(.hex),
-        "setns": .init(.fd, .hex),
+        "unshare": .init(.namespaceFlags),
+        "setns": .init(.fd, .namespaceFlags),
         "kcmp": .init(.int, .int, .hex, .hex, .hex),
-        "pidfd_open": .init(.int, .hex),
-        "pidfd_getfd": .init(.fd, .fd, .hex),
+        "pidfd_open": .init(.int, .flags("pidfdFlags", \.pidfdFlags, unknown: "PIDFD_???")),
+        "pidfd_getfd": .init(.fd, .fd, .hexValue),
         "rseq": .init(.pointer, .hexValue, .hexValue, .hexValue),
 
         // Threads: robust futex lists and x86 thread-local storage descriptors.
@@ -163,9 +145,24 @@ extension ArgPrinter {
         out.endArray()
     }
 
-    /// A struct rusage: not decoded yet (strace prints its fields); `NULL` or the address.
-    static let rusage = ArgPrinter("rusage", phase: .exit, isDecoded: false) { value, context, out in
-        out.pointer(context.truncate(value))
+    /// struct rusage, abbreviated as strace prints it: `{ru_utime={...}, ru_stime={...}, ...}`.
+    static let rusage = output("rusage") { address, context, out in
+        let layout = context.layouts.rusage
+        context.withStruct(at: address, size: layout.size, to: &out) { bytes, out in
+            let size = context.wordSize
+            out.beginStruct()
+            for (name, field) in [("ru_utime" as StaticString, layout.ruUtime), ("ru_stime", layout.ruStime)] {
+                out.field(name)
+                out.beginStruct()
+                out.field("tv_sec")
+                out.int(FieldLayout(offset: field.offset, size: size).signed(in: bytes))
+                out.field("tv_usec")
+                out.int(FieldLayout(offset: field.offset + size, size: size).signed(in: bytes))
+                out.endStruct()
+            }
+            out.abbreviated()
+            out.endStruct()
+        }
     }
 }
 

@@ -1,11 +1,11 @@
-/// Signal handling: dispositions (rt_sigaction) and masks (rt_sigprocmask). The other signal calls
-/// are in `Process.swift` until they are decoded.
+/// Signal handling: dispositions (rt_sigaction), masks (rt_sigprocmask), sending, waiting and
+/// alternate stacks.
 extension SyscallCatalog {
     static let signal: [String: SyscallSignature] = [
         "rt_sigaction": .init(.signal, .sigaction, .sigactionOut, .ulong),
         "rt_sigprocmask": .init(.constant("sigprocmaskHow", \.sigprocmaskHow, unknown: "SIG_???"),
                                 .sigset(sizeArg: 3), .sigsetOut(sizeArg: 3), .ulong),
-    ]
+    ].merging(signalDelivery) { first, _ in first }
 }
 
 extension ArgPrinter {
@@ -98,6 +98,81 @@ extension TextBuffer {
             bytes.removeSubrange(start..<start + 3)  // "SIG"
         } else {
             appendDecimal(Int64(signal))
+        }
+    }
+}
+
+extension SyscallCatalog {
+    /// Sending signals, pending sets, waiting for signals, alternate stacks.
+    static let signalDelivery: [String: SyscallSignature] = [
+        "kill": .init(.int, .signal),
+        "tkill": .init(.int, .signal),
+        "tgkill": .init(.int, .int, .signal),
+        "rt_sigqueueinfo": .init(.int, .signal, .siginfoIn),
+        "rt_tgsigqueueinfo": .init(.int, .int, .signal, .siginfoIn),
+        "pidfd_send_signal": .init(.fd, .signal, .siginfoIn, .hexValue),
+
+        "rt_sigpending": .init(.sigsetPendingOut, .ulong),
+        "rt_sigsuspend": .init(.kernelSigset(sizeArg: 1), .ulong),
+        "rt_sigtimedwait": .init(.kernelSigset(sizeArg: 3), .siginfoOut, .timespec, .ulong, returns: .signalNumber),
+        "rt_sigtimedwait_time64": .init(.kernelSigset(sizeArg: 3), .siginfoOut, .timespec64, .ulong, returns: .signalNumber),
+        // strace shows the mask the frame restores; that needs the stack pointer, which the
+        // decoders are not given yet.
+        "rt_sigreturn": .init(returns: .hex),
+        "sigaltstack": .init(.stack, .stackOut),
+        "pause": .init(),
+        "restart_syscall": .init(.interruptedCall),
+    ]
+}
+
+extension ArgPrinter {
+    /// A kernel sigset_t whose size is an argument: its address unless the size is between a
+    /// word and the kernel's 8 bytes, as strace prints it.
+    static func kernelSigset(sizeArg: Int) -> ArgPrinter {
+        ArgPrinter("kernelSigset(\(sizeArg))", refersTo: sizeArg) { value, context, out in
+            let size = context.word(sizeArg)
+            let address = context.truncate(value)
+            guard size >= UInt64(context.wordSize), size <= 8 else { return out.pointer(address) }
+            context.printSigset(at: address, size: Int(size), to: &out)
+        }
+    }
+
+    /// rt_sigpending's set: any size up to the kernel's.
+    static let sigsetPendingOut = output("sigsetPendingOut") { address, context, out in
+        context.printSigset(at: address, size: Int(min(context.word(1), 8)), to: &out)
+    }
+
+    /// `{ss_sp=0x4ad6d0, ss_flags=SS_DISABLE, ss_size=65536}`.
+    static let stack = ArgPrinter("stack") { value, context, out in
+        context.printStack(at: context.truncate(value), to: &out)
+    }
+    static let stackOut = output("stackOut") { address, context, out in
+        context.printStack(at: address, to: &out)
+    }
+}
+
+extension ReturnPrinter {
+    /// `10 (SIGUSR1)`.
+    static let signalNumber = ReturnPrinter("signalNumber") { value, _, out in
+        out.int(value)
+        out.raw(" (")
+        out.text.appendSignal(Int32(truncatingIfNeeded: value))
+        out.raw(")")
+    }
+}
+
+extension DecodeContext {
+    func printStack(at address: UInt64, to out: inout Emitter) {
+        let layout = layouts.stack
+        withStruct(at: address, size: layout.size, to: &out) { bytes, out in
+            out.beginStruct()
+            out.field("ss_sp")
+            out.pointer(layout.ssSp.unsigned(in: bytes))
+            out.field("ss_flags")
+            out.flags(layout.ssFlags.unsigned(in: bytes) & 0xffff_ffff, constants.sigaltstackFlags, unknown: "SS_???")
+            out.field("ss_size")
+            out.uint(layout.ssSize.unsigned(in: bytes))
+            out.endStruct()
         }
     }
 }

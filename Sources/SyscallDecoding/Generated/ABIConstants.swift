@@ -37,6 +37,42 @@ struct ABIConstants: Sendable {
     let archPrctlCodes: ConstantTable
     let futexCommands: ConstantTable
     let randomFlags: FlagTable
+    let clockIds: ConstantTable
+    let timerFlags: FlagTable
+    let itimerWhich: ConstantTable
+    let timerfdCreateFlags: FlagTable
+    let timerfdSetFlags: FlagTable
+    let sigevNotify: ConstantTable
+    let pollEvents: FlagTable
+    let epollCtlOps: ConstantTable
+    let epollEvents: FlagTable
+    let epollCreateFlags: FlagTable
+    let eventfdFlags: FlagTable
+    let signalfdFlags: FlagTable
+    let inotifyInitFlags: FlagTable
+    let inotifyMask: FlagTable
+    let spliceFlags: FlagTable
+    let rwfFlags: FlagTable
+    let flockOps: FlagTable
+    let fallocFlags: FlagTable
+    let memfdFlags: FlagTable
+    let mlock2Flags: FlagTable
+    let membarrierCommands: FlagTable
+    let membarrierCommandValues: ConstantTable
+    let membarrierFlags: FlagTable
+    let statfsMagic: ConstantTable
+    let statfsFlags: FlagTable
+    let priorityWhich: ConstantTable
+    let rusageWho: ConstantTable
+    let schedPolicies: ConstantTable
+    let schedPolicyFlags: FlagTable
+    let prctlOptions: ConstantTable
+    let dumpableValues: ConstantTable
+    let seccompModes: ConstantTable
+    let capabilities: ConstantTable
+    let waitIdTypes: ConstantTable
+    let pidfdFlags: FlagTable
+    let sigaltstackFlags: FlagTable
     let addressFamilies: ConstantTable
     let socketTypes: ConstantTable
     let socketTypeFlags: FlagTable
@@ -105,6 +141,12 @@ struct StructLayouts: Sendable {
     let sysinfo: SysinfoLayout
     let iovec: IovecLayout
     let dirent64: Dirent64Layout
+    let rusage: RusageLayout
+    let statfs: StatfsLayout
+    let epollEvent: EpollEventLayout
+    let flock: FlockLayout
+    let sigevent: SigeventLayout
+    let stack: StackLayout
     let msghdr: MsghdrLayout
     let mmsghdr: MmsghdrLayout
     let cmsghdr: CmsghdrLayout
@@ -216,6 +258,76 @@ struct Dirent64Layout: Sendable {
     let dReclen: FieldLayout
     let dType: FieldLayout
     let dName: FieldLayout
+}
+
+/// `struct rusage` from <linux/resource.h>.
+struct RusageLayout: Sendable {
+    let size: Int
+    let ruUtime: FieldLayout
+    let ruStime: FieldLayout
+    let ruMaxrss: FieldLayout
+    let ruIxrss: FieldLayout
+    let ruIdrss: FieldLayout
+    let ruIsrss: FieldLayout
+    let ruMinflt: FieldLayout
+    let ruMajflt: FieldLayout
+    let ruNswap: FieldLayout
+    let ruInblock: FieldLayout
+    let ruOublock: FieldLayout
+    let ruMsgsnd: FieldLayout
+    let ruMsgrcv: FieldLayout
+    let ruNsignals: FieldLayout
+    let ruNvcsw: FieldLayout
+    let ruNivcsw: FieldLayout
+}
+
+/// `struct statfs` from <asm/statfs.h>.
+struct StatfsLayout: Sendable {
+    let size: Int
+    let fType: FieldLayout
+    let fBsize: FieldLayout
+    let fBlocks: FieldLayout
+    let fBfree: FieldLayout
+    let fBavail: FieldLayout
+    let fFiles: FieldLayout
+    let fFfree: FieldLayout
+    let fFsid: FieldLayout
+    let fNamelen: FieldLayout
+    let fFrsize: FieldLayout
+    let fFlags: FieldLayout
+}
+
+/// `struct epoll_event` from <linux/eventpoll.h>.
+struct EpollEventLayout: Sendable {
+    let size: Int
+    let events: FieldLayout
+    let data: FieldLayout
+}
+
+/// `struct flock` from <asm/fcntl.h>.
+struct FlockLayout: Sendable {
+    let size: Int
+    let lType: FieldLayout
+    let lWhence: FieldLayout
+    let lStart: FieldLayout
+    let lLen: FieldLayout
+    let lPid: FieldLayout
+}
+
+/// `struct sigevent` from <asm/siginfo.h>.
+struct SigeventLayout: Sendable {
+    let size: Int
+    let sigevValue: FieldLayout
+    let sigevSigno: FieldLayout
+    let sigevNotify: FieldLayout
+}
+
+/// `stack_t` from <asm/signal.h>.
+struct StackLayout: Sendable {
+    let size: Int
+    let ssSp: FieldLayout
+    let ssFlags: FieldLayout
+    let ssSize: FieldLayout
 }
 
 /// `struct msghdr` from <sys/socket.h>.

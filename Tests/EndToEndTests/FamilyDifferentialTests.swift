@@ -1,0 +1,92 @@
+import Foundation
+import SyscallDecoding
+import SyscallTables
+import Testing
+
+/// One C program per syscall family (FamilyFixtures/*.c, with NULL and unmapped pointers, strings
+/// longer than -s, zero lengths, unknown flag bits and failing calls), traced by Debian's strace
+/// and by swtrace under `setarch -R`, 64-bit and `-m32`: every line must be the same, whole.
+///
+/// strace prints raw (`-e raw=`) the calls swtrace does not decode fully (the startup's set_thread_area), and
+/// pids are numbered in order of appearance. Clock readings differ between any two runs, so the
+/// numbers a clock or the CPU time fills in are masked in the lines of the calls that read them.
+@Suite(.serialized) struct FamilyDifferentialTests {
+    static let fixtures = ["time", "signals", "process"]
+
+    @Test(arguments: fixtures, [false, true])
+    func sameLinesAsStrace(fixture: String, i386: Bool) throws {
+        try #require(FileManager.default.isExecutableFile(atPath: StraceDifferentialTests.strace),
+                     "Debian's strace is needed: ./scripts/test installs it")
+        let program = try FamilyFixture.compile(fixture, i386: i386)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("swtrace-family-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let straceOutput = directory.appendingPathComponent("strace.txt").path
+        let ourOutput = directory.appendingPathComponent("swtrace.txt").path
+
+        let arch: SyscallArch = i386 ? .i386 : .x86_64
+        let raw = SyscallTable.forArch(arch).names.compactMap { $0 }
+            .filter { !SyscallCatalog.signature(of: $0, arch: arch).isFullyDecoded }
+            // strace 6.1 reads `raw=signal` as every signal-related call, not i386's signal(2).
+            .filter { $0 != "signal" }.joined(separator: ",")
+        let setarch = StraceDifferentialTests.setarch
+        let theirs = try run(setarch, ["-R", StraceDifferentialTests.strace, "-f", "-o", straceOutput, "-e", "raw=\(raw)", "--", program])
+        let ours = try run(setarch, ["-R", Products.swtrace, "-f", "-o", ourOutput, "--", program])
+        let label = fixture + (i386 ? " -m32" : "")
+        #expect(ours.exitStatus == theirs.exitStatus && ours.signal == theirs.signal, "\(label)")
+
+        // strace writes its "runs in 32 bit mode" notice to stderr even with -o; swtrace to the trace.
+        let notice = "[ Process PID="
+        let expected = TraceLines(file: straceOutput).tasks.map { $0.filter { !$0.hasPrefix(notice) }.map(maskClockReadings) }
+        let actual = TraceLines(file: ourOutput).tasks.map { $0.filter { !$0.hasPrefix(notice) }.map(maskClockReadings) }
+        #expect(actual.count == expected.count, "\(label): tasks: \(actual.count) vs strace's \(expected.count)")
+        var compared = 0
+        for (mine, oracle) in zip(actual, expected) {
+            #expect(mine.count == oracle.count, "\(label): \(mine.count) lines vs strace's \(oracle.count)")
+            for (line, straceLine) in zip(mine, oracle) where line != straceLine {
+                Issue.record("\(label):\nswtrace: \(line)\nstrace:  \(straceLine)")
+            }
+            compared += min(mine.count, oracle.count)
+        }
+        #expect(compared >= 40, "\(label): only \(compared) lines")
+    }
+}
+
+/// Calls whose output holds a clock reading or CPU time, which differ between any two runs.
+private let clockReaders = try! NSRegularExpression(pattern:
+    #"^(clock_gettime(64)?|clock_getres|gettimeofday|time|times|getitimer|setitimer|timer_gettime(64)?|timerfd_gettime(64)?|timer_settime|timerfd_settime|getrusage|wait4|sched_rr_get_interval)\("#)
+
+/// The numbers of clock readings as `N`: tv_sec/tv_nsec/tv_usec values, time(2)'s value and date,
+/// and times(2)'s tick count.
+func maskClockReadings(_ line: String) -> String {
+    guard clockReaders.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil else { return line }
+    var result = line.replacingOccurrences(of: #"(tv_sec|tv_nsec|tv_usec|tms_[a-z]+)=\d+"#, with: "$1=N", options: .regularExpression)
+    result = result.replacingOccurrences(of: #"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}"#, with: "DATE", options: .regularExpression)
+    result = result.replacingOccurrences(of: #"\d{6,}"#, with: "N", options: .regularExpression)
+    return result
+}
+
+/// The family fixtures, compiled once per test run: static, 64-bit or `-m32`.
+enum FamilyFixture {
+    static let source = Products.packageRoot.appendingPathComponent("Tests/EndToEndTests/FamilyFixtures")
+
+    static func compile(_ name: String, i386: Bool) throws -> String {
+        let binary = Products.directory.appendingPathComponent("family-\(name)\(i386 ? "-i386" : "")").path
+        let temporary = binary + ".\(getpid())"
+        var flags = ["-O2", "-static", "-Wall", "-o", temporary, source.appendingPathComponent(name + ".c").path]
+        if i386 { flags = ["-m32", "-I", i386AsmHeaders] + flags }
+        let compile = try run("/usr/bin/cc", flags, environment: ["PATH": "/usr/bin:/bin"])
+        try #require(compile.exitStatus == 0, "cannot compile \(name).c: \(compile.stderr)")
+        try #require(rename(temporary, binary) == 0)
+        return binary
+    }
+
+    /// A directory whose `asm` is the x86_64 kernel headers (they serve both x86 ABIs): without
+    /// gcc-multilib `-m32` finds no `asm/` (as Support/TraceRun.swift does for the main fixture).
+    private static var i386AsmHeaders: String {
+        let include = Products.directory.appendingPathComponent("i386-include").path
+        try? FileManager.default.createDirectory(atPath: include, withIntermediateDirectories: true)
+        try? FileManager.default.createSymbolicLink(atPath: include + "/asm", withDestinationPath: "/usr/include/x86_64-linux-gnu/asm")
+        return include
+    }
+}

@@ -1,0 +1,16 @@
+// Shared by the family fixtures: every call goes through syscall(2), so that the C library cannot
+// change what is called (or pick a *_time64 variant on i386), and the exact arguments are known.
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+// An address below mmap_min_addr: never mapped, so the kernel answers EFAULT and a tracer can
+// read nothing there.
+#define UNMAPPED ((void *)0x1000)
+// A string longer than the default -s 32.
+#define LONG_STRING "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ"
