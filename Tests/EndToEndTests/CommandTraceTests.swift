@@ -175,7 +175,7 @@ import Testing
         let lines = try traceFixture(["nap"]).lines
         let blocked = try #require(lines.firstIndex { $0.hasPrefix("clock_nanosleep(") && $0.hasSuffix(" <unfinished ...>") })
         let woke = try #require(lines.firstIndex(of: "fixture: woke"))
-        let resumed = try #require(lines.firstIndex(of: line("<... clock_nanosleep resumed>", "0")))
+        let resumed = try #require(lines.firstIndex(of: line("<... clock_nanosleep resumed>NULL", "0")))
         #expect(blocked < resumed && resumed < woke, "the unfinished line was written while the call slept")
     }
 
