@@ -12,6 +12,9 @@ final class Tracee {
     var syscall = SyscallState.idle
     /// The last syscall's name, for `restart_syscall(<... resuming interrupted NAME ...>)`.
     var lastSyscallName: String?
+    /// The number of the thread's current or last syscall, traced or not (`-n` shows it on every
+    /// line of the thread, as strace does).
+    var lastSyscallNumber: UInt64 = 0
     /// The ABI of the thread's last syscall: a change prints strace's personality notice.
     var lastArch: SyscallArch
 

@@ -16,23 +16,32 @@ public struct SyscallFormatter: Sendable {
     /// `, ` before the first of them (strace's `read(3, ` shape).
     public func appendEntry(
         to out: inout TextBuffer, descriptor: SyscallDescriptor, call: SyscallCall,
-        memory: some TraceeMemory, interruptedCall: String? = nil
+        memory: some TraceeMemory, interruptedCall: String? = nil, pid: Int32 = 0
     ) {
         var slot = CallSlot()
         appendEntry(to: &out, descriptor: descriptor, call: call, memory: memory, slot: &slot,
-                    interruptedCall: interruptedCall)
+                    interruptedCall: interruptedCall, pid: pid)
     }
 
     /// As above, keeping in `slot` what the exit half needs from the entry.
     public func appendEntry(
         to out: inout TextBuffer, descriptor: SyscallDescriptor, call: SyscallCall,
-        memory: some TraceeMemory, slot: inout CallSlot, interruptedCall: String? = nil
+        memory: some TraceeMemory, slot: inout CallSlot, interruptedCall: String? = nil, pid: Int32 = 0
     ) {
         out.append(descriptor.name)
         out.append("(")
-        var context = makeContext(call: call, result: nil, memory: memory, slot: slot, interruptedCall: interruptedCall)
-        withEmitter(&out) { emitter in
+        var context = makeContext(call: call, result: nil, memory: memory, slot: slot,
+                                  interruptedCall: interruptedCall, pid: pid)
+        withEmitter(&out, pid: pid) { emitter in
             let signature = descriptor.signature
+            if isRaw(call) {
+                // `-e raw=`: every argument in hex at entry, undecoded.
+                for index in 0..<signature.args.count {
+                    if index > 0 { emitter.raw(", ") }
+                    emitter.hex(context.truncate(call.args[index]))
+                }
+                return
+            }
             if let decoder = signature.decoder {
                 decoder.entry(&context, &emitter)
                 return
@@ -58,20 +67,24 @@ public struct SyscallFormatter: Sendable {
     /// The arguments printed at exit, `)`, the padding and `= result`.
     public func appendExit(
         to out: inout TextBuffer, descriptor: SyscallDescriptor, call: SyscallCall,
-        memory: some TraceeMemory, result: SyscallResult
+        memory: some TraceeMemory, result: SyscallResult, pid: Int32 = 0
     ) {
-        appendExit(to: &out, descriptor: descriptor, call: call, memory: memory, slot: CallSlot(), result: result)
+        appendExit(to: &out, descriptor: descriptor, call: call, memory: memory, slot: CallSlot(), result: result,
+                   pid: pid)
     }
 
     /// As above, with what the entry half kept in `slot`.
     public func appendExit(
         to out: inout TextBuffer, descriptor: SyscallDescriptor, call: SyscallCall,
-        memory: some TraceeMemory, slot: CallSlot, result: SyscallResult
+        memory: some TraceeMemory, slot: CallSlot, result: SyscallResult, pid: Int32 = 0
     ) {
-        var context = makeContext(call: call, result: result, memory: memory, slot: slot, interruptedCall: nil)
-        withEmitter(&out) { emitter in
+        var context = makeContext(call: call, result: result, memory: memory, slot: slot, interruptedCall: nil, pid: pid)
+        let raw = isRaw(call)
+        withEmitter(&out, pid: pid) { emitter in
             let signature = descriptor.signature
-            if let decoder = signature.decoder {
+            if raw {
+                // printed whole at entry
+            } else if let decoder = signature.decoder {
                 decoder.exit?(&context, &emitter)
             } else {
                 let count = printedArgCount(signature, context: context)
@@ -85,6 +98,8 @@ public struct SyscallFormatter: Sendable {
             switch result {
             case .failure(let errno):
                 emitter.text.appendErrorReturn(errno: errno)
+            case .success(let value) where raw:
+                emitter.hex(context.truncate(UInt64(bitPattern: value)))
             case .success(let value):
                 signature.returns.print(value, &context, &emitter)
             }
@@ -112,16 +127,23 @@ public struct SyscallFormatter: Sendable {
         return signature.args.count
     }
 
+    /// `-e raw=`: whether `call` prints undecoded.
+    private func isRaw(_ call: SyscallCall) -> Bool {
+        options.raw.includes(call.arch, call.number)
+    }
+
     private func makeContext(call: SyscallCall, result: SyscallResult?, memory: some TraceeMemory,
-                             slot: CallSlot, interruptedCall: String?) -> DecodeContext {
+                             slot: CallSlot, interruptedCall: String?, pid: Int32) -> DecodeContext {
         arena.reset()
         return DecodeContext(call: call, result: result, abi: .forArch(call.arch), options: options,
-                             memory: memory, arena: arena, slot: slot, interruptedCall: interruptedCall)
+                             memory: memory, arena: arena, slot: slot, interruptedCall: interruptedCall, pid: pid,
+                             abbreviates: options.abbreviates.includes(call.arch, call.number),
+                             dereferences: options.dereferences.includes(call.arch, call.number))
     }
 
     /// Lends `out` to an emitter without copying its bytes.
-    private func withEmitter(_ out: inout TextBuffer, _ body: (inout Emitter) -> Void) {
-        var emitter = Emitter(text: TextBuffer(capacity: 0))
+    private func withEmitter(_ out: inout TextBuffer, pid: Int32, _ body: (inout Emitter) -> Void) {
+        var emitter = Emitter(text: TextBuffer(capacity: 0), options: options, pid: pid)
         swap(&emitter.text, &out)
         body(&emitter)
         swap(&emitter.text, &out)
