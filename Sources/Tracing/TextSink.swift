@@ -31,6 +31,7 @@ final class TextSink {
         formatter = SyscallFormatter(options: options.decode)
         timestamps = LineTimestamps(absolute: options.absoluteTimestamps, relative: options.relativeTimestamps)
         main = TraceOutput(writer: writer, prefixStyle: options.outputSeparately ? .never : prefixStyle)
+        main.processNames = options.decode.processNames
         self.openProcessOutput = options.outputSeparately ? openProcessOutput : nil
     }
 
@@ -74,6 +75,7 @@ final class TextSink {
             var entry = TextBuffer(capacity: 256)
             formatter.appendEntry(to: &entry, descriptor: active.descriptor, call: active.call,
                                   memory: memory, interruptedCall: interrupted, pid: task.tid)
+            active.entryInstructionPointer = instructionPointer
             active.shown = .held(entry)
             return
         }
@@ -139,7 +141,11 @@ final class TextSink {
             return nil
         case .held(let entry):
             guard options.statuses.contains(status) else { return nil }
+            // -i: a held line starts with the address of the call, as if printed at entry.
+            let exitInstructionPointer = instructionPointer
+            if options.instructionPointer { instructionPointer = active.entryInstructionPointer }
             startLine(task, in: output, open: false)
+            instructionPointer = exitInstructionPointer
             output.text.append(contentsOf: entry.bytes)
         case .printed:
             if !output.ownsOpenLine(task) {

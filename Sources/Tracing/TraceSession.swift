@@ -224,6 +224,7 @@ final class TraceSession<Control: TraceeControl> {
             let memory = control.memory(of: task.tid)
             if let pathFilter, !pathFilter.matches(descriptor, call, pid: task.tgid, memory: memory) { return }
             var entry = TextBuffer(capacity: 256)
+            active.entryInstructionPointer = text?.instructionPointer
             SyscallFormatter(options: options.decode).appendEntry(to: &entry, descriptor: descriptor, call: call, memory: memory)
             active.shown = .held(entry)
             return

@@ -71,6 +71,8 @@ struct ActiveCall {
     var startNanoseconds: UInt64
     /// The tracee's system CPU time at the entry stop, for `-c`.
     var startCPUNanoseconds: UInt64
+    /// `-i`: the instruction pointer at the entry stop, for a held line printed at exit.
+    var entryInstructionPointer: UInt64? = nil
 
     enum Shown {
         case hidden

@@ -14,6 +14,8 @@ public struct Emitter {
     public var descriptorOwner: Int32 = 0
     /// `-Y`: `pid` follows a process id with its command name.
     public var processNames = false
+    /// `-s`: arrays print at most this many elements (`element(_:)`).
+    public var arrayLimit = 32
     /// Bit n: the item at depth n already has a member, so the next one needs `, `.
     private var hasMember: UInt64 = 0
     private var depth = 0
@@ -29,6 +31,7 @@ public struct Emitter {
         constantStyle = options.constantStyle
         descriptorOwner = options.descriptorPaths ? pid : 0
         processNames = options.processNames
+        arrayLimit = options.stringLimit
     }
 
     // MARK: Scalars
@@ -224,6 +227,18 @@ public struct Emitter {
 
     /// Starts the next array element (or an unnamed struct member).
     public mutating func element() { separate() }
+
+    /// Starts element `index` of an array that `-s` cuts, as strace cuts every array at `-s`
+    /// elements: true when the element is to be printed; false, after writing `...`, at the cut
+    /// (the caller stops there).
+    public mutating func element(_ index: Int) -> Bool {
+        if index >= arrayLimit {
+            abbreviated()
+            return false
+        }
+        separate()
+        return true
+    }
 
     /// `...`: the members strace leaves out unless `-v`.
     public mutating func abbreviated() {

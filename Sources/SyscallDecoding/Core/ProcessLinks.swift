@@ -80,3 +80,10 @@ enum ProcessLinks {
         }
     }
 }
+
+extension TextBuffer {
+    /// `-Y`: `<comm>` of process `pid` (the line prefixes' `1234<sh>`); nothing when it is gone.
+    public mutating func appendProcessName(_ pid: Int32, escapes: StringEscapes = .octal) {
+        _ = ProcessLinks.appendCommandName(pid: pid, escapes: escapes, to: &self)
+    }
+}

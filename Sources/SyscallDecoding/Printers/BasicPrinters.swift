@@ -63,10 +63,13 @@ extension ArgPrinter {
     public static let mode = ArgPrinter("mode") { value, _, out in out.octal(value & 0o177777) }
     /// execve's argv: `["ls", "-l"]`; envp: `0x7ffc... /* 23 vars */`.
     public static let argv = ArgPrinter("argv") { value, context, out in
+        guard context.dereferences else { return out.pointer(context.truncate(value)) }
         context.printStringArray(at: context.truncate(value), to: &out)
     }
     public static let envp = ArgPrinter("envp") { value, context, out in
-        if context.abbreviates {
+        if !context.dereferences {
+            out.pointer(context.truncate(value))
+        } else if context.abbreviates {
             context.printStringArrayAbbreviated(at: context.truncate(value), to: &out)
         } else {
             context.printStringArray(at: context.truncate(value), to: &out)
@@ -86,9 +89,10 @@ extension ArgPrinter {
     static let byDecoder = ArgPrinter("byDecoder") { _, _, _ in }
 
     /// Flags named from one of the ABI's generated tables.
-    static func flags(_ id: String, _ table: KeyPath<ABIConstants, FlagTable> & Sendable) -> ArgPrinter {
+    static func flags(_ id: String, _ table: KeyPath<ABIConstants, FlagTable> & Sendable,
+                      unknown: StaticString? = nil) -> ArgPrinter {
         ArgPrinter(id) { value, context, out in
-            out.flags(UInt64(UInt32(truncatingIfNeeded: value)), context.constants[keyPath: table])
+            out.flags(UInt64(UInt32(truncatingIfNeeded: value)), context.constants[keyPath: table], unknown: unknown)
         }
     }
 
@@ -151,7 +155,7 @@ extension DecodeContext {
         out.beginArray()
         var index = 0
         while let element = readWord(address &+ UInt64(index * wordSize)), element != 0 {
-            if index >= options.stringLimit {
+            if abbreviates && index >= options.stringLimit {
                 out.abbreviated()
                 break
             }
