@@ -95,10 +95,10 @@ extension ArgPrinter {
               let bytes = context.read(address, count: 8) else { return out.pointer(address) }
         let fds = FieldLayout(offset: 0, size: 4), second = FieldLayout(offset: 4, size: 4)
         out.beginArray()
-        out.element()
-        out.fd(Int32(truncatingIfNeeded: fds.signed(in: bytes)))
-        out.element()
-        out.fd(Int32(truncatingIfNeeded: second.signed(in: bytes)))
+        if out.element(0) {
+            out.fd(Int32(truncatingIfNeeded: fds.signed(in: bytes)))
+            if out.element(1) { out.fd(Int32(truncatingIfNeeded: second.signed(in: bytes))) }
+        }
         out.endArray()
     }
 }
