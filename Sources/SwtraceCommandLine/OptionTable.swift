@@ -148,6 +148,65 @@ enum OptionTable {
         OptionSpec("a", "columns", .required("N"), help: "Align return values at column N (default 40).") { state, value throws(CommandLineError) in
             state.options.decode.alignColumn = try OptionValues.count("-a", value!)
         },
+        OptionSpec("x", nil, synopsis: "-x, -xx",
+                   help: "Print strings that hold non-ASCII bytes in hex (\\xNN); -xx prints every string in hex.") { state, _ throws(CommandLineError) in
+            state.hexCount += 1
+            state.stringEscapes = nil
+        },
+        OptionSpec(nil, "strings-in-hex", .optional("none|non-ascii-chars|non-ascii|all"),
+                   help: "Where strings use hex escapes: none (octal), non-ascii-chars (hex instead of octal), non-ascii (as -x), all (as -xx, the default).") { state, value throws(CommandLineError) in
+            state.stringEscapes = try OptionValues.stringEscapes(value)
+        },
+        OptionSpec("X", "const-print-style", .required("raw|abbrev|verbose"),
+                   help: "Print named constants and flags by name (abbrev, the default), as numbers (raw), or both (verbose).") { state, value throws(CommandLineError) in
+            state.options.decode.constantStyle = try OptionValues.constantStyle(value!)
+        },
+        OptionSpec("v", "no-abbrev",
+                   help: "Print structures, arrays and the environment whole (as --abbrev=none).") { state, _ throws(CommandLineError) in
+            try Qualifiers.apply("abbrev", "none", to: &state)
+        },
+        OptionSpec(nil, "abbrev", .required("SET"),
+                   help: "Print large structures and arrays in part (...) for these syscalls only (default all).") { state, value throws(CommandLineError) in
+            try Qualifiers.apply("abbrev", value!, to: &state)
+        },
+        OptionSpec(nil, "verbose", .required("SET"),
+                   help: "Print the structures arguments point to for these syscalls only, the addresses for the others (default all).") { state, value throws(CommandLineError) in
+            try Qualifiers.apply("verbose", value!, to: &state)
+        },
+        OptionSpec(nil, "raw", .required("SET"),
+                   help: "Print every argument and the result of these syscalls in hex, undecoded.") { state, value throws(CommandLineError) in
+            try Qualifiers.apply("raw", value!, to: &state)
+        },
+        OptionSpec(nil, "read", .required("SET"),
+                   help: "Dump in hex and ASCII all data read from these file descriptors.") { state, value throws(CommandLineError) in
+            try Qualifiers.apply("read", value!, to: &state)
+        },
+        OptionSpec(nil, "write", .required("SET"),
+                   help: "Dump in hex and ASCII all data written to these file descriptors.") { state, value throws(CommandLineError) in
+            try Qualifiers.apply("write", value!, to: &state)
+        },
+        OptionSpec("y", nil,
+                   help: "Print the path of each file descriptor after it (3</etc/passwd>, 4<pipe:[1234]>), and the working directory after AT_FDCWD.") { state, _ throws(CommandLineError) in
+            state.decodeFdsCount += 1
+        },
+        OptionSpec(nil, "decode-fds", .optional("path"),
+                   help: "As -y (path, the default, is the one kind of decoding there is yet).") { state, value throws(CommandLineError) in
+            try Qualifiers.apply("decode-fds", value ?? "path", to: &state)
+        },
+        OptionSpec("Y", nil, help: "Print the command name of each process id after it (1234<sh>).") { state, _ throws(CommandLineError) in
+            state.options.decode.processNames = true
+        },
+        OptionSpec(nil, "decode-pids", .required("comm"),
+                   help: "As -Y (comm is the one kind of decoding there is yet).") { state, value throws(CommandLineError) in
+            try Qualifiers.apply("decode-pids", value!, to: &state)
+        },
+        OptionSpec("n", "syscall-number", help: "Start each syscall line with the syscall's number ([ 257]).") { state, _ throws(CommandLineError) in
+            state.options.syscallNumbers = true
+        },
+        OptionSpec("i", "instruction-pointer",
+                   help: "Start each line with the instruction pointer at the time of the call.") { state, _ throws(CommandLineError) in
+            state.options.instructionPointer = true
+        },
     ]
 
     static let timing: [OptionSpec] = [
@@ -208,17 +267,11 @@ enum OptionTable {
 
     /// strace's options that swtrace does not have yet: refused by name, never ignored.
     static let notSupportedYet: [OptionSpec] = [
-        .unsupported("x", nil), .unsupported("X", "const-print-style", .required("FORMAT")),
-        .unsupported("v", "no-abbrev"), .unsupported("y", nil), .unsupported("Y", nil),
-        .unsupported("n", "syscall-number"), .unsupported("i", "instruction-pointer"),
         .unsupported("k", "stack-traces"), .unsupported("d", "debug"),
-        .unsupported(nil, "strings-in-hex", .optional("")), .unsupported(nil, "decode-fds", .optional("")),
-        .unsupported(nil, "decode-pids", .required("")), .unsupported(nil, "tips", .optional("")),
+        .unsupported(nil, "tips", .optional("")),
         .unsupported(nil, "secontext", .optional("")), .unsupported(nil, "pidns-translation"),
         .unsupported(nil, "always-show-pid"), .unsupported(nil, "stack-trace-frame-limit", .required("")),
-        .unsupported(nil, "abbrev", .required("")), .unsupported(nil, "verbose", .required("")),
-        .unsupported(nil, "raw", .required("")), .unsupported(nil, "read", .required("")),
-        .unsupported(nil, "write", .required("")), .unsupported(nil, "inject", .required("")),
+        .unsupported(nil, "inject", .required("")),
         .unsupported(nil, "fault", .required("")), .unsupported(nil, "kvm", .required("")),
     ]
 }

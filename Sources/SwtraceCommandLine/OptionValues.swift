@@ -1,4 +1,5 @@
 import Glibc
+import SyscallDecoding
 import Tracing
 
 /// The readers of option values: each checks one kind of value and names the option in its error.
@@ -122,6 +123,82 @@ enum OptionValues {
             count = Int32(groups.count)
         }
         return UserIdentity(name: name, uid: uid, gid: gid, groups: Array(groups.prefix(Int(count))))
+    }
+
+    /// `--strings-in-hex[=...]`; no value means all (as -xx).
+    static func stringEscapes(_ text: String?) throws(CommandLineError) -> StringEscapes {
+        switch text {
+        case nil, "all": .hexAll
+        case "non-ascii": .hexWhenNonASCII
+        case "non-ascii-chars": .hexForNonPrintable
+        case "none": .octal
+        default: throw .invalidValue("--strings-in-hex", text ?? "")
+        }
+    }
+
+    /// `-X raw|abbrev|verbose`.
+    static func constantStyle(_ text: String) throws(CommandLineError) -> ConstantStyle {
+        switch text {
+        case "raw": .raw
+        case "abbrev": .abbrev
+        case "verbose": .verbose
+        default: throw .invalidValue("-X", text)
+        }
+    }
+
+    /// `-e abbrev=`, `-e verbose=`, `-e raw=`: a syscall set written as `-e trace=` takes it.
+    static func callSelection(_ qualifier: String, _ text: String) throws(CommandLineError) -> CallSelection {
+        var set = SyscallFilter.all
+        do {
+            try set.apply(text)
+        } catch {
+            throw CommandLineError(renamed(error.description, from: "-e trace:", to: "-e \(qualifier):"))
+        }
+        if set.tracesEverything { return .all }
+        let chosen = set
+        return CallSelection { arch, number in chosen.traces(arch, number) }
+    }
+
+    /// `-e read=`, `-e write=`: descriptor numbers as `-e trace-fds=` takes them.
+    static func descriptorSet(_ qualifier: String, _ text: String) throws(CommandLineError) -> DescriptorFilter {
+        do {
+            return try DescriptorFilter.parse(text)
+        } catch {
+            throw CommandLineError(renamed(error.description, from: "-e trace-fds:", to: "-e \(qualifier):"))
+        }
+    }
+
+    /// A filter's message about another qualifier that reads the same syntax, naming this one.
+    private static func renamed(_ message: String, from prefix: String, to replacement: String) -> String {
+        message.hasPrefix(prefix) ? replacement + message.dropFirst(prefix.count) : message
+    }
+
+    /// `--decode-fds=`: the kinds of decoding; only `path` exists yet (true: paths on).
+    static func decodeFds(_ text: String) throws(CommandLineError) -> Bool {
+        var paths = false
+        for item in text.split(separator: ",", omittingEmptySubsequences: false) {
+            switch item {
+            case "path": paths = true
+            case "none": paths = false
+            case "socket", "dev", "pidfd", "all": throw .notSupported("--decode-fds=\(item)")
+            default: throw .invalidValue("--decode-fds", text)
+            }
+        }
+        return paths
+    }
+
+    /// `--decode-pids=`: only `comm` exists yet (true: names on).
+    static func decodePids(_ text: String) throws(CommandLineError) -> Bool {
+        var names = false
+        for item in text.split(separator: ",", omittingEmptySubsequences: false) {
+            switch item {
+            case "comm": names = true
+            case "none": names = false
+            case "pidns", "all": throw .notSupported("--decode-pids=\(item)")
+            default: throw .invalidValue("--decode-pids", text)
+            }
+        }
+        return names
     }
 
     /// A filter's own error, as swtrace's.

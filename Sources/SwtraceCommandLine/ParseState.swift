@@ -1,3 +1,4 @@
+import SyscallDecoding
 import Tracing
 
 /// The command line as read so far: the options decided outright, and the counts and flags whose
@@ -26,6 +27,13 @@ struct ParseState {
     /// `-z` and `-Z`, as given (both: the last wins, with a notice).
     var statusShortcuts: Set<Character> = []
     var outputGiven = false
+    /// `-x` (1), `-xx` (2); `--strings-in-hex=` when given after them.
+    var hexCount = 0
+    var stringEscapes: StringEscapes?
+    /// `-y` (1); `-yy` (2) asks for socket details, which swtrace does not decode yet.
+    var decodeFdsCount = 0
+    /// `--decode-fds=`, `-e decode-fds=`: whether paths print.
+    var decodeFdsQualifier: Bool?
 
     /// Checks the options against each other, as strace does, and fills in what depends on several.
     mutating func finish() throws(CommandLineError) -> ParsedCommandLine {
@@ -38,6 +46,7 @@ struct ParseState {
         try finishSummary()
         try finishTimestamps()
         try finishQuiet()
+        try finishPrinting()
         if statusShortcuts.count > 1 {
             result.warnings.append("only the last of -z/--successful-only and -Z/--failed-only takes effect")
         }
@@ -119,6 +128,16 @@ struct ParseState {
             default: options.absoluteTimestamps = TimestampStyle(format: .unix, precision: .microseconds)
             }
         }
+    }
+
+    private mutating func finishPrinting() throws(CommandLineError) {
+        if let stringEscapes {
+            options.decode.stringEscapes = stringEscapes
+        } else if hexCount > 0 {
+            options.decode.stringEscapes = hexCount == 1 ? .hexWhenNonASCII : .hexAll
+        }
+        if decodeFdsCount > 1 { throw .notSupported("-yy") }
+        options.decode.descriptorPaths = decodeFdsCount > 0 || decodeFdsQualifier == true
     }
 
     private mutating func finishQuiet() throws(CommandLineError) {

@@ -4,10 +4,7 @@ import Tracing
 /// one-letter and plural aliases, and a bare `-e VALUE` meaning `trace=VALUE`.
 enum Qualifiers {
     /// The qualifiers strace has that swtrace refuses for now.
-    static let notSupportedYet: Set<String> = [
-        "abbrev", "a", "verbose", "v", "raw", "x", "read", "reads", "r", "write", "writes", "w",
-        "fault", "inject", "kvm", "decode-fds", "decode-fd", "decode-pids", "decode-pid",
-    ]
+    static let notSupportedYet: Set<String> = ["fault", "inject", "kvm"]
 
     static func apply(_ expression: String, to state: inout ParseState) throws(CommandLineError) {
         guard let equals = expression.firstIndex(of: "=") else {
@@ -18,7 +15,8 @@ enum Qualifiers {
         if notSupportedYet.contains(name) { throw .notSupported("-e \(name)") }
         switch name {
         case "trace", "t", "signal", "signals", "s", "status", "quiet", "silent", "silence", "q",
-             "trace-fds", "trace-fd", "fd", "fds":
+             "trace-fds", "trace-fd", "fd", "fds", "abbrev", "a", "verbose", "v", "raw", "x",
+             "read", "reads", "r", "write", "writes", "w", "decode-fds", "decode-fd", "decode-pids", "decode-pid":
             try apply(name, value, to: &state)
         default:
             // As strace: an unknown qualifier makes the whole expression a syscall set, whose
@@ -38,6 +36,20 @@ enum Qualifiers {
         case "quiet", "silent", "silence", "q":
             state.options.quiet = try OptionValues.filter { () throws(FilterError) in try QuietOptions.parse(value) }
             state.quietQualifier = true
+        case "abbrev", "a":
+            state.options.decode.abbreviates = try OptionValues.callSelection("abbrev", value)
+        case "verbose", "v":
+            state.options.decode.dereferences = try OptionValues.callSelection("verbose", value)
+        case "raw", "x":
+            state.options.decode.raw = try OptionValues.callSelection("raw", value)
+        case "read", "reads", "r":
+            state.options.readDumps = try OptionValues.descriptorSet("read", value)
+        case "write", "writes", "w":
+            state.options.writeDumps = try OptionValues.descriptorSet("write", value)
+        case "decode-fds", "decode-fd":
+            state.decodeFdsQualifier = try OptionValues.decodeFds(value)
+        case "decode-pids", "decode-pid":
+            state.options.decode.processNames = try OptionValues.decodePids(value)
         default:  // trace-fds and its aliases
             state.options.descriptors = try OptionValues.filter { () throws(FilterError) in try DescriptorFilter.parse(value) }
         }

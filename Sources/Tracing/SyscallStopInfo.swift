@@ -16,6 +16,11 @@ enum SyscallInfoLayout {
     static let size = 88
     static let opNone: UInt8 = 0, opEntry: UInt8 = 1, opExit: UInt8 = 2, opSeccomp: UInt8 = 3
 
+    /// The instruction pointer, which the kernel fills in at every stop (`-i`).
+    static func instructionPointer(_ bytes: UnsafeMutableRawBufferPointer) -> UInt64 {
+        bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian
+    }
+
     /// Decodes the `count` bytes the kernel wrote. nil when too short to hold what `op` needs.
     /// An ABI swtrace has no table for decodes as `fallbackArch`, which prints its number raw.
     static func parse(_ bytes: UnsafeRawBufferPointer, count: Int, fallbackArch: SyscallArch) -> SyscallStopInfo? {

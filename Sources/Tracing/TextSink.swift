@@ -21,6 +21,9 @@ final class TextSink {
     var monotonic = ClockReading(seconds: 0, nanoseconds: 0)
     /// `-t`, `-tt`, `-ttt`, `-r`: the time at the start of each line.
     private var timestamps: LineTimestamps
+    /// `-i`: the instruction pointer at the stop being handled (set by the session once per stop,
+    /// only with `-i`); nil where the stop has none (a task's end), printed as `?`s.
+    var instructionPointer: UInt64?
 
     init(options: TraceOptions, writer: LineWriter, prefixStyle: PidPrefixStyle,
          openProcessOutput: ((pid_t) -> Int32?)? = nil) {
@@ -28,6 +31,7 @@ final class TextSink {
         formatter = SyscallFormatter(options: options.decode)
         timestamps = LineTimestamps(absolute: options.absoluteTimestamps, relative: options.relativeTimestamps)
         main = TraceOutput(writer: writer, prefixStyle: options.outputSeparately ? .never : prefixStyle)
+        main.processNames = options.decode.processNames
         self.openProcessOutput = options.outputSeparately ? openProcessOutput : nil
     }
 
@@ -70,13 +74,14 @@ final class TextSink {
         if options.statuses != .all {
             var entry = TextBuffer(capacity: 256)
             formatter.appendEntry(to: &entry, descriptor: active.descriptor, call: active.call,
-                                  memory: memory, interruptedCall: interrupted)
+                                  memory: memory, interruptedCall: interrupted, pid: task.tid)
+            active.entryInstructionPointer = instructionPointer
             active.shown = .held(entry)
             return
         }
         let output = startLine(for: task, open: true)
         formatter.appendEntry(to: &output.text, descriptor: active.descriptor, call: active.call,
-                              memory: memory, interruptedCall: interrupted)
+                              memory: memory, interruptedCall: interrupted, pid: task.tid)
         active.shown = .printed
     }
 
@@ -86,9 +91,24 @@ final class TextSink {
         if case .failure = result { status = .failed } else { status = .successful }
         guard let output = continueLine(of: task, active, status: status) else { return }
         formatter.appendExit(to: &output.text, descriptor: active.descriptor, call: active.call,
-                             memory: memory, result: result)
+                             memory: memory, result: result, pid: task.tid)
         appendDuration(active, to: output)
         endLine(output)
+        if options.readDumps != nil || options.writeDumps != nil {
+            appendDataDump(of: active, result: result, memory: memory, to: output)
+        }
+    }
+
+    /// `-e read=`, `-e write=`: the data the call moved, in hex and ASCII, after its line.
+    private func appendDataDump(of active: ActiveCall, result: SyscallResult, memory: some TraceeMemory,
+                                to output: TraceOutput) {
+        guard case .success(let count) = result, let transfer = DataTransfer(active.descriptor.name, active.call) else {
+            return
+        }
+        let dumps = transfer.isRead ? options.readDumps : options.writeDumps
+        guard let dumps, dumps.contains(transfer.fd) else { return }
+        transfer.appendDump(returned: count, memory: memory, to: &output.text)
+        markDirty(output)
     }
 
     /// Ends a call that never returned: `= ?` when the task is gone, ` <detached ...>` when
@@ -121,7 +141,11 @@ final class TextSink {
             return nil
         case .held(let entry):
             guard options.statuses.contains(status) else { return nil }
+            // -i: a held line starts with the address of the call, as if printed at entry.
+            let exitInstructionPointer = instructionPointer
+            if options.instructionPointer { instructionPointer = active.entryInstructionPointer }
             startLine(task, in: output, open: false)
+            instructionPointer = exitInstructionPointer
             output.text.append(contentsOf: entry.bytes)
         case .printed:
             if !output.ownsOpenLine(task) {
@@ -223,7 +247,32 @@ final class TextSink {
         if !timestamps.isEmpty {
             timestamps.appendPrefix(wallClock: wallClock, monotonic: monotonic, into: &output.text)
         }
+        if options.syscallNumbers || options.instructionPointer { appendCallPrefix(task, to: &output.text) }
         markDirty(output)
+    }
+
+    /// `-n`'s `[ 257] ` (the task's current or last syscall, as strace shows it on every line of
+    /// the task), then `-i`'s `[00007f12345678ab] ` (`?`s where the stop has no instruction pointer).
+    private func appendCallPrefix(_ task: Tracee, to text: inout TextBuffer) {
+        if options.syscallNumbers {
+            text.append("[")
+            var digits = 1
+            var rest = task.lastSyscallNumber / 10
+            while rest > 0 { digits += 1; rest /= 10 }
+            if digits < 4 { text.bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 4 - digits)) }
+            text.appendDecimal(task.lastSyscallNumber)
+            text.append("] ")
+        }
+        if options.instructionPointer {
+            let width = task.lastArch.wordSize * 2
+            text.append("[")
+            if let instructionPointer {
+                text.appendDigits(instructionPointer, radix: 16, minimumDigits: width)
+            } else {
+                text.bytes.append(contentsOf: repeatElement(UInt8(ascii: "?"), count: width))
+            }
+            text.append("] ")
+        }
     }
 
     private func endLine(_ output: TraceOutput) {

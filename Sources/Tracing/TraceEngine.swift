@@ -73,8 +73,10 @@ public final class TraceEngine {
     /// calls out, a command to start, and not turned off. Where it cannot be built, swtrace stops
     /// at every call, with one notice.
     private func seccompProgram(for target: TraceTarget) -> [UInt8]? {
+        // -n shows the number of a task's last syscall, traced or not, on its signal and exit
+        // lines: the filter would hide the untraced ones, so -n stops at every call unless forced.
         guard target.command != nil, options.seccomp != .off, !options.detachOnExecve,
-              !options.syscalls.tracesEverything
+              !options.syscalls.tracesEverything, !(options.syscallNumbers && options.seccomp == .automatic)
         else { return nil }
         do {
             return try SeccompProgram.build(for: options.syscalls)

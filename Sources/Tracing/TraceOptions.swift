@@ -53,6 +53,15 @@ public struct TraceOptions: Sendable {
     /// `-c`, `-C`, `-w`, `-S`, `-U`, `-O`: the summary table; nil for none.
     public var summary: SummaryOptions?
 
+    /// `-n`: each syscall line starts with the syscall's number (`[ 257] `).
+    public var syscallNumbers = false
+    /// `-i`: each line starts with the instruction pointer at the call (`[00007f12...] `).
+    public var instructionPointer = false
+    /// `-e read=`: descriptors whose reads are dumped in hex and ASCII after the call's line.
+    public var readDumps: DescriptorFilter?
+    /// `-e write=`: descriptors whose writes are dumped.
+    public var writeDumps: DescriptorFilter?
+
     /// The descriptor trace lines go to, opened by the caller from `output` (stdout: 1).
     public var outputFD: Int32 = 1
     /// The trace goes to a file of its own: lines carry a plain `PID ` prefix when several tasks

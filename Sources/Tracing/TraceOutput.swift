@@ -26,6 +26,8 @@ final class TraceOutput {
     private(set) var openLineSerial = 0
 
     var hasOpenLine: Bool { openLineOwner != nil }
+    /// `-Y`: the pid prefix names the command too (`[pid  1234<sh>] `, `1234<sh> `).
+    var processNames = false
 
     init(writer: LineWriter, prefixStyle: PidPrefixStyle) {
         self.writer = writer
@@ -48,14 +50,20 @@ final class TraceOutput {
             let digits = decimalDigits(task.tid)
             if digits < 5 { text.bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 5 - digits)) }
             text.appendDecimal(Int64(task.tid))
+            appendCommandName(task)
             text.append("] ")
         case .always:
             text.appendDecimal(Int64(task.tid))
+            appendCommandName(task)
             text.pad(toColumn: 5)
             text.append(" ")
         default:
             break
         }
+    }
+
+    private func appendCommandName(_ task: Tracee) {
+        if processNames { text.appendProcessName(task.tid) }
     }
 
     /// Makes `task`'s line the open one; the entry half of a syscall goes there.

@@ -192,11 +192,13 @@ final class TraceSession<Control: TraceeControl> {
         if useSyscallInfo {
             let count = control.syscallInfo(task.tid, into: scratch)
             if count > 0 {
+                if options.instructionPointer { text?.instructionPointer = SyscallInfoLayout.instructionPointer(scratch) }
                 return SyscallInfoLayout.parse(UnsafeRawBufferPointer(scratch), count: count, fallbackArch: hostArch)
             }
             if count == -Int(ESRCH) { return nil }
             useSyscallInfo = false  // EIO: a kernel before 5.3
         }
+        if options.instructionPointer { text?.instructionPointer = nil }
         let count = control.registers(task.tid, into: scratch)
         guard count > 0,
               let registers = RegisterSets.decode(UnsafeRawBufferPointer(scratch), count: count, hostArch: hostArch)
@@ -205,6 +207,7 @@ final class TraceSession<Control: TraceeControl> {
     }
 
     private func syscallEntered(_ task: Tracee, _ call: SyscallCall) {
+        task.lastSyscallNumber = call.number
         let descriptor = DecoderTable.forArch(call.arch).descriptor(call.number) ?? unknownSyscallDescriptor(call.number)
         if task.inSyscall { syscallEndedWithoutReturn(task) }
         let interrupted = task.lastSyscallName
@@ -221,6 +224,7 @@ final class TraceSession<Control: TraceeControl> {
             let memory = control.memory(of: task.tid)
             if let pathFilter, !pathFilter.matches(descriptor, call, pid: task.tgid, memory: memory) { return }
             var entry = TextBuffer(capacity: 256)
+            active.entryInstructionPointer = text?.instructionPointer
             SyscallFormatter(options: options.decode).appendEntry(to: &entry, descriptor: descriptor, call: call, memory: memory)
             active.shown = .held(entry)
             return
@@ -293,6 +297,7 @@ final class TraceSession<Control: TraceeControl> {
             // A group-stop (SIGSTOP, SIGTSTP, ...). PTRACE_LISTEN keeps the tracee stopped, as
             // job control wants, while letting it report SIGCONT or the next event.
             if task.detaching { return detach(task, signal: 0) }
+            if options.instructionPointer { noteInstructionPointer(task) }
             if !task.hiddenUntilExec && !task.silent { text?.groupStopped(task, signal: signal) }
             text?.flush()
             _ = control.listen(task.tid)
@@ -326,6 +331,7 @@ final class TraceSession<Control: TraceeControl> {
     /// so that the `restart_syscall` that resumes it can name it.
     private func noteInterruptedSyscall(_ task: Tracee) {
         task.justAttached = false
+        if options.instructionPointer { text?.instructionPointer = nil }
         let count = control.registers(task.tid, into: scratch)
         guard count > 0,
               let call = RegisterSets.decode(UnsafeRawBufferPointer(scratch), count: count, hostArch: hostArch)?.interruptedSyscall,
@@ -351,6 +357,7 @@ final class TraceSession<Control: TraceeControl> {
     }
 
     private func signalDeliveryStop(_ task: Tracee, signal: Int32) {
+        if options.instructionPointer { noteInstructionPointer(task) }
         let failure = control.signalInfo(task.tid, into: scratch)
         if failure == ESRCH { return }
         guard failure == 0 else {
@@ -364,8 +371,16 @@ final class TraceSession<Control: TraceeControl> {
         task.detaching ? detach(task, signal: signal) : resume(task, signal: signal)
     }
 
+    /// `-i`: the instruction pointer at a stop that is not a syscall stop (PTRACE_GET_SYSCALL_INFO
+    /// reports it at every stop).
+    private func noteInstructionPointer(_ task: Tracee) {
+        let count = useSyscallInfo ? control.syscallInfo(task.tid, into: scratch) : 0
+        text?.instructionPointer = count >= 16 ? SyscallInfoLayout.instructionPointer(scratch) : nil
+    }
+
     /// `task` exited or was killed (`status` is `.exited` or `.killed`).
     private func taskEnded(_ task: Tracee, status: WaitStatus) {
+        if options.instructionPointer { text?.instructionPointer = nil }
         syscallEndedWithoutReturn(task)
         if !task.hiddenUntilExec && !task.silent { text?.taskEnded(task, status: status) }
         if task.tid == commandPid { commandOutcome = TraceOutcome(commandStatus: status) }

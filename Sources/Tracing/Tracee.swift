@@ -12,6 +12,9 @@ final class Tracee {
     var syscall = SyscallState.idle
     /// The last syscall's name, for `restart_syscall(<... resuming interrupted NAME ...>)`.
     var lastSyscallName: String?
+    /// The number of the thread's current or last syscall, traced or not (`-n` shows it on every
+    /// line of the thread, as strace does).
+    var lastSyscallNumber: UInt64 = 0
     /// The ABI of the thread's last syscall: a change prints strace's personality notice.
     var lastArch: SyscallArch
 
@@ -68,6 +71,8 @@ struct ActiveCall {
     var startNanoseconds: UInt64
     /// The tracee's system CPU time at the entry stop, for `-c`.
     var startCPUNanoseconds: UInt64
+    /// `-i`: the instruction pointer at the entry stop, for a held line printed at exit.
+    var entryInstructionPointer: UInt64? = nil
 
     enum Shown {
         case hidden

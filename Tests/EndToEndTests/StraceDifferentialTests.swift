@@ -144,6 +144,8 @@ struct TraceLines {
             for (pid, placeholder) in placeholders {
                 result = result.replacingOccurrences(of: #"(?<![0-9a-fx])\#(pid)(?![0-9])"#, with: placeholder, options: .regularExpression)
             }
+            // -y: the inode of a pipe or socket is new in every run.
+            result = result.replacingOccurrences(of: #"<(pipe|socket):\[\d+\]>"#, with: "<$1:[INODE]>", options: .regularExpression)
             // Random bytes differ between any two runs.
             result = result.replacingOccurrences(of: #"^getrandom\("[^"]*""#, with: "getrandom(RANDOM", options: .regularExpression)
             // Clock ticks spent: these differ between any two runs.

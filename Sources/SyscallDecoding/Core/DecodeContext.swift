@@ -54,6 +54,13 @@ public struct DecodeContext {
     public var slot: CallSlot
     /// restart_syscall's line names the call it continues.
     let interruptedCall: String?
+    /// The tracee (thread) the call is from, for what `/proc` tells about it; 0 when unknown.
+    public let pid: Int32
+    /// `-e abbrev=`, `-v`: whether this call prints large structures and arrays in part (`...`).
+    public let abbreviates: Bool
+    /// `-e verbose=`: whether this call prints the structures its arguments point to, or only
+    /// their addresses.
+    public let dereferences: Bool
 
     var constants: ABIConstants { abi.constants }
     var layouts: StructLayouts { abi.layouts }

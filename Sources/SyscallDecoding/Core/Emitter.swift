@@ -6,12 +6,32 @@
 /// first is preceded by `, `. The nesting is tracked in a bit stack, so emitting allocates nothing.
 public struct Emitter {
     public var text: TextBuffer
+    /// `-x`, `-xx`, `--strings-in-hex=`: how `bytes` escapes.
+    public var escapes = StringEscapes.octal
+    /// `-X`: how `flags`, `constant`, `named` and `signal` print.
+    public var constantStyle = ConstantStyle.abbrev
+    /// `-y`: the tracee whose descriptors `fd` follows with their path; 0 for none.
+    public var descriptorOwner: Int32 = 0
+    /// `-Y`: `pid` follows a process id with its command name.
+    public var processNames = false
+    /// `-s`: arrays print at most this many elements (`element(_:)`).
+    public var arrayLimit = 32
     /// Bit n: the item at depth n already has a member, so the next one needs `, `.
     private var hasMember: UInt64 = 0
     private var depth = 0
 
     public init(text: TextBuffer) {
         self.text = text
+    }
+
+    /// An emitter that prints as `options` say, for tracee `pid` (0: descriptors print bare).
+    public init(text: TextBuffer, options: DecodeOptions, pid: Int32) {
+        self.text = text
+        escapes = options.stringEscapes
+        constantStyle = options.constantStyle
+        descriptorOwner = options.descriptorPaths ? pid : 0
+        processNames = options.processNames
+        arrayLimit = options.stringLimit
     }
 
     // MARK: Scalars
@@ -24,7 +44,28 @@ public struct Emitter {
     public mutating func pointer(_ value: UInt64) {
         if value == 0 { text.append("NULL") } else { text.appendHex(value) }
     }
-    public mutating func fd(_ value: Int32) { text.appendDecimal(Int64(value)) }
+    /// A file descriptor: `3`, or with `-y` `3</etc/passwd>` (nothing more when it is not open).
+    public mutating func fd(_ value: Int32) {
+        text.appendDecimal(Int64(value))
+        if descriptorOwner != 0 {
+            _ = ProcessLinks.appendDescriptorPath(pid: descriptorOwner, fd: value, escapes: escapes, to: &text)
+        }
+    }
+    /// A directory descriptor of the *at calls: `AT_FDCWD` (with `-y` `AT_FDCWD</home>`) or `fd`.
+    public mutating func dirfd(_ value: Int32) {
+        guard value == atFdcwd else { return fd(value) }
+        named(Int64(value), "AT_FDCWD")
+        if descriptorOwner != 0 {
+            _ = ProcessLinks.appendWorkingDirectory(pid: descriptorOwner, escapes: escapes, to: &text)
+        }
+    }
+    /// A process (or thread, group, session) id: `1234`, or with `-Y` `1234<sh>`.
+    public mutating func pid(_ value: Int64) {
+        text.appendDecimal(value)
+        if processNames, let pid = Int32(exactly: value) {
+            _ = ProcessLinks.appendCommandName(pid: pid, escapes: escapes, to: &text)
+        }
+    }
     /// A file mode or mask in octal: `0644`, `022`.
     public mutating func octal(_ value: UInt64) { text.appendOctalMode(value) }
     /// A bare name (a constant that has no table, `NULL`, `SIG_DFL`).
@@ -32,12 +73,87 @@ public struct Emitter {
     /// Free text that is part of the value's syntax in this style (`makedev(`, `*1024`).
     public mutating func raw(_ fragment: StaticString) { text.append(fragment) }
 
+    // MARK: Named values (`-X`)
+
+    /// A value with a name of its own (`AT_FDCWD`): the name, or with `-X raw` the number in
+    /// decimal, or with `-X verbose` both (`-100 /* AT_FDCWD */`).
+    public mutating func named(_ value: Int64, _ name: StaticString) {
+        switch constantStyle {
+        case .abbrev: text.append(name)
+        case .raw: text.appendDecimal(value)
+        case .verbose:
+            text.appendDecimal(value)
+            text.append(" /* ")
+            text.append(name)
+            text.append(" */")
+        }
+    }
+
+    /// A value whose number and decoded form are written by the caller (a file mode's
+    /// `S_IFREG|0644` against `0100644`): `-X` picks `decoded`, `number` or both, as `named` does.
+    public mutating func styled(number: (inout Emitter) -> Void, decoded: (inout Emitter) -> Void) {
+        switch constantStyle {
+        case .abbrev: decoded(&self)
+        case .raw: number(&self)
+        case .verbose:
+            number(&self)
+            inComment(decoded)
+        }
+    }
+
+    /// ` /* ... */` around what `body` writes, with constants inside it by name.
+    private mutating func inComment(_ body: (inout Emitter) -> Void) {
+        text.append(" /* ")
+        constantStyle = .abbrev
+        body(&self)
+        constantStyle = .verbose
+        text.append(" */")
+    }
+
+    /// A signal number: `SIGUSR1` (or the number when it has no name); `-X raw` `10`, `-X verbose`
+    /// `10 /* SIGUSR1 */`.
+    public mutating func signal(_ value: Int32) {
+        switch constantStyle {
+        case .abbrev: text.appendSignal(value)
+        case .raw: text.appendDecimal(Int64(value))
+        case .verbose:
+            text.appendDecimal(Int64(value))
+            if SignalNames.hasName(value) { inComment { $0.text.appendSignal(value) } }
+        }
+    }
+
     /// `NAME|NAME|0x...`: the table's names whose bits are all set, then the leftover bits in
-    /// hex; the table's zero name (or `0`) for 0.
-    public mutating func flags(_ value: UInt64, _ table: FlagTable) {
+    /// hex; the table's zero name (or `0`) for 0. When no name matches, the hex value is followed
+    /// by ` /* unknown */` if `unknown` is given (`0x100 /* PROT_??? */`). `-X raw` prints the
+    /// value in hex, `-X verbose` the hex value and the names in a comment.
+    public mutating func flags(_ value: UInt64, _ table: FlagTable, unknown: StaticString? = nil) {
+        switch constantStyle {
+        case .abbrev:
+            if !appendFlagNames(value, table) {
+                text.appendHex(value)
+                if let unknown { appendComment(unknown) }
+            }
+        case .raw:
+            text.appendHex(value)
+        case .verbose:
+            text.appendHex(value)
+            if value == 0 && table.zero == nil { return }
+            if value != 0 && !table.entries.contains(where: { $0.bits != 0 && value & $0.bits == $0.bits }) {
+                if let unknown { appendComment(unknown) }
+                return
+            }
+            text.append(" /* ")
+            _ = appendFlagNames(value, table)
+            text.append(" */")
+        }
+    }
+
+    /// The names of `value`'s bits and its leftover bits in hex; false (nothing written) when
+    /// `value` is not 0 and no name matches.
+    private mutating func appendFlagNames(_ value: UInt64, _ table: FlagTable) -> Bool {
         if value == 0 {
             if let zero = table.zero { text.append(zero) } else { text.append(byte: UInt8(ascii: "0")) }
-            return
+            return true
         }
         var rest = value
         var first = true
@@ -47,29 +163,37 @@ public struct Emitter {
             rest &= ~entry.bits
             first = false
         }
+        if first { return false }
         if rest != 0 {
-            if !first { text.append(byte: UInt8(ascii: "|")) }
+            text.append(byte: UInt8(ascii: "|"))
             text.appendHex(rest)
         }
+        return true
     }
 
     /// A value's name from the table; unknown values print in hex with strace's
-    /// `/* PREFIX_??? */` comment when `unknown` is given, in decimal otherwise.
+    /// `/* PREFIX_??? */` comment when `unknown` is given, in decimal otherwise. `-X raw` prints
+    /// the number as an unknown value prints (hex or decimal), `-X verbose` that and the name.
     public mutating func constant(_ value: UInt64, _ table: ConstantTable, unknown: StaticString? = nil) {
-        if let name = table.name(of: value) { return text.append(name) }
-        if let unknown {
-            text.appendHex(value)
-            text.append(" /* ")
-            text.append(unknown)
-            text.append(" */")
-        } else {
-            text.appendDecimal(value)
+        let name = table.name(of: value)
+        if constantStyle == .abbrev, let name { return text.append(name) }
+        if unknown != nil { text.appendHex(value) } else { text.appendDecimal(value) }
+        switch constantStyle {
+        case .raw: return
+        case .abbrev, .verbose:
+            if let name = name ?? unknown { appendComment(name) }
         }
     }
 
-    /// Bytes as a quoted C string (`"abc\n"...` when `truncated`).
+    private mutating func appendComment(_ content: StaticString) {
+        text.append(" /* ")
+        text.append(content)
+        text.append(" */")
+    }
+
+    /// Bytes as a quoted C string (`"abc\n"...` when `truncated`), escaped as `-x` says.
     public mutating func bytes<C: Collection>(_ bytes: C, truncated: Bool = false) where C.Element == UInt8 {
-        text.appendQuoted(bytes, truncated: truncated)
+        text.appendQuoted(bytes, truncated: truncated, escapes: escapes)
     }
 
     /// Bytes as a quoted string with every byte as `\xNN` (getrandom's output).
@@ -103,6 +227,18 @@ public struct Emitter {
 
     /// Starts the next array element (or an unnamed struct member).
     public mutating func element() { separate() }
+
+    /// Starts element `index` of an array that `-s` cuts, as strace cuts every array at `-s`
+    /// elements: true when the element is to be printed; false, after writing `...`, at the cut
+    /// (the caller stops there).
+    public mutating func element(_ index: Int) -> Bool {
+        if index >= arrayLimit {
+            abbreviated()
+            return false
+        }
+        separate()
+        return true
+    }
 
     /// `...`: the members strace leaves out unless `-v`.
     public mutating func abbreviated() {

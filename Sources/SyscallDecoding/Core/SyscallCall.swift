@@ -65,9 +65,74 @@ public struct DecodeOptions: Sendable {
     public var stringLimit = 32
     /// `-a`: the column where ` = ` goes.
     public var alignColumn = 40
+    /// `-x`, `-xx`, `--strings-in-hex=`: where strings use `\xNN` escapes.
+    public var stringEscapes = StringEscapes.octal
+    /// `-X`: named constants and flags by name, as numbers, or both.
+    public var constantStyle = ConstantStyle.abbrev
+    /// `-y`: descriptors print with what they are open on (`3</etc/passwd>`).
+    public var descriptorPaths = false
+    /// `-Y`: process ids print with their command name (`1234<sh>`).
+    public var processNames = false
+    /// `-e abbrev=`, `-v`: which calls print large structures and arrays in part (`...`).
+    public var abbreviates: CallSelection = .all
+    /// `-e verbose=`: which calls print the structures arguments point to (the others: addresses).
+    public var dereferences: CallSelection = .all
+    /// `-e raw=`: which calls print every argument and the result in hex, undecoded.
+    public var raw: CallSelection = .none
 
     public init(stringLimit: Int = 32, alignColumn: Int = 40) {
         self.stringLimit = stringLimit
         self.alignColumn = alignColumn
+    }
+}
+
+/// `--strings-in-hex=`: which bytes of a printed string use hexadecimal escapes.
+public enum StringEscapes: Sendable, Equatable {
+    /// The default (`none`): `\t \n ...` by name, other non-printable bytes in octal (`\33`).
+    case octal
+    /// `non-ascii-chars`: as the default, with `\x1b` instead of octal.
+    case hexForNonPrintable
+    /// `-x`, `non-ascii`: a string holding any non-printable byte other than `\t \n \v \f \r`
+    /// prints every byte as `\xNN`.
+    case hexWhenNonASCII
+    /// `-xx`, `all`: every byte of every string as `\xNN`.
+    case hexAll
+}
+
+/// `-X`: how named constants and flags print.
+public enum ConstantStyle: Sendable, Equatable {
+    /// `O_RDONLY|O_CLOEXEC` (strace's default).
+    case abbrev
+    /// `0x80000`.
+    case raw
+    /// `0x80000 /* O_RDONLY|O_CLOEXEC */`.
+    case verbose
+}
+
+/// A set of syscalls chosen by one qualifier (`-e abbrev=`, `-e verbose=`, `-e raw=`). The
+/// membership test is given by whoever parsed the set (the tracer's syscall filter).
+public struct CallSelection: Sendable {
+    let contains: (@Sendable (SyscallArch, UInt64) -> Bool)?
+    let everything: Bool
+
+    /// Every syscall.
+    public static let all = CallSelection(contains: nil, everything: true)
+    /// No syscall.
+    public static let none = CallSelection(contains: nil, everything: false)
+
+    /// The syscalls for which `contains` is true.
+    public init(_ contains: @escaping @Sendable (SyscallArch, UInt64) -> Bool) {
+        self.contains = contains
+        everything = false
+    }
+
+    private init(contains: (@Sendable (SyscallArch, UInt64) -> Bool)?, everything: Bool) {
+        self.contains = contains
+        self.everything = everything
+    }
+
+    /// Whether syscall `number` of `arch` is in the set.
+    public func includes(_ arch: SyscallArch, _ number: UInt64) -> Bool {
+        contains?(arch, number) ?? everything
     }
 }

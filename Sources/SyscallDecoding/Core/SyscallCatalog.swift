@@ -17,7 +17,7 @@ public enum SyscallCatalog {
     static let archSpecific: [SyscallArch: [String: SyscallSignature]] = [.i386: i386Specific]
 
     public static func signature(of name: String, arch: SyscallArch) -> SyscallSignature {
-        archSpecific[arch]?[name] ?? common[name] ?? .raw(6)
+        ResultRoles.apply(to: archSpecific[arch]?[name] ?? common[name] ?? .raw(6), of: name)
     }
 
     /// Whether `name` has a signature of its own (false: it prints six raw arguments).

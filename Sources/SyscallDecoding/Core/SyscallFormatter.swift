@@ -19,28 +19,39 @@ public struct SyscallFormatter: Sendable {
     /// `, ` before the first of them (strace's `read(3, ` shape).
     public func appendEntry(
         to out: inout TextBuffer, descriptor: SyscallDescriptor, call: SyscallCall,
-        memory: some TraceeMemory, interruptedCall: String? = nil
+        memory: some TraceeMemory, interruptedCall: String? = nil, pid: Int32 = 0
     ) {
         var slot = CallSlot()
         appendEntry(to: &out, descriptor: descriptor, call: call, memory: memory, slot: &slot,
-                    interruptedCall: interruptedCall)
+                    interruptedCall: interruptedCall, pid: pid)
         entrySlots.keep(slot, for: memory.tid)
     }
 
     /// As above, keeping in `slot` what the exit half needs from the entry.
     public func appendEntry(
         to out: inout TextBuffer, descriptor: SyscallDescriptor, call: SyscallCall,
-        memory: some TraceeMemory, slot: inout CallSlot, interruptedCall: String? = nil
+        memory: some TraceeMemory, slot: inout CallSlot, interruptedCall: String? = nil, pid: Int32 = 0
     ) {
-        var context = makeContext(call: call, result: nil, memory: memory, slot: slot, interruptedCall: interruptedCall)
-        if let shownName = descriptor.signature.decoder?.shownName?(context) {
-            out.append(shownName)
+        var context = makeContext(call: call, result: nil, memory: memory, slot: slot,
+                                  interruptedCall: interruptedCall, pid: pid)
+        let raw = isRaw(call)
+        if !raw, let shownName = descriptor.signature.decoder?.shownName?(context) {
+            out.append(shownName)  // a multiplexer (socketcall, ipc) shows the call it carries
         } else {
             out.append(descriptor.name)
         }
         out.append("(")
-        withEmitter(&out) { emitter in
-            descriptor.signature.printEntryArgs(&context, &emitter)
+        withEmitter(&out, pid: pid) { emitter in
+            let signature = descriptor.signature
+            if raw {
+                // `-e raw=`: every argument in hex at entry, undecoded.
+                for index in 0..<signature.args.count {
+                    if index > 0 { emitter.raw(", ") }
+                    emitter.hex(context.truncate(call.args[index]))
+                }
+                return
+            }
+            signature.printEntryArgs(&context, &emitter)
         }
         slot = context.slot
     }
@@ -55,25 +66,30 @@ public struct SyscallFormatter: Sendable {
     /// The arguments printed at exit, `)`, the padding and `= result`.
     public func appendExit(
         to out: inout TextBuffer, descriptor: SyscallDescriptor, call: SyscallCall,
-        memory: some TraceeMemory, result: SyscallResult
+        memory: some TraceeMemory, result: SyscallResult, pid: Int32 = 0
     ) {
         appendExit(to: &out, descriptor: descriptor, call: call, memory: memory,
-                   slot: entrySlots.take(for: memory.tid), result: result)
+                   slot: entrySlots.take(for: memory.tid), result: result, pid: pid)
     }
 
     /// As above, with what the entry half kept in `slot`.
     public func appendExit(
         to out: inout TextBuffer, descriptor: SyscallDescriptor, call: SyscallCall,
-        memory: some TraceeMemory, slot: CallSlot, result: SyscallResult
+        memory: some TraceeMemory, slot: CallSlot, result: SyscallResult, pid: Int32 = 0
     ) {
-        var context = makeContext(call: call, result: result, memory: memory, slot: slot, interruptedCall: nil)
-        withEmitter(&out) { emitter in
+        var context = makeContext(call: call, result: result, memory: memory, slot: slot, interruptedCall: nil, pid: pid)
+        let raw = isRaw(call)
+        withEmitter(&out, pid: pid) { emitter in
             let signature = descriptor.signature
-            signature.printExitArgs(&context, &emitter)
+            if !raw {  // (raw: printed whole at entry)
+                signature.printExitArgs(&context, &emitter)
+            }
             appendResultSeparator(to: &emitter.text)
             switch result {
             case .failure(let errno):
                 emitter.text.appendErrorReturn(errno: errno)
+            case .success(let value) where raw:
+                emitter.hex(context.truncate(UInt64(bitPattern: value)))
             case .success(let value):
                 signature.returns.print(value, &context, &emitter)
             }
@@ -93,17 +109,23 @@ public struct SyscallFormatter: Sendable {
         out.append("= ")
     }
 
+    /// `-e raw=`: whether `call` prints undecoded.
+    private func isRaw(_ call: SyscallCall) -> Bool {
+        options.raw.includes(call.arch, call.number)
+    }
 
     private func makeContext(call: SyscallCall, result: SyscallResult?, memory: some TraceeMemory,
-                             slot: CallSlot, interruptedCall: String?) -> DecodeContext {
+                             slot: CallSlot, interruptedCall: String?, pid: Int32) -> DecodeContext {
         arena.reset()
         return DecodeContext(call: call, result: result, abi: .forArch(call.arch), options: options,
-                             memory: memory, arena: arena, slot: slot, interruptedCall: interruptedCall)
+                             memory: memory, arena: arena, slot: slot, interruptedCall: interruptedCall, pid: pid,
+                             abbreviates: options.abbreviates.includes(call.arch, call.number),
+                             dereferences: options.dereferences.includes(call.arch, call.number))
     }
 
     /// Lends `out` to an emitter without copying its bytes.
-    private func withEmitter(_ out: inout TextBuffer, _ body: (inout Emitter) -> Void) {
-        var emitter = Emitter(text: TextBuffer(capacity: 0))
+    private func withEmitter(_ out: inout TextBuffer, pid: Int32, _ body: (inout Emitter) -> Void) {
+        var emitter = Emitter(text: TextBuffer(capacity: 0), options: options, pid: pid)
         swap(&emitter.text, &out)
         body(&emitter)
         swap(&emitter.text, &out)

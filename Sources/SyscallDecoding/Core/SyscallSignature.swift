@@ -100,6 +100,17 @@ public struct SyscallSignature: Sendable, Equatable {
         self.decoder = decoder
     }
 
+    /// The same call with other argument and result printers (a whole-call decoder stays).
+    func withPrinters(args: [ArgPrinter], returns: ReturnPrinter) -> SyscallSignature {
+        SyscallSignature(args: args, returns: returns, decoder: decoder)
+    }
+
+    private init(args: [ArgPrinter], returns: ReturnPrinter, decoder: CallDecoder?) {
+        self.args = args
+        self.returns = returns
+        self.decoder = decoder
+    }
+
     public static func == (lhs: SyscallSignature, rhs: SyscallSignature) -> Bool {
         lhs.args == rhs.args && lhs.returns == rhs.returns && (lhs.decoder == nil) == (rhs.decoder == nil)
     }

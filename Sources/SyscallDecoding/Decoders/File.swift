@@ -143,8 +143,10 @@ extension ArgPrinter {
         let address = context.truncate(value)
         let layout = context.layouts.stat
         guard context.returned != nil else { return out.pointer(address) }
+        guard context.dereferences else { return out.pointer(address) }
         guard let bytes = context.read(address, count: layout.size) else { return out.hex(address) }
         let mode = layout.stMode.unsigned(in: bytes)
+        guard context.abbreviates else { return printWholeStat(bytes, layout, context: context, to: &out) }
         out.beginStruct()
         out.field("st_mode")
         context.printFileMode(mode, to: &out)
@@ -156,6 +158,46 @@ extension ArgPrinter {
             out.int(layout.stSize.signed(in: bytes))
         }
         out.abbreviated()
+        out.endStruct()
+    }
+
+    /// `-v`: every field of a `struct stat`, times with their date in a comment.
+    private static func printWholeStat(_ bytes: UnsafeRawBufferPointer, _ layout: StatLayout,
+                                       context: DecodeContext, to out: inout Emitter) {
+        let mode = layout.stMode.unsigned(in: bytes)
+        out.beginStruct()
+        out.field("st_dev")
+        printDevice(layout.stDev.unsigned(in: bytes), to: &out)
+        out.field("st_ino")
+        out.uint(layout.stIno.unsigned(in: bytes))
+        out.field("st_mode")
+        context.printFileMode(mode, to: &out)
+        for (name, field) in [("st_nlink", layout.stNlink), ("st_uid", layout.stUid), ("st_gid", layout.stGid),
+                              ("st_blksize", layout.stBlksize), ("st_blocks", layout.stBlocks)] as [(StaticString, FieldLayout)] {
+            out.field(name)
+            out.uint(field.unsigned(in: bytes))
+        }
+        if context.isDevice(mode) {
+            out.field("st_rdev")
+            printDevice(layout.stRdev.unsigned(in: bytes), to: &out)
+        } else {
+            out.field("st_size")
+            out.int(layout.stSize.signed(in: bytes))
+        }
+        let times: [(StaticString, StaticString, FieldLayout, FieldLayout)] = [
+            ("st_atime", "st_atime_nsec", layout.stAtime, layout.stAtimeNsec),
+            ("st_mtime", "st_mtime_nsec", layout.stMtime, layout.stMtimeNsec),
+            ("st_ctime", "st_ctime_nsec", layout.stCtime, layout.stCtimeNsec),
+        ]
+        for (name, nanoName, seconds, nanoseconds) in times {
+            let secondsValue = seconds.signed(in: bytes)
+            let nanoValue = nanoseconds.unsigned(in: bytes)
+            out.field(name)
+            out.int(secondsValue)
+            out.text.appendTimeComment(seconds: secondsValue, nanoseconds: nanoValue)
+            out.field(nanoName)
+            out.uint(nanoValue)
+        }
         out.endStruct()
     }
 
@@ -209,6 +251,10 @@ extension ArgPrinter {
 extension DecodeContext {
     /// `S_IFDIR|S_ISVTX|0777`: the file type and special bits by name, then the permissions in octal.
     func printFileMode(_ mode: UInt64, to out: inout Emitter) {
+        out.styled(number: { $0.octal(mode) }, decoded: { printFileModeNames(mode, to: &$0) })
+    }
+
+    private func printFileModeNames(_ mode: UInt64, to out: inout Emitter) {
         let typeMask = constants.fileTypeMask ?? 0o170000
         let type = mode & typeMask
         if type != 0 {
@@ -233,12 +279,15 @@ extension DecodeContext {
 
 /// `makedev(0x1, 0x3)`: a device number as the kernel encodes it for user space (the major in
 /// bits 8-19 and 32-63, the minor in bits 0-7 and 20-31).
+/// With `-X raw` the number as it is (`0x103`), with `-X verbose` both.
 func printDevice(_ device: UInt64, to out: inout Emitter) {
     let major = (device >> 8) & 0xfff | (device >> 32) & ~0xfff
     let minor = device & 0xff | (device >> 12) & ~0xff
-    out.raw("makedev(")
-    out.hex(major)
-    out.raw(", ")
-    out.hex(minor)
-    out.raw(")")
+    out.styled(number: { $0.hex(device) }, decoded: { out in
+        out.raw("makedev(")
+        out.hex(major)
+        out.raw(", ")
+        out.hex(minor)
+        out.raw(")")
+    })
 }

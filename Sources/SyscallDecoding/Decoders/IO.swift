@@ -90,13 +90,14 @@ extension ArgPrinter {
     /// pipe's two descriptors, `[3, 4]`, filled at exit.
     static let pipeFds = ArgPrinter("pipeFds", phase: .exit) { value, context, out in
         let address = context.truncate(value)
-        guard context.returned != nil, let bytes = context.read(address, count: 8) else { return out.pointer(address) }
+        guard context.returned != nil, context.dereferences,
+              let bytes = context.read(address, count: 8) else { return out.pointer(address) }
         let fds = FieldLayout(offset: 0, size: 4), second = FieldLayout(offset: 4, size: 4)
         out.beginArray()
-        out.element()
-        out.fd(Int32(truncatingIfNeeded: fds.signed(in: bytes)))
-        out.element()
-        out.fd(Int32(truncatingIfNeeded: second.signed(in: bytes)))
+        if out.element(0) {
+            out.fd(Int32(truncatingIfNeeded: fds.signed(in: bytes)))
+            if out.element(1) { out.fd(Int32(truncatingIfNeeded: second.signed(in: bytes))) }
+        }
         out.endArray()
     }
 }

@@ -52,18 +52,20 @@ extension SyscallCatalog {
 
 extension ArgPrinter {
     /// `PROT_READ|PROT_WRITE`, `PROT_NONE`.
-    static let mmapProt = flags("mmapProt", \.mmapProt)
+    static let mmapProt = flags("mmapProt", \.mmapProt, unknown: "PROT_???")
 
     /// `MAP_PRIVATE|MAP_ANONYMOUS`: the mapping type by name, then the flag bits.
     static let mmapFlags = ArgPrinter("mmapFlags") { value, context, out in
         let flags = UInt64(UInt32(truncatingIfNeeded: value))
         let typeMask = context.constants.mapTypeMask ?? 0
-        out.constant(flags & typeMask, context.constants.mmapType, unknown: "MAP_???")
-        let rest = flags & ~typeMask
-        if rest != 0 {
-            out.raw("|")
-            out.flags(rest, context.constants.mmapFlags)
-        }
+        out.styled(number: { $0.hex(flags) }, decoded: { out in
+            out.constant(flags & typeMask, context.constants.mmapType, unknown: "MAP_???")
+            let rest = flags & ~typeMask
+            if rest != 0 {
+                out.raw("|")
+                out.flags(rest, context.constants.mmapFlags)
+            }
+        })
     }
 
     /// mmap2's offset, counted in 4096-byte units by the kernel, printed in bytes.

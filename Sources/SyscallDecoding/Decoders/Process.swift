@@ -180,7 +180,12 @@ extension DecodeContext {
         out.endStruct()
     }
 
+    /// With `-X raw` the number as it is.
     private func printRlimitValue(_ value: UInt64, to out: inout Emitter) {
+        out.styled(number: { $0.uint(value) }, decoded: { printRlimitNames(value, to: &$0) })
+    }
+
+    private func printRlimitNames(_ value: UInt64, to out: inout Emitter) {
         if value == UInt64.max {
             out.name("RLIM64_INFINITY")
         } else if value > 1024 && value % 1024 == 0 {
@@ -230,7 +235,7 @@ extension CallDecoder {
         if named != 0 || flags & signalMask == 0 { out.flags(named, context.constants.cloneFlags) }
         if flags & signalMask != 0 {
             if named != 0 { out.raw("|") }
-            out.text.appendSignal(Int32(flags & signalMask))
+            out.signal(Int32(flags & signalMask))
         }
     }, exit: { context, out in
         let flags = context.word(0)

@@ -46,9 +46,9 @@ extension DecodeContext {
         out.beginStruct()
         out.field("sa_handler")
         if handler == constants.sigDefault {
-            out.name("SIG_DFL")
+            out.named(Int64(handler), "SIG_DFL")
         } else if handler == constants.sigIgnore {
-            out.name("SIG_IGN")
+            out.named(Int64(handler), "SIG_IGN")
         } else {
             out.hex(handler)
         }
@@ -84,7 +84,12 @@ extension DecodeContext {
             guard isSet != inverted else { continue }
             if !first { out.raw(" ") }
             first = false
-            out.text.appendSignalNameWithoutPrefix(Int32(index + 1))
+            let signal = Int32(index + 1)
+            if SignalNames.hasName(signal) {
+                out.styled(number: { $0.int(Int64(signal)) }, decoded: { $0.text.appendSignalNameWithoutPrefix(signal) })
+            } else {
+                out.int(Int64(signal))
+            }
         }
         out.raw("]")
     }

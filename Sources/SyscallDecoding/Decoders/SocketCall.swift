@@ -55,7 +55,8 @@ extension DecodeContext {
         var carried = call
         carried.args = words
         let context = DecodeContext(call: carried, result: result, abi: abi, options: options, memory: memory,
-                                    arena: arena, slot: slot, interruptedCall: interruptedCall)
+                                    arena: arena, slot: slot, interruptedCall: interruptedCall, pid: pid,
+                                    abbreviates: abbreviates, dereferences: dereferences)
         return (signature, context)
     }
 

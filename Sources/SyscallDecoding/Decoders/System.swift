@@ -124,7 +124,7 @@ extension ArgPrinter {
         out.beginArray()
         let loadSize = context.wordSize
         for index in 0..<(layout.loads.size / loadSize) {
-            out.element()
+            guard out.element(index) else { break }
             out.uint(FieldLayout(offset: layout.loads.offset + index * loadSize, size: loadSize).unsigned(in: bytes))
         }
         out.endArray()

@@ -21,10 +21,9 @@ extension ArgPrinter {
     /// A file descriptor.
     public static let fd = ArgPrinter("fd") { value, _, out in out.fd(Int32(truncatingIfNeeded: value)) }
     /// A directory descriptor of the *at calls: `AT_FDCWD` or a number.
-    public static let dirfd = ArgPrinter("dirfd") { value, _, out in
-        let fd = Int32(truncatingIfNeeded: value)
-        if fd == atFdcwd { out.name("AT_FDCWD") } else { out.fd(fd) }
-    }
+    public static let dirfd = ArgPrinter("dirfd") { value, _, out in out.dirfd(Int32(truncatingIfNeeded: value)) }
+    /// A process id (`-Y` adds its command name).
+    public static let pid = ArgPrinter("pid") { value, _, out in out.pid(Int64(Int32(truncatingIfNeeded: value))) }
     /// A NUL-terminated path, printed whole (up to PATH_MAX), never cut by `-s`.
     public static let path = ArgPrinter("path") { value, context, out in
         context.printCString(at: context.truncate(value), limit: pathLimit, to: &out)
@@ -49,7 +48,9 @@ extension ArgPrinter {
     }
     /// open(2) flags: access mode, then flag names, then leftover bits in hex.
     public static let openFlags = ArgPrinter("openFlags") { value, context, out in
-        out.text.appendOpenFlags(UInt32(truncatingIfNeeded: value), arch: context.call.arch)
+        let flags = UInt32(truncatingIfNeeded: value)
+        out.styled(number: { $0.hex(UInt64(flags)) },
+                   decoded: { $0.text.appendOpenFlags(flags, arch: context.call.arch) })
     }
     /// A file mode in octal, printed only when the flags in argument `flags` contain O_CREAT or
     /// O_TMPFILE (open, openat).
@@ -62,14 +63,21 @@ extension ArgPrinter {
     public static let mode = ArgPrinter("mode") { value, _, out in out.octal(value & 0o177777) }
     /// execve's argv: `["ls", "-l"]`; envp: `0x7ffc... /* 23 vars */`.
     public static let argv = ArgPrinter("argv") { value, context, out in
+        guard context.dereferences else { return out.pointer(context.truncate(value)) }
         context.printStringArray(at: context.truncate(value), to: &out)
     }
     public static let envp = ArgPrinter("envp") { value, context, out in
-        context.printStringArrayAbbreviated(at: context.truncate(value), to: &out)
+        if !context.dereferences {
+            out.pointer(context.truncate(value))
+        } else if context.abbreviates {
+            context.printStringArrayAbbreviated(at: context.truncate(value), to: &out)
+        } else {
+            context.printStringArray(at: context.truncate(value), to: &out)
+        }
     }
     /// A signal number: `SIGUSR1`.
     public static let signal = ArgPrinter("signal") { value, _, out in
-        out.text.appendSignal(Int32(truncatingIfNeeded: value))
+        out.signal(Int32(truncatingIfNeeded: value))
     }
     /// restart_syscall's only "argument": `<... resuming interrupted read ...>`.
     public static let interruptedCall = ArgPrinter("interruptedCall") { _, context, out in
@@ -81,9 +89,10 @@ extension ArgPrinter {
     static let byDecoder = ArgPrinter("byDecoder") { _, _, _ in }
 
     /// Flags named from one of the ABI's generated tables.
-    static func flags(_ id: String, _ table: KeyPath<ABIConstants, FlagTable> & Sendable) -> ArgPrinter {
+    static func flags(_ id: String, _ table: KeyPath<ABIConstants, FlagTable> & Sendable,
+                      unknown: StaticString? = nil) -> ArgPrinter {
         ArgPrinter(id) { value, context, out in
-            out.flags(UInt64(UInt32(truncatingIfNeeded: value)), context.constants[keyPath: table])
+            out.flags(UInt64(UInt32(truncatingIfNeeded: value)), context.constants[keyPath: table], unknown: unknown)
         }
     }
 
@@ -105,6 +114,10 @@ let pathLimit = 4095
 extension ReturnPrinter {
     /// Signed decimal.
     public static let int = ReturnPrinter("int") { value, _, out in out.int(value) }
+    /// A new file descriptor (`-y` adds its path).
+    public static let fd = ReturnPrinter("fd") { value, _, out in out.fd(Int32(truncatingIfNeeded: value)) }
+    /// A process id (`-Y` adds its command name).
+    public static let pid = ReturnPrinter("pid") { value, _, out in out.pid(value) }
     /// An address, `0x7f12...` (mmap, brk).
     public static let address = ReturnPrinter("address") { value, context, out in
         out.hex(context.truncate(UInt64(bitPattern: value)))
@@ -142,7 +155,7 @@ extension DecodeContext {
         out.beginArray()
         var index = 0
         while let element = readWord(address &+ UInt64(index * wordSize)), element != 0 {
-            if index >= options.stringLimit {
+            if abbreviates && index >= options.stringLimit {
                 out.abbreviated()
                 break
             }

@@ -18,6 +18,11 @@ public enum SignalNames {
         return String(decoding: buffer.bytes, as: UTF8.self)
     }
 
+    /// Whether `signal` has a name (1...64).
+    static func hasName(_ signal: Int32) -> Bool {
+        signal > 0 && signal <= kernelRealtimeMax
+    }
+
     /// The signals whose default action stops the process (they start a group-stop).
     public static func isStopSignal(_ signal: Int32) -> Bool {
         signal == 19 || signal == 20 || signal == 21 || signal == 22

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/eventfd.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -253,6 +254,33 @@ static int scenario_seccomp_mode(void) {
     return 0;
 }
 
+// What the printing options change (-x, -X, -y, -Y, -e read=, -e write=): strings with non-ASCII
+// bytes, data through a pipe, an eventfd, named constants known and unknown, and process ids.
+static int scenario_printing(void) {
+    int fd = (int)syscall(SYS_openat, AT_FDCWD, "/dev/null", O_WRONLY | O_CLOEXEC);
+    syscall(SYS_write, fd, "plain ascii\n", 12);
+    syscall(SYS_write, fd, "caf\303\251 \001\177", 8);
+    syscall(SYS_write, fd, "tab\tquote\"<>", 12);
+    syscall(SYS_close, fd);
+    int fds[2];
+    syscall(SYS_pipe2, fds, O_CLOEXEC);
+    static const char data[] = "0123456789abcdef\000\001\002 through the pipe\n";
+    syscall(SYS_write, fds[1], data, sizeof data - 1);
+    char buffer[64];
+    syscall(SYS_read, fds[0], buffer, sizeof buffer);
+    syscall(SYS_close, fds[1]);
+    syscall(SYS_close, fds[0]);
+    int event = (int)syscall(SYS_eventfd2, 0, EFD_CLOEXEC);
+    syscall(SYS_close, event);
+    syscall(SYS_mmap, NULL, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    syscall(SYS_mmap, NULL, 4096, 0x100, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    syscall(SYS_lseek, 0, 0, 77);
+    syscall(SYS_faccessat, AT_FDCWD, "/", 0);
+    syscall(SYS_kill, getpid(), 0);
+    syscall(SYS_kill, getpid(), SIGCONT);
+    return 0;
+}
+
 int main(int argc, char **argv) {
     const char *scenario = argc > 1 ? argv[1] : "";
     const char *arg = argc > 2 ? argv[2] : NULL;
@@ -273,11 +301,12 @@ int main(int argc, char **argv) {
     if (strcmp(scenario, "counts") == 0) return scenario_counts();
     if (strcmp(scenario, "opens-slowly") == 0) return scenario_opens_slowly(arg);
     if (strcmp(scenario, "seccomp-mode") == 0) return scenario_seccomp_mode();
+    if (strcmp(scenario, "printing") == 0) return scenario_printing();
     if (strcmp(scenario, "nap") == 0) {
         sleep_ms(1000);
         say("fixture: woke\n");
         return 0;
     }
-    fprintf(stderr, "usage: swtrace-fixture files|strings|write|exit N|signal|stopcont|fork|thread-exec|segv|sleep N|threads N|nap|hostile|signal-state|writes N OPENS|counts|opens-slowly N|seccomp-mode\n");
+    fprintf(stderr, "usage: swtrace-fixture files|strings|write|exit N|signal|stopcont|fork|thread-exec|segv|sleep N|threads N|nap|hostile|signal-state|writes N OPENS|counts|opens-slowly N|seccomp-mode|printing\n");
     return 2;
 }
