@@ -1,21 +1,6 @@
 import Glibc
 
 extension Emitter {
-    /// Flags as strace prints them when none of the bits has a name: `0x4 /* TFD_??? */`;
-    /// otherwise as `flags` (`NAME|0x10`).
-    mutating func flags(_ value: UInt64, _ table: FlagTable, unknown: StaticString) {
-        var named: UInt64 = 0
-        for entry in table.entries where entry.bits != 0 && value & entry.bits == entry.bits { named |= entry.bits }
-        if value != 0 && named == 0 {
-            hex(value)
-            raw(" /* ")
-            raw(unknown)
-            raw(" */")
-        } else {
-            flags(value, table)
-        }
-    }
-
     /// ` (NAME)` or ` (flags ...)`: the decoration strace adds after some return values.
     mutating func returnComment(_ body: (inout Emitter) -> Void) {
         raw(" (")
@@ -25,14 +10,6 @@ extension Emitter {
 }
 
 extension ArgPrinter {
-    /// Flags (low 32 bits) named from a generated table, all-unknown bits as `0x4 /* PREFIX_??? */`.
-    static func flags(_ id: String, _ table: KeyPath<ABIConstants, FlagTable> & Sendable,
-                      unknown: StaticString) -> ArgPrinter {
-        ArgPrinter(id) { value, context, out in
-            out.flags(UInt64(UInt32(truncatingIfNeeded: value)), context.constants[keyPath: table], unknown: unknown)
-        }
-    }
-
     /// Something the kernel fills in at exit: printed by `body` when the call succeeded, as its
     /// address (or `NULL`) when it failed.
     static func output(_ id: String, isDecoded: Bool = true,
