@@ -31,7 +31,11 @@ public final class TraceEngine {
         if let command = target.command {
             let filter = seccompProgram(for: target)
             var launchOptions = ptraceOptions
-            if filter != nil { launchOptions.insert(.traceSeccomp) }
+            if filter != nil {
+                // Children inherit the filter: they must be followed even without -f (see
+                // `Tracee.unrequested`).
+                launchOptions.formUnion([.traceSeccomp, .traceFork, .traceVFork, .traceClone])
+            }
             let launched = try CommandLauncher.launch(executable: command.executable, arguments: command.arguments,
                                                       options: launchOptions, launch: options.launch, seccompFilter: filter)
             let confirmation: (() -> Bool)? = filter == nil ? nil : { launched.seccompFilterInstalled() }

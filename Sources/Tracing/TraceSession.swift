@@ -322,7 +322,9 @@ final class TraceSession<Control: TraceeControl> {
     private func newChild(_ child: pid_t, of parent: Tracee, isThread: Bool) {
         let task = tracees[child] ?? addTracee(child, announced: false)
         task.filtered = parent.filtered
-        task.silent = parent.silent
+        task.silent = parent.silent || task.unrequested
+        // Followed without -f for the filter's sake: a child without the filter can go.
+        if task.unrequested && !task.filtered { task.detaching = true }
         // CLONE_THREAD or not, the event is PTRACE_EVENT_CLONE; /proc says which.
         if isThread && options.outputSeparately { task.tgid = Self.threadGroup(of: child) ?? child }
     }
@@ -431,7 +433,7 @@ final class TraceSession<Control: TraceeControl> {
         task.syscall = .idle
         text?.flush()
         _ = control.detach(task.tid, signal: signal)
-        if (commandPid == 0 || options.detachOnExecve) && !options.quiet.contains(.attach) {
+        if (commandPid == 0 || options.detachOnExecve) && !options.quiet.contains(.attach) && !task.unrequested {
             notify("Process \(task.tid) detached")
         }
         removeTracee(task)
@@ -454,6 +456,11 @@ final class TraceSession<Control: TraceeControl> {
         task.filtered = seccompInstalled && !hasAttached
         task.silent = stopping && task.filtered
         if stopping && !task.filtered { task.detaching = true }
+        // Without -f, new tasks are followed only when the seccomp filter makes it necessary.
+        if !announced && !options.followForks {
+            task.unrequested = true
+            task.silent = true
+        }
         tracees[tid] = task
         if announced {
             task.announced = true
@@ -465,12 +472,13 @@ final class TraceSession<Control: TraceeControl> {
     /// A fork/clone child (or a thread) shows up for the first time.
     private func announce(_ task: Tracee) {
         task.announced = true
+        if task.unrequested { return }
         text?.taskAppeared(task)
         if !options.quiet.contains(.attach) { notify("Process \(task.tid) attached") }
     }
 
     private func removeTracee(_ task: Tracee) {
-        if task.announced { text?.taskGone(task) }
+        if task.announced && !task.unrequested { text?.taskGone(task) }
         if tracees[task.tid] === task { tracees[task.tid] = nil }
     }
 

@@ -37,6 +37,9 @@ final class Tracee {
     /// only traced calls stop it, entries arrive as PTRACE_EVENT_SECCOMP, and it is resumed with
     /// PTRACE_CONT outside a call. It must never be detached (see `TraceSession.stopTracing`).
     var filtered = false
+    /// A child swtrace follows without `-f` only because it inherits the seccomp filter (left
+    /// untraced, its traced calls would fail with ENOSYS): never shown, never announced.
+    var unrequested = false
     /// No longer shown: swtrace stopped printing (interrupted, or its output closed) but keeps
     /// answering this filtered tracee's stops until it exits.
     var silent = false

@@ -38,6 +38,20 @@ import Testing
         #expect(result.lines == expected)
     }
 
+    /// Without -f, a child inherits the filter all the same: swtrace follows it silently, so that
+    /// its traced calls (here its execve) work, and shows none of its lines.
+    @Test func childrenWithoutFollowForksKeepWorking() throws {
+        let result = try swtrace(["-e", "trace=execve", "--", "/bin/sh", "-c", "\(Products.fixture) write; exit 3"],
+                                 environment: ["PATH": "/usr/bin:/bin"])
+        #expect(result.exitStatus == 3)
+        #expect(result.lines.contains("fixture: hello"))
+        #expect(result.lines.first?.hasPrefix("execve(\"/bin/sh\"") == true)
+        #expect(result.lines.filter { $0.hasPrefix("execve(") }.count == 1, "the child's execve is not shown: \(result.lines)")
+        #expect(!result.lines.contains { $0.hasPrefix("[pid") })
+        #expect(result.lines.last == "+++ exited with 3 +++")
+        #expect(result.stderr.isEmpty, "no notice about the followed child: \(result.stderr)")
+    }
+
     /// Interrupted while a filtered command runs, swtrace stops printing but keeps answering the
     /// command's stops until it exits: every openat still works (a filter left without its tracer
     /// would fail them with ENOSYS), and nothing is left stopped.
