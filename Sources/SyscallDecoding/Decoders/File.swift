@@ -10,7 +10,7 @@ extension SyscallCatalog {
         "openat2": .init(.dirfd, .path, .hex, .ulong),
         "creat": .init(.path, .mode),
         "open_by_handle_at": .init(.fd, .hex, .openFlags),
-        "name_to_handle_at": .init(.dirfd, .path, .hex, .hex, .hex),
+        "name_to_handle_at": .init(.dirfd, .path, .fileHandleOut, .intOut, .atFlags),
 
         // Status.
         "stat": .init(.path, .statBuffer),
@@ -93,20 +93,20 @@ extension SyscallCatalog {
         "utime": .init(.path, .hex),
         "utimes": .init(.path, .hex),
         "futimesat": .init(.dirfd, .path, .hex),
-        "utimensat": .init(.dirfd, .path, .hex, .atFlags),
-        "utimensat_time64": .init(.dirfd, .path, .hex, .hex),
+        "utimensat": .init(.dirfd, .path, .timestampPair(time64: false), .utimensatFlags),
+        "utimensat_time64": .init(.dirfd, .path, .timestampPair(time64: true), .utimensatFlags),
 
         // File system statistics.
-        "statfs": .init(.path, .hex),
-        "fstatfs": .init(.fd, .hex),
-        "statfs64": .init(.path, .ulong, .hex),
-        "fstatfs64": .init(.fd, .ulong, .hex),
+        "statfs": .init(.path, .statfsOut(wide: false)),
+        "fstatfs": .init(.fd, .statfsOut(wide: false)),
+        "statfs64": .init(.path, .ulong, .statfsOut(wide: true)),
+        "fstatfs64": .init(.fd, .ulong, .statfsOut(wide: true)),
         "ustat": .init(.hex, .hex),
 
         // Change notifications.
         "inotify_init": .init(),
-        "inotify_init1": .init(.hex),
-        "inotify_add_watch": .init(.fd, .path, .hex),
+        "inotify_init1": .init(.flags("inotifyInitFlags", \.inotifyInitFlags, unknown: "IN_???")),
+        "inotify_add_watch": .init(.fd, .path, .flags("inotifyMask", \.inotifyMask)),
         "inotify_rm_watch": .init(.fd, .int),
         "fanotify_init": .init(.hex, .hex),
         "fanotify_mark": .init(.fd, .hex, .hex, .hex, .path),  // dirfd -1 prints as FAN_NOFD
@@ -242,3 +242,131 @@ func printDevice(_ device: UInt64, to out: inout Emitter) {
     out.hex(minor)
     out.raw(")")
 }
+
+extension ArgPrinter {
+    static let utimensatFlags = flags("utimensatFlags", \.atFlags, unknown: "AT_???")
+
+    /// utimensat's two timestamps: `[{tv_sec=1, tv_nsec=2} /* 1970-01-01T00:00:01.000000002+0000 */, UTIME_NOW]`.
+    static func timestampPair(time64: Bool) -> ArgPrinter {
+        ArgPrinter("timestampPair(\(time64))") { value, context, out in
+            let size = time64 ? 8 : context.wordSize
+            context.withStruct(at: context.truncate(value), size: 4 * size, to: &out) { bytes, out in
+                out.beginArray()
+                for index in 0..<2 {
+                    let seconds = FieldLayout(offset: 2 * index * size, size: size).signed(in: bytes)
+                    let nanoseconds = FieldLayout(offset: (2 * index + 1) * size, size: size).signed(in: bytes)
+                    out.element()
+                    if nanoseconds == utimeNow {
+                        out.name("UTIME_NOW")
+                    } else if nanoseconds == utimeOmit {
+                        out.name("UTIME_OMIT")
+                    } else {
+                        out.beginStruct()
+                        out.field("tv_sec")
+                        out.int(seconds)
+                        out.field("tv_nsec")
+                        out.int(nanoseconds)
+                        out.endStruct()
+                        out.beginComment()
+                        appendDate(seconds, nanoseconds: nanoseconds, to: &out.text)
+                        out.endComment()
+                    }
+                }
+                out.endArray()
+            }
+        }
+    }
+
+    /// `struct statfs` (`wide`: statfs64) the kernel filled in: `{f_type=EXT2_SUPER_MAGIC, f_bsize=4096, ...}`.
+    static func statfsOut(wide: Bool) -> ArgPrinter {
+        output("statfsOut(\(wide))") { address, context, out in
+            let layout: any StatfsFields = wide ? context.layouts.statfs64 : context.layouts.statfs
+            context.withStruct(at: address, size: layout.size, to: &out) { bytes, out in
+                context.printStatfs(bytes, layout, to: &out)
+            }
+        }
+    }
+
+    /// name_to_handle_at's handle: `{handle_bytes=8, handle_type=1, f_handle=0x...}` at exit;
+    /// `{handle_bytes=128}` is what went in.
+    static let fileHandleOut = ArgPrinter("fileHandleOut", phase: .exit) { value, context, out in
+        let address = context.truncate(value)
+        let layout = context.layouts.fileHandle
+        context.withStruct(at: address, size: layout.size, to: &out) { header, out in
+            let count = layout.handleBytes.unsigned(in: header)
+            out.beginStruct()
+            out.field("handle_bytes")
+            out.uint(count)
+            if context.returned != nil, count <= 128,
+               let handle = context.read(address &+ UInt64(layout.fHandle.offset), count: Int(count)) {
+                out.field("handle_type")
+                out.int(layout.handleType.signed(in: header))
+                out.field("f_handle")
+                out.raw("0x")
+                for byte in handle { out.text.appendDigits(UInt64(byte), radix: 16, minimumDigits: 2) }
+            }
+            out.endStruct()
+        }
+    }
+}
+
+/// utimensat's special nanosecond values (`<linux/stat.h>`: (1 << 30) - 1 and - 2).
+let utimeNow: Int64 = (1 << 30) - 1
+let utimeOmit: Int64 = (1 << 30) - 2
+
+extension DecodeContext {
+    func printStatfs(_ bytes: UnsafeRawBufferPointer, _ layout: any StatfsFields, to out: inout Emitter) {
+        out.beginStruct()
+        out.field("f_type")
+        let type = layout.fType.unsigned(in: bytes)
+        if let name = constants.statfsMagic.name(of: type) { out.name(name) } else { out.hex(type) }
+        out.field("f_bsize")
+        out.int(layout.fBsize.signed(in: bytes))
+        out.field("f_blocks")
+        out.uint(layout.fBlocks.unsigned(in: bytes))
+        out.field("f_bfree")
+        out.uint(layout.fBfree.unsigned(in: bytes))
+        out.field("f_bavail")
+        out.uint(layout.fBavail.unsigned(in: bytes))
+        out.field("f_files")
+        out.uint(layout.fFiles.unsigned(in: bytes))
+        out.field("f_ffree")
+        out.uint(layout.fFfree.unsigned(in: bytes))
+        out.field("f_fsid")
+        out.beginStruct()
+        out.field("val")
+        out.beginArray()
+        for index in 0..<2 {
+            out.element()
+            out.hex(FieldLayout(offset: layout.fFsid.offset + 4 * index, size: 4).unsigned(in: bytes))
+        }
+        out.endArray()
+        out.endStruct()
+        out.field("f_namelen")
+        out.int(layout.fNamelen.signed(in: bytes))
+        out.field("f_frsize")
+        out.int(layout.fFrsize.signed(in: bytes))
+        out.field("f_flags")
+        out.flags(layout.fFlags.unsigned(in: bytes), constants.statfsFlags)
+        out.endStruct()
+    }
+}
+
+/// The fields statfs and statfs64 share (their layouts are two generated types).
+protocol StatfsFields {
+    var size: Int { get }
+    var fType: FieldLayout { get }
+    var fBsize: FieldLayout { get }
+    var fBlocks: FieldLayout { get }
+    var fBfree: FieldLayout { get }
+    var fBavail: FieldLayout { get }
+    var fFiles: FieldLayout { get }
+    var fFfree: FieldLayout { get }
+    var fFsid: FieldLayout { get }
+    var fNamelen: FieldLayout { get }
+    var fFrsize: FieldLayout { get }
+    var fFlags: FieldLayout { get }
+}
+
+extension StatfsLayout: StatfsFields {}
+extension Statfs64Layout: StatfsFields {}

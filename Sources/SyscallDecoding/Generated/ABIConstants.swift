@@ -149,6 +149,7 @@ struct StructLayouts: Sendable {
     let dirent64: Dirent64Layout
     let rusage: RusageLayout
     let statfs: StatfsLayout
+    let statfs64: Statfs64Layout
     let epollEvent: EpollEventLayout
     let flock: FlockLayout
     let flock64: Flock64Layout
@@ -296,6 +297,22 @@ struct RusageLayout: Sendable {
 
 /// `struct statfs` from <asm/statfs.h>.
 struct StatfsLayout: Sendable {
+    let size: Int
+    let fType: FieldLayout
+    let fBsize: FieldLayout
+    let fBlocks: FieldLayout
+    let fBfree: FieldLayout
+    let fBavail: FieldLayout
+    let fFiles: FieldLayout
+    let fFfree: FieldLayout
+    let fFsid: FieldLayout
+    let fNamelen: FieldLayout
+    let fFrsize: FieldLayout
+    let fFlags: FieldLayout
+}
+
+/// `struct statfs64` from <asm/statfs.h>.
+struct Statfs64Layout: Sendable {
     let size: Int
     let fType: FieldLayout
     let fBsize: FieldLayout
