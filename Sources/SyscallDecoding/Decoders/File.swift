@@ -10,7 +10,7 @@ extension SyscallCatalog {
         "openat2": .init(.dirfd, .path, .hex, .ulong),
         "creat": .init(.path, .mode),
         "open_by_handle_at": .init(.fd, .hex, .openFlags),
-        "name_to_handle_at": .init(.dirfd, .path, .fileHandleOut, .intOut, .atFlags),
+        "name_to_handle_at": .init(count: 5, decoder: .nameToHandle),
 
         // Status.
         "stat": .init(.path, .statBuffer),
@@ -108,8 +108,8 @@ extension SyscallCatalog {
         "inotify_init1": .init(.flags("inotifyInitFlags", \.inotifyInitFlags, unknown: "IN_???")),
         "inotify_add_watch": .init(.fd, .path, .flags("inotifyMask", \.inotifyMask)),
         "inotify_rm_watch": .init(.fd, .int),
-        "fanotify_init": .init(.hex, .hex),
-        "fanotify_mark": .init(.fd, .hex, .hex, .hex, .path),  // dirfd -1 prints as FAN_NOFD
+        "fanotify_init": .init(.fanotifyInitFlags, .openFlags),
+        "fanotify_mark": .init(count: 5, decoder: .fanotifyMark),
     ]
 }
 
@@ -287,27 +287,88 @@ extension ArgPrinter {
         }
     }
 
-    /// name_to_handle_at's handle: `{handle_bytes=8, handle_type=1, f_handle=0x...}` at exit;
-    /// `{handle_bytes=128}` is what went in.
-    static let fileHandleOut = ArgPrinter("fileHandleOut", phase: .exit) { value, context, out in
-        let address = context.truncate(value)
-        let layout = context.layouts.fileHandle
-        context.withStruct(at: address, size: layout.size, to: &out) { header, out in
-            let count = layout.handleBytes.unsigned(in: header)
-            out.beginStruct()
-            out.field("handle_bytes")
-            out.uint(count)
-            if context.returned != nil, count <= 128,
-               let handle = context.read(address &+ UInt64(layout.fHandle.offset), count: Int(count)) {
-                out.field("handle_type")
-                out.int(layout.handleType.signed(in: header))
-                out.field("f_handle")
-                out.raw("0x")
-                for byte in handle { out.text.appendDigits(UInt64(byte), radix: 16, minimumDigits: 2) }
-            }
-            out.endStruct()
+    /// fanotify_init's flags: the notification class by name, then the flags.
+    static let fanotifyInitFlags = ArgPrinter("fanotifyInitFlags") { value, context, out in
+        let flags = UInt64(UInt32(truncatingIfNeeded: value))
+        let classMask: UInt64 = 0xc  // FAN_ALL_CLASS_BITS
+        out.constant(flags & classMask, context.constants.fanotifyClasses, unknown: "FAN_CLASS_???")
+        if flags & ~classMask != 0 {
+            out.raw("|")
+            out.flags(flags & ~classMask, context.constants.fanotifyInitFlags, unknown: "FAN_???")
         }
     }
+}
+
+extension SyscallCatalog {
+    /// i386's fanotify_mark takes its 64-bit mask in two registers.
+    static let i386File: [String: SyscallSignature] = [
+        "fanotify_mark": .init(count: 6, decoder: .fanotifyMark),
+    ]
+}
+
+extension CallDecoder {
+    /// fanotify_mark: fd, flags, the 64-bit mask (two registers on i386), dirfd (`FAN_NOFD` for
+    /// -1), path.
+    static let fanotifyMark = CallDecoder(entry: { context, out in
+        let split = context.wordSize == 4
+        out.fd(context.int32(0))
+        out.raw(", ")
+        out.flags(UInt64(UInt32(truncatingIfNeeded: context.call.args[1])), context.constants.fanotifyMarkFlags,
+                  unknown: "FAN_MARK_???")
+        out.raw(", ")
+        out.flags(UInt64(bitPattern: context.splitOffset(low: 2)), context.constants.fanotifyMask, unknown: "FAN_???")
+        out.raw(", ")
+        let dirfd = context.int32(split ? 4 : 3)
+        if dirfd == -1 { out.name("FAN_NOFD") } else if dirfd == atFdcwd { out.name("AT_FDCWD") } else { out.fd(dirfd) }
+        out.raw(", ")
+        context.printCString(at: context.word(split ? 5 : 4), limit: pathLimit, to: &out)
+    })
+
+    /// name_to_handle_at: `{handle_bytes=128 => 8, handle_type=1, f_handle="\x9d..."}`, then the
+    /// mount id `[27]` and the flags; the handle's size at entry, what the kernel wrote at exit.
+    static let nameToHandle = CallDecoder(entry: { context, out in
+        ArgPrinter.dirfd.print(context.call.args[0], &context, &out)
+        out.raw(", ")
+        ArgPrinter.path.print(context.call.args[1], &context, &out)
+        out.raw(", ")
+        let layout = context.layouts.fileHandle
+        guard let header = context.read(context.word(2), count: layout.size) else {
+            return out.pointer(context.word(2))
+        }
+        let bytes = layout.handleBytes.unsigned(in: header)
+        context.slot.values = (1, bytes)
+        // The struct spans both halves of the line, so its braces and separators are written here.
+        out.raw("{handle_bytes=")
+        out.uint(bytes)
+    }, exit: { context, out in
+        let layout = context.layouts.fileHandle
+        let address = context.word(2)
+        if context.slot.values.0 == 1 {
+            if let header = context.read(address, count: layout.size) {
+                let bytes = layout.handleBytes.unsigned(in: header)
+                if bytes != context.slot.values.1 {
+                    out.changed()
+                    out.uint(bytes)
+                }
+                if context.returned != nil, bytes <= 128,
+                   let handle = context.read(address &+ UInt64(layout.fHandle.offset), count: Int(bytes)) {
+                    out.raw(", handle_type=")
+                    out.int(layout.handleType.signed(in: header))
+                    out.raw(", f_handle=")
+                    out.hexBytes(handle)
+                }
+            }
+            out.raw("}")
+        }
+        out.raw(", ")
+        if context.returned != nil {
+            context.printIntArray(at: context.word(3), count: 1, to: &out)
+        } else {
+            out.pointer(context.word(3))
+        }
+        out.raw(", ")
+        out.flags(UInt64(UInt32(truncatingIfNeeded: context.call.args[4])), context.constants.atFlags)
+    })
 }
 
 /// utimensat's special nanosecond values (`<linux/stat.h>`: (1 << 30) - 1 and - 2).

@@ -11,9 +11,9 @@ extension SyscallCatalog {
         "pwrite64": .init(.fd, .inBuffer(length: 2), .ulong, .long),
         "readv": .init(.fd, .iovecsOut, .ulong),
         "writev": .init(.fd, .iovecsIn(count: 2), .ulong),
-        // The offset takes two registers (low, high) on every ABI; strace prints it as one.
-        "preadv": .init(count: 5, decoder: .vectoredAtOffset(writes: false, flags: false)),
-        "pwritev": .init(count: 5, decoder: .vectoredAtOffset(writes: true, flags: false)),
+        // The offset takes two registers (low, high), read as one; x86_64's strace counts preadv's as one.
+        "preadv": .init(count: 4, decoder: .vectoredAtOffset(writes: false, flags: false)),
+        "pwritev": .init(count: 4, decoder: .vectoredAtOffset(writes: true, flags: false)),
         "preadv2": .init(count: 6, decoder: .vectoredAtOffset(writes: false, flags: true)),
         "pwritev2": .init(count: 6, decoder: .vectoredAtOffset(writes: true, flags: true)),
         "sendfile": .init(count: 4, decoder: .sendfile(offsetIsWord: true)),

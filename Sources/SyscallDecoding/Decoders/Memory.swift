@@ -46,8 +46,9 @@ extension SyscallCatalog {
 
         // Other processes' memory.
         // The local buffers of a read are filled at exit.
-        "process_vm_readv": .init(.int, .iovecsOut, .ulong, .iovecsIn(count: 4), .ulong, .ulong),
-        "process_vm_writev": .init(.int, .iovecsIn(count: 2), .ulong, .iovecsIn(count: 4), .ulong, .ulong),
+        // The local buffers of a read are filled at exit; the remote ones print as addresses.
+        "process_vm_readv": .init(.int, .iovecsOut, .ulong, .remoteIovecs, .ulong, .ulong),
+        "process_vm_writev": .init(.int, .iovecsIn(count: 2), .ulong, .remoteIovecs, .ulong, .ulong),
         "process_mrelease": .init(.fd, .hex),
     ]
 }
@@ -106,5 +107,12 @@ extension ReturnPrinter {
         guard context.call.args[0] & 0xffff_ffff == 0, value != 0 else { return out.int(value) }
         out.hex(UInt64(bitPattern: value))
         out.returnComment { out in out.flags(UInt64(bitPattern: value), context.constants.membarrierCommands) }
+    }
+}
+
+extension ArgPrinter {
+    /// process_vm_readv/writev's other process's buffers (count in argument 4): addresses only.
+    static let remoteIovecs = ArgPrinter("remoteIovecs", refersTo: 4) { value, context, out in
+        context.printIovecArray(at: context.truncate(value), count: context.word(4), data: .addresses, to: &out)
     }
 }
