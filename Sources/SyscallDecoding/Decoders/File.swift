@@ -268,7 +268,8 @@ extension ArgPrinter {
                         out.int(nanoseconds)
                         out.endStruct()
                         out.beginComment()
-                        appendDate(seconds, nanoseconds: nanoseconds, to: &out.text)
+                        // A whole second prints without a fraction, as strace writes it.
+                        appendDate(seconds, nanoseconds: nanoseconds == 0 ? nil : nanoseconds, to: &out.text)
                         out.endComment()
                     }
                 }
