@@ -73,6 +73,12 @@ struct ABIConstants: Sendable {
     let waitIdTypes: ConstantTable
     let pidfdFlags: FlagTable
     let sigaltstackFlags: FlagTable
+    let syncFileRangeFlags: FlagTable
+    let pkeyAccessRights: FlagTable
+    let fanotifyInitFlags: FlagTable
+    let fanotifyClasses: ConstantTable
+    let fanotifyMarkFlags: FlagTable
+    let fanotifyMask: FlagTable
     let addressFamilies: ConstantTable
     let socketTypes: ConstantTable
     let socketTypeFlags: FlagTable
@@ -143,10 +149,18 @@ struct StructLayouts: Sendable {
     let dirent64: Dirent64Layout
     let rusage: RusageLayout
     let statfs: StatfsLayout
+    let statfs64: Statfs64Layout
     let epollEvent: EpollEventLayout
     let flock: FlockLayout
+    let flock64: Flock64Layout
     let sigevent: SigeventLayout
     let stack: StackLayout
+    let pollfd: PollfdLayout
+    let ucontext: UcontextLayout
+    let rtSigframe: RtSigframeLayout
+    let sigframe: SigframeLayout
+    let cloneArgs: CloneArgsLayout
+    let fileHandle: FileHandleLayout
     let msghdr: MsghdrLayout
     let mmsghdr: MmsghdrLayout
     let cmsghdr: CmsghdrLayout
@@ -297,6 +311,22 @@ struct StatfsLayout: Sendable {
     let fFlags: FieldLayout
 }
 
+/// `struct statfs64` from <asm/statfs.h>.
+struct Statfs64Layout: Sendable {
+    let size: Int
+    let fType: FieldLayout
+    let fBsize: FieldLayout
+    let fBlocks: FieldLayout
+    let fBfree: FieldLayout
+    let fBavail: FieldLayout
+    let fFiles: FieldLayout
+    let fFfree: FieldLayout
+    let fFsid: FieldLayout
+    let fNamelen: FieldLayout
+    let fFrsize: FieldLayout
+    let fFlags: FieldLayout
+}
+
 /// `struct epoll_event` from <linux/eventpoll.h>.
 struct EpollEventLayout: Sendable {
     let size: Int
@@ -306,6 +336,16 @@ struct EpollEventLayout: Sendable {
 
 /// `struct flock` from <asm/fcntl.h>.
 struct FlockLayout: Sendable {
+    let size: Int
+    let lType: FieldLayout
+    let lWhence: FieldLayout
+    let lStart: FieldLayout
+    let lLen: FieldLayout
+    let lPid: FieldLayout
+}
+
+/// `struct flock64` from <asm/fcntl.h>.
+struct Flock64Layout: Sendable {
     let size: Int
     let lType: FieldLayout
     let lWhence: FieldLayout
@@ -328,6 +368,57 @@ struct StackLayout: Sendable {
     let ssSp: FieldLayout
     let ssFlags: FieldLayout
     let ssSize: FieldLayout
+}
+
+/// `struct pollfd` from <linux/poll.h>.
+struct PollfdLayout: Sendable {
+    let size: Int
+    let fd: FieldLayout
+    let events: FieldLayout
+    let revents: FieldLayout
+}
+
+/// `struct ucontext` from <asm/sigcontext.h>.
+struct UcontextLayout: Sendable {
+    let size: Int
+    let ucSigmask: FieldLayout
+}
+
+/// `struct kernel_rt_sigframe_at_sp` from <asm/sigcontext.h>.
+struct RtSigframeLayout: Sendable {
+    let size: Int
+    let uc: FieldLayout
+}
+
+/// `struct kernel_sigframe_at_sp` from <asm/sigcontext.h>.
+struct SigframeLayout: Sendable {
+    let size: Int
+    let oldmask: FieldLayout
+    let extramask: FieldLayout
+}
+
+/// `struct clone_args` from <linux/sched.h>.
+struct CloneArgsLayout: Sendable {
+    let size: Int
+    let flags: FieldLayout
+    let pidfd: FieldLayout
+    let childTid: FieldLayout
+    let parentTid: FieldLayout
+    let exitSignal: FieldLayout
+    let stack: FieldLayout
+    let stackSize: FieldLayout
+    let tls: FieldLayout
+    let setTid: FieldLayout
+    let setTidSize: FieldLayout
+    let cgroup: FieldLayout
+}
+
+/// `struct kernel_file_handle` from <stddef.h>.
+struct FileHandleLayout: Sendable {
+    let size: Int
+    let handleBytes: FieldLayout
+    let handleType: FieldLayout
+    let fHandle: FieldLayout
 }
 
 /// `struct msghdr` from <sys/socket.h>.
