@@ -95,8 +95,14 @@ extension DecodeContext {
         out.field("nl_pid")
         out.int(Int64(Int32(bitPattern: bytes.u32(4))))
         out.field("nl_groups")
-        out.raw("0x")
-        out.text.appendDigits(UInt64(bytes.u32(8)), radix: 16, minimumDigits: 6)
+        // printf's `%#08x`: eight zeros for 0 (the `#` adds no 0x to zero), else 0x and six digits.
+        let groups = UInt64(bytes.u32(8))
+        if groups == 0 {
+            out.raw("00000000")
+        } else {
+            out.raw("0x")
+            out.text.appendDigits(groups, radix: 16, minimumDigits: 6)
+        }
     }
 
     /// `sll_protocol=htons(ETH_P_IP), sll_ifindex=if_nametoindex("lo"), sll_hatype=ARPHRD_ETHER,

@@ -61,6 +61,28 @@ struct ABIConstants: Sendable {
     let terminalFlowActions: ConstantTable
     let terminalFlushQueues: ConstantTable
     let socketcallCalls: ConstantTable
+    let netlinkMessageTypes: ConstantTable
+    let netlinkFlags: FlagTable
+    let netlinkGetFlags: FlagTable
+    let netlinkNewFlags: FlagTable
+    let netlinkDeleteFlags: FlagTable
+    let netlinkAckFlags: FlagTable
+    let routeMessageTypes: ConstantTable
+    let sockDiagTypes: ConstantTable
+    let auditMessageTypes: ConstantTable
+    let interfaceFlags: FlagTable
+    let interfaceAddressFlags: FlagTable
+    let routingScopes: ConstantTable
+    let routingTables: ConstantTable
+    let routingProtocols: ConstantTable
+    let routeTypes: ConstantTable
+    let routeFlags: FlagTable
+    let linkAttributes: ConstantTable
+    let addressAttributes: ConstantTable
+    let routeAttributes: ConstantTable
+    let linkExtensionFilters: FlagTable
+    let tcpStates: ConstantTable
+    let unixDiagShow: FlagTable
     let ipcFlags: FlagTable
     let ipcCommands: ConstantTable
     let msgrcvFlags: FlagTable
