@@ -83,6 +83,7 @@ struct ABIConstants: Sendable {
     let linkExtensionFilters: FlagTable
     let tcpStates: ConstantTable
     let unixDiagShow: FlagTable
+    let xdpBindFlags: FlagTable
     let ipcFlags: FlagTable
     let signalNotifications: ConstantTable
     let ipcCommands: ConstantTable
