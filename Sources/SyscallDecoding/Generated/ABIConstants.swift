@@ -103,12 +103,37 @@ struct ABIConstants: Sendable {
     let terminalFlowActions: ConstantTable
     let terminalFlushQueues: ConstantTable
     let socketcallCalls: ConstantTable
+    let netlinkMessageTypes: ConstantTable
+    let netlinkFlags: FlagTable
+    let netlinkGetFlags: FlagTable
+    let netlinkNewFlags: FlagTable
+    let netlinkDeleteFlags: FlagTable
+    let netlinkAckFlags: FlagTable
+    let routeMessageTypes: ConstantTable
+    let sockDiagTypes: ConstantTable
+    let auditMessageTypes: ConstantTable
+    let interfaceFlags: FlagTable
+    let interfaceAddressFlags: FlagTable
+    let routingScopes: ConstantTable
+    let routingTables: ConstantTable
+    let routingProtocols: ConstantTable
+    let routeTypes: ConstantTable
+    let routeFlags: FlagTable
+    let linkAttributes: ConstantTable
+    let addressAttributes: ConstantTable
+    let routeAttributes: ConstantTable
+    let linkExtensionFilters: FlagTable
+    let tcpStates: ConstantTable
+    let unixDiagShow: FlagTable
+    let xdpBindFlags: FlagTable
     let ipcFlags: FlagTable
+    let signalNotifications: ConstantTable
     let ipcCommands: ConstantTable
     let msgrcvFlags: FlagTable
     let semopFlags: FlagTable
     let shmgetFlags: FlagTable
     let shmatFlags: FlagTable
+    let ipcCalls: ConstantTable
     /// `MAP_TYPE`, or nil where this ABI does not define it.
     let mapTypeMask: UInt64?
     /// `AT_STATX_SYNC_TYPE`, or nil where this ABI does not define it.
@@ -166,6 +191,9 @@ struct StructLayouts: Sendable {
     let cmsghdr: CmsghdrLayout
     let termios: TermiosLayout
     let mqAttr: MqAttrLayout
+    let ipcPerm: IpcPermLayout
+    let msqidDs: MsqidDsLayout
+    let shmidDs: ShmidDsLayout
 }
 
 /// `struct stat (x86_64) / struct stat64 (i386) / struct stat (aarch64)` from <asm/stat.h>.
@@ -466,4 +494,41 @@ struct MqAttrLayout: Sendable {
     let mqMaxmsg: FieldLayout
     let mqMsgsize: FieldLayout
     let mqCurmsgs: FieldLayout
+}
+
+/// `struct ipc_perm` from <sys/ipc.h>.
+struct IpcPermLayout: Sendable {
+    let size: Int
+    let key: FieldLayout
+    let uid: FieldLayout
+    let gid: FieldLayout
+    let cuid: FieldLayout
+    let cgid: FieldLayout
+    let mode: FieldLayout
+}
+
+/// `struct msqid_ds` from <sys/msg.h>.
+struct MsqidDsLayout: Sendable {
+    let size: Int
+    let msgPerm: FieldLayout
+    let msgStime: FieldLayout
+    let msgRtime: FieldLayout
+    let msgCtime: FieldLayout
+    let msgQnum: FieldLayout
+    let msgQbytes: FieldLayout
+    let msgLspid: FieldLayout
+    let msgLrpid: FieldLayout
+}
+
+/// `struct shmid_ds` from <sys/shm.h>.
+struct ShmidDsLayout: Sendable {
+    let size: Int
+    let shmPerm: FieldLayout
+    let shmSegsz: FieldLayout
+    let shmAtime: FieldLayout
+    let shmDtime: FieldLayout
+    let shmCtime: FieldLayout
+    let shmCpid: FieldLayout
+    let shmLpid: FieldLayout
+    let shmNattch: FieldLayout
 }
