@@ -53,7 +53,7 @@ extension SyscallCatalog {
         "readlinkat": .init(.dirfd, .path, .outBuffer, .ulong),
         "rename": .init(.path, .path),
         "renameat": .init(.dirfd, .path, .dirfd, .path),
-        "renameat2": .init(.dirfd, .path, .dirfd, .path, .hex),
+        "renameat2": .init(.dirfd, .path, .dirfd, .path, .flags("renameat2 flags", \.renameFlags)),
         "mkdir": .init(.path, .mode),
         "mkdirat": .init(.dirfd, .path, .mode),
         "rmdir": .init(.path),

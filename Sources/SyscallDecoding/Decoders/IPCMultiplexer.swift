@@ -63,7 +63,8 @@ extension DecodeContext {
         var slot = self.slot
         if sameName(layout.name, "semctl") { slot.values = (ipcIndirectMarker, 0) }
         let context = DecodeContext(call: carried, result: result, abi: abi, options: options, memory: memory,
-                                    arena: arena, slot: slot, interruptedCall: interruptedCall)
+                                    arena: arena, slot: slot, interruptedCall: interruptedCall, pid: pid,
+                                    abbreviates: abbreviates, dereferences: dereferences)
         return (SyscallCatalog.ipc["\(layout.name)"] ?? .raw(layout.args.count), context)
     }
 

@@ -65,11 +65,6 @@ extension ArgPrinter {
         if context.returned == nil { return out.pointer(address) }
         context.printQueueAttributes(at: address, to: &out)
     }
-
-    /// `{sigev_signo=SIGUSR1, sigev_notify=SIGEV_SIGNAL}`.
-    static let sigevent = ArgPrinter("sigevent") { value, context, out in
-        context.printSigevent(at: context.truncate(value), to: &out)
-    }
 }
 
 /// Which family of System V objects a `*ctl` call works on: its commands and its struct.
@@ -313,45 +308,6 @@ extension DecodeContext {
         out.int(layout.mqMsgsize.signed(in: bytes))
         out.field("mq_curmsgs")
         out.int(layout.mqCurmsgs.signed(in: bytes))
-        out.endStruct()
-    }
-
-    /// struct sigevent: the value only when set, the signal, how to notify, and the thread
-    /// fields of SIGEV_THREAD and SIGEV_THREAD_ID.
-    func printSigevent(at address: UInt64, to out: inout Emitter) {
-        guard address != 0 else { return out.name("NULL") }
-        let size = 2 * wordSize + 8 + wordSize
-        guard let bytes = read(address, count: size) else { return out.hex(address) }
-        let word = FieldLayout(offset: 0, size: wordSize)
-        let value = word.unsigned(in: bytes)
-        let signal = Int32(bitPattern: bytes.u32(wordSize))
-        let notify = UInt64(bytes.u32(wordSize + 4))
-        out.beginStruct()
-        if value != 0 {
-            out.field("sigev_value")
-            out.beginStruct()
-            out.field("sival_int")
-            out.int(Int64(Int32(truncatingIfNeeded: value)))
-            out.field("sival_ptr")
-            out.hex(value)
-            out.endStruct()
-        }
-        out.field("sigev_signo")
-        out.text.appendSignal(signal)
-        out.field("sigev_notify")
-        out.constant(notify, constants.signalNotifications, unknown: "SIGEV_???")
-        if let name = constants.signalNotifications.name(of: notify) {
-            let union = FieldLayout(offset: wordSize + 8, size: wordSize)
-            if sameName(name, "SIGEV_THREAD_ID") {
-                out.field("sigev_notify_thread_id")
-                out.int(Int64(Int32(bitPattern: bytes.u32(wordSize + 8))))
-            } else if sameName(name, "SIGEV_THREAD") {
-                out.field("sigev_notify_function")
-                out.pointer(union.unsigned(in: bytes))
-                out.field("sigev_notify_attributes")
-                out.pointer(FieldLayout(offset: 2 * wordSize + 8, size: wordSize).unsigned(in: bytes))
-            }
-        }
         out.endStruct()
     }
 }

@@ -73,6 +73,7 @@ struct ABIConstants: Sendable {
     let waitIdTypes: ConstantTable
     let pidfdFlags: FlagTable
     let sigaltstackFlags: FlagTable
+    let renameFlags: FlagTable
     let syncFileRangeFlags: FlagTable
     let pkeyAccessRights: FlagTable
     let fanotifyInitFlags: FlagTable
