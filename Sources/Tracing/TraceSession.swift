@@ -41,6 +41,10 @@ final class TraceSession<Control: TraceeControl> {
     /// Where `Process N attached` and the like go: stderr, or a test's list.
     var notify: (String) -> Void = notice
     private let hostArch: SyscallArch
+    /// Polls briefly for the next stop before blocking (see `StopSpinner`).
+    private var spinner: StopSpinner
+    /// Descriptors of syscall numbers the tables lack, made once each.
+    private var unknownSyscalls = UnknownSyscalls()
 
     /// Scratch space for PTRACE_GET_SYSCALL_INFO, PTRACE_GETREGSET and PTRACE_GETSIGINFO.
     private let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 512, alignment: 16)
@@ -57,6 +61,7 @@ final class TraceSession<Control: TraceeControl> {
         summary = options.summary.map { SyscallSummary(options: $0) }
         pathFilter = PathFilter(paths: options.paths, descriptors: options.descriptors)
         useSyscallInfo = !options.forceRegisterFallback
+        spinner = StopSpinner(enabled: options.adaptiveWait)
         readsRealtime = text != nil && options.absoluteTimestamps != nil
         readsMonotonic = (text != nil && (options.relativeTimestamps != nil || options.syscallTimes != nil))
             || options.summary?.wallClock == true
@@ -89,6 +94,13 @@ final class TraceSession<Control: TraceeControl> {
         text?.usePlainPrefix()
     }
 
+    /// Whether the traced programs may write where the trace goes (see `OutputSharing`): true
+    /// until told otherwise, which writes every line before the tracee goes on.
+    var outputSharedWithTracees: Bool {
+        get { text?.sharedWithTracees ?? true }
+        set { text?.sharedWithTracees = newValue }
+    }
+
     /// Writes what is left; returns the error that stopped writing, if any.
     func finishOutput() -> Int32? {
         text?.flush()
@@ -107,24 +119,33 @@ final class TraceSession<Control: TraceeControl> {
                     interruptSignal = request.signal
                     forwardToCommand(request.signal, fromTerminal: request.fromTerminal)
                     stopTracing()
-                } else if text?.writeFailure != nil {
+                } else if let text, text.writeFailed, text.writeFailure != nil {
                     stopTracing()
                 }
             }
-            if let waker, let text, text.hasOpenLine != wantsTicks {
-                wantsTicks = text.hasOpenLine
-                waker.wantsTicks.store(wantsTicks, ordering: .relaxed)
-            }
-            let (tid, error) = control.waitForStop(status: &status, cpuNanoseconds: &cpuNanoseconds)
-            if tid < 0 {
-                if error == EINTR, let waker {
-                    let tick = waker.ticks.load(ordering: .relaxed)
-                    if tick != lastTick {
-                        lastTick = tick
-                        text?.showBlockedCalls()
+            var (tid, error) = spinner.poll(control, status: &status, cpuNanoseconds: &cpuNanoseconds)
+            if tid == 0 {
+                // This wait may block: lines still batched go out now if someone else may write
+                // to the same output meanwhile, or at the next tick (see `EngineWaker`).
+                text?.flushBeforeBlocking()
+                if let waker, let text {
+                    let needsTicks = text.hasOpenLine || text.hasPendingLines
+                    if needsTicks != wantsTicks {
+                        wantsTicks = needsTicks
+                        waker.wantsTicks.store(wantsTicks, ordering: .relaxed)
                     }
-                    continue
                 }
+                (tid, error) = control.waitForStop(status: &status, cpuNanoseconds: &cpuNanoseconds)
+            }
+            if let waker, waker.ticks.load(ordering: .relaxed) != lastTick {
+                // A tick came (while blocked, or while busy with stops): show calls that block
+                // and write what is batched, so a -o FILE being followed is at most a tick late.
+                lastTick = waker.ticks.load(ordering: .relaxed)
+                text?.showBlockedCalls()
+                text?.flush()
+            }
+            if tid < 0 {
+                if error == EINTR && waker != nil { continue }
                 break  // ECHILD: nothing left to wait for
             }
             if readsRealtime { text?.wallClock = .wallClock() }
@@ -205,15 +226,17 @@ final class TraceSession<Control: TraceeControl> {
     }
 
     private func syscallEntered(_ task: Tracee, _ call: SyscallCall) {
-        let descriptor = DecoderTable.forArch(call.arch).descriptor(call.number) ?? unknownSyscallDescriptor(call.number)
+        let descriptor = DecoderTable.forArch(call.arch).descriptor(call.number)
+            ?? unknownSyscalls.descriptor(arch: call.arch, number: call.number)
         if task.inSyscall { syscallEndedWithoutReturn(task) }
-        let interrupted = task.lastSyscallName
+        let interrupted = descriptor.isRestart ? task.lastSyscallName : nil
         if !descriptor.isRestart { task.lastSyscallName = descriptor.name }
+        task.resumeMayWrite = descriptor.mayWriteOutput
         var active = ActiveCall(call: call, descriptor: descriptor, shown: .hidden,
                                 startNanoseconds: stopMonotonic, startCPUNanoseconds: stopCPU)
         defer { task.syscall = .inCall(active) }
 
-        let isExecve = descriptor.name == "execve" || descriptor.name == "execveat"
+        let isExecve = descriptor.isExec
         if task.hiddenUntilExec {
             // The command's own first execve shows once it succeeded (the new program's memory no
             // longer holds the arguments then).
@@ -249,7 +272,7 @@ final class TraceSession<Control: TraceeControl> {
         task.syscall = .idle
         if task.hiddenUntilExec {
             // The command's first successful exec: from here on it is the program to trace.
-            guard case .success = result, active.descriptor.name.hasPrefix("execve") else { return }
+            guard case .success = result, active.descriptor.isExec else { return }
             task.hiddenUntilExec = false
             if let confirm = seccompConfirmation {
                 seccompConfirmation = nil
@@ -370,7 +393,7 @@ final class TraceSession<Control: TraceeControl> {
         if !task.hiddenUntilExec && !task.silent { text?.taskEnded(task, status: status) }
         if task.tid == commandPid { commandOutcome = TraceOutcome(commandStatus: status) }
         removeTracee(task)
-        text?.flush()
+        text?.flushIfShared()
     }
 
     // MARK: Resuming and detaching
@@ -379,8 +402,12 @@ final class TraceSession<Control: TraceeControl> {
     /// the tracee's own output to the same file stays true. A filtered tracee outside a call runs
     /// until its next traced call (PTRACE_CONT); any other stops at the next syscall stop.
     private func resume(_ task: Tracee, signal: Int32) {
-        text?.flush()
-        if task.filtered && !task.inSyscall {
+        let runsFree = task.filtered && !task.inSyscall
+        if let text {
+            // Only an entry stop leaves the tracee inside a call that can write.
+            text.flushBeforeResume(mayWrite: runsFree || (task.resumeMayWrite && task.inSyscall))
+        }
+        if runsFree {
             _ = control.resumeToContinue(task.tid, signal: signal)
         } else {
             _ = control.resumeToSyscall(task.tid, signal: signal)

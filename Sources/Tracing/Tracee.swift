@@ -12,6 +12,9 @@ final class Tracee {
     var syscall = SyscallState.idle
     /// The last syscall's name, for `restart_syscall(<... resuming interrupted NAME ...>)`.
     var lastSyscallName: String?
+    /// The call entered last may write where the trace goes (`SyscallDescriptor.mayWriteOutput`):
+    /// a batched trace is written before the thread goes on into it.
+    var resumeMayWrite = false
     /// The ABI of the thread's last syscall: a change prints strace's personality notice.
     var lastArch: SyscallArch
 
