@@ -1,4 +1,4 @@
-// The tracer's own CPU affinity (the tracee's is never touched): CPU_COUNT is a macro.
+// The tracer's own CPU affinity (the tracee's is never looked at): CPU_COUNT is a macro.
 #define _GNU_SOURCE
 #include <sched.h>
 

@@ -231,7 +231,10 @@ final class TextSink {
     }
 
     private func markDirty(_ output: TraceOutput) {
-        if dirty.last !== output && !dirty.contains(where: { $0 === output }) { dirty.append(output) }
+        if !output.isQueued {
+            output.isQueued = true
+            dirty.append(output)
+        }
     }
 
 
@@ -240,6 +243,7 @@ final class TextSink {
         guard !dirty.isEmpty else { return }
         for output in dirty {
             output.flush()
+            output.isQueued = false
             if output.writeFailure != nil { writeFailed = true }
         }
         dirty.removeAll(keepingCapacity: true)

@@ -90,6 +90,9 @@ final class TraceOutput {
         if ownsOpenLine(task) { cutOpenLine() }
     }
 
+    /// In `TextSink`'s list of outputs to flush.
+    var isQueued = false
+
     /// Finished lines not written yet.
     var pendingBytes: Int { text.lineStart }
 
@@ -97,8 +100,13 @@ final class TraceOutput {
     func flush() {
         let finished = text.lineStart
         guard finished > 0 else { return }
-        writer.write(text.bytes[0..<finished])
-        text.bytes.removeFirst(finished)
+        let rest = text.bytes.count - finished
+        text.bytes.withUnsafeMutableBytes { bytes in
+            writer.write(UnsafeRawBufferPointer(rebasing: bytes[0..<finished]))
+            // The open line's beginning moves to the front; the buffer keeps its capacity.
+            if rest > 0 { bytes.baseAddress!.copyMemory(from: bytes.baseAddress! + finished, byteCount: rest) }
+        }
+        text.bytes.removeLast(finished)
         text.lineStart = 0
     }
 

@@ -45,6 +45,10 @@ final class TraceSession<Control: TraceeControl> {
     private var spinner: StopSpinner
     /// Descriptors of syscall numbers the tables lack, made once each.
     private var unknownSyscalls = UnknownSyscalls()
+    /// The host ABI's table, held here: reading a global `static let` costs a swift_once per stop.
+    private let hostTable: DecoderTable
+    /// The tracee of the previous stop: most stops come from the same thread as the one before.
+    private var lastTask: Tracee?
 
     /// Scratch space for PTRACE_GET_SYSCALL_INFO, PTRACE_GETREGSET and PTRACE_GETSIGINFO.
     private let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 512, alignment: 16)
@@ -54,6 +58,7 @@ final class TraceSession<Control: TraceeControl> {
         self.control = control
         self.options = options
         self.hostArch = hostArch
+        hostTable = DecoderTable.forArch(hostArch)
         let summaryOnly = options.summary.map { !$0.alsoTrace } ?? false
         text = summaryOnly ? nil : TextSink(
             options: options, writer: LineWriter(fd: options.outputFD),
@@ -123,7 +128,8 @@ final class TraceSession<Control: TraceeControl> {
                     stopTracing()
                 }
             }
-            var (tid, error) = spinner.poll(control, status: &status, cpuNanoseconds: &cpuNanoseconds)
+            var (tid, error) = tracees.count == 1
+                ? spinner.poll(control, status: &status, cpuNanoseconds: &cpuNanoseconds) : (0, 0)
             if tid == 0 {
                 // This wait may block: lines still batched go out now if someone else may write
                 // to the same output meanwhile, or at the next tick (see `EngineWaker`).
@@ -166,7 +172,13 @@ final class TraceSession<Control: TraceeControl> {
     // MARK: Stops
 
     private func handle(tid: pid_t, status: Int32) {
-        let task = tracees[tid] ?? addTracee(tid, announced: false)
+        let task: Tracee
+        if let last = lastTask, last.tid == tid {
+            task = last
+        } else {
+            task = tracees[tid] ?? addTracee(tid, announced: false)
+            lastTask = task
+        }
         if !task.announced { announce(task) }
         let stop = WaitStatus(status)
         switch stop {
@@ -226,7 +238,8 @@ final class TraceSession<Control: TraceeControl> {
     }
 
     private func syscallEntered(_ task: Tracee, _ call: SyscallCall) {
-        let descriptor = DecoderTable.forArch(call.arch).descriptor(call.number)
+        let table = call.arch == hostArch ? hostTable : DecoderTable.forArch(call.arch)
+        let descriptor = table.descriptor(call.number)
             ?? unknownSyscalls.descriptor(arch: call.arch, number: call.number)
         if task.inSyscall { syscallEndedWithoutReturn(task) }
         let interrupted = descriptor.isRestart ? task.lastSyscallName : nil
@@ -482,6 +495,7 @@ final class TraceSession<Control: TraceeControl> {
     }
 
     private func removeTracee(_ task: Tracee) {
+        if lastTask === task { lastTask = nil }
         if task.announced { text?.taskGone(task) }
         if tracees[task.tid] === task { tracees[task.tid] = nil }
     }

@@ -5,6 +5,8 @@ import SyscallTables
 /// name and printers by value at every stop cost more than the decoding.
 public final class SyscallDescriptor: Sendable {
     public let name: String
+    /// `name` as bytes, appended to every line without going through String.
+    let nameBytes: [UInt8]
     public let signature: SyscallSignature
     /// restart_syscall, which continues the previous call rather than being one of its own.
     public let isRestart: Bool
@@ -14,13 +16,17 @@ public final class SyscallDescriptor: Sendable {
     /// sockets, splice), or start a program or a process that may: a batched trace is written
     /// before such a call runs, so that it stays in order with the program's own output.
     public let mayWriteOutput: Bool
+    /// `signature.firstExitArg`, found once.
+    let firstExitArg: Int
 
     init(name: String, signature: SyscallSignature) {
         self.name = name
+        nameBytes = Array(name.utf8)
         self.signature = signature
         isRestart = signature.args == [.interruptedCall]
         isExec = name == "execve" || name == "execveat"
         mayWriteOutput = isExec || Self.outputWriters.contains(name)
+        firstExitArg = signature.firstExitArg
     }
 
     private static let outputWriters: Set<String> = [

@@ -7,6 +7,8 @@ public struct SyscallFormatter: Sendable {
     public var options: DecodeOptions
     /// Scratch memory for tracee reads, reused by every stop this formatter decodes.
     let arena = DecodeArena()
+    /// The ABIs, held here: reading a global `static let` costs a swift_once check per stop.
+    private let abis = (x86_64: DecodeABI.x86_64, i386: DecodeABI.i386, aarch64: DecodeABI.aarch64)
 
     public init(options: DecodeOptions = DecodeOptions()) {
         self.options = options
@@ -28,7 +30,7 @@ public struct SyscallFormatter: Sendable {
         to out: inout TextBuffer, descriptor: SyscallDescriptor, call: SyscallCall,
         memory: some TraceeMemory, slot: inout CallSlot, interruptedCall: String? = nil
     ) {
-        out.append(descriptor.name)
+        out.append(contentsOf: descriptor.nameBytes)
         out.append("(")
         var context = makeContext(call: call, result: nil, memory: memory, slot: slot, interruptedCall: interruptedCall)
         withEmitter(&out) { emitter in
@@ -38,7 +40,7 @@ public struct SyscallFormatter: Sendable {
                 return
             }
             let count = printedArgCount(signature, context: context)
-            let firstExit = min(signature.firstExitArg, count)
+            let firstExit = min(descriptor.firstExitArg, count)
             for index in 0..<firstExit {
                 if index > 0 { emitter.raw(", ") }
                 signature.args[index].print(call.args[index], &context, &emitter)
@@ -75,7 +77,7 @@ public struct SyscallFormatter: Sendable {
                 decoder.exit?(&context, &emitter)
             } else {
                 let count = printedArgCount(signature, context: context)
-                let firstExit = min(signature.firstExitArg, count)
+                let firstExit = min(descriptor.firstExitArg, count)
                 for index in firstExit..<count {
                     if index > firstExit { emitter.raw(", ") }
                     signature.args[index].print(call.args[index], &context, &emitter)
@@ -115,7 +117,12 @@ public struct SyscallFormatter: Sendable {
     private func makeContext(call: SyscallCall, result: SyscallResult?, memory: some TraceeMemory,
                              slot: CallSlot, interruptedCall: String?) -> DecodeContext {
         arena.reset()
-        return DecodeContext(call: call, result: result, abi: .forArch(call.arch), options: options,
+        let abi = switch call.arch {
+        case .x86_64: abis.x86_64
+        case .i386: abis.i386
+        case .aarch64: abis.aarch64
+        }
+        return DecodeContext(call: call, result: result, abi: abi, options: options,
                              memory: memory, arena: arena, slot: slot, interruptedCall: interruptedCall)
     }
 
