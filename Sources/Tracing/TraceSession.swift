@@ -50,6 +50,8 @@ final class TraceSession<Control: TraceeControl> {
     /// The tracee of the previous stop: most stops come from the same thread as the one before.
     private var lastTask: Tracee?
 
+    /// The siginfo of the signal being shown.
+    private var signalInfoBytes = [UInt8](repeating: 0, count: SignalInfo.size)
     /// Scratch space for PTRACE_GET_SYSCALL_INFO, PTRACE_GETREGSET and PTRACE_GETSIGINFO.
     private let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 512, alignment: 16)
 
@@ -394,7 +396,12 @@ final class TraceSession<Control: TraceeControl> {
             return task.detaching ? detach(task, signal: 0) : resume(task, signal: 0)
         }
         if !task.hiddenUntilExec && !task.silent, let text {
-            text.signalDelivered(task, signal: signal, info: SignalInfo(bytes: Array(scratch.prefix(SignalInfo.size))))
+            // Copied into one array kept for it: unique again once the line is written, so no
+            // allocation per signal.
+            signalInfoBytes.withUnsafeMutableBytes {
+                $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: scratch[0..<SignalInfo.size]))
+            }
+            text.signalDelivered(task, signal: signal, info: SignalInfo(bytes: signalInfoBytes))
         }
         // The signal was taken from the tracee to show it to us: pass it on.
         task.detaching ? detach(task, signal: signal) : resume(task, signal: signal)
