@@ -101,8 +101,8 @@ final class TraceSession<Control: TraceeControl> {
         text?.usePlainPrefix()
     }
 
-    /// Whether the traced programs may write where the trace goes (see `OutputSharing`): true
-    /// until told otherwise, which writes every line before the tracee goes on.
+    /// Whether the traced programs may write where the trace goes (see `OutputSharing`). True
+    /// until the engine says otherwise: the safe side, where lines go out before a tracee may write.
     var outputSharedWithTracees: Bool {
         get { text?.sharedWithTracees ?? true }
         set { text?.sharedWithTracees = newValue }
