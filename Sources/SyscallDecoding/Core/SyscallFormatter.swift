@@ -10,6 +10,8 @@ public struct SyscallFormatter: Sendable {
     /// What an entry kept for its exit, by thread, for callers that do not carry the slot
     /// themselves (the overloads without `slot:`).
     let entrySlots = EntrySlots()
+    /// The ABIs, held here: reading a global `static let` costs a swift_once check per stop.
+    private let abis = (x86_64: DecodeABI.x86_64, i386: DecodeABI.i386, aarch64: DecodeABI.aarch64)
 
     public init(options: DecodeOptions = DecodeOptions()) {
         self.options = options
@@ -38,7 +40,7 @@ public struct SyscallFormatter: Sendable {
         if !raw, let shownName = descriptor.signature.decoder?.shownName?(context) {
             out.append(shownName)  // a multiplexer (socketcall, ipc) shows the call it carries
         } else {
-            out.append(descriptor.name)
+            out.append(contentsOf: descriptor.nameBytes)
         }
         out.append("(")
         withEmitter(&out, pid: pid) { emitter in
@@ -117,7 +119,12 @@ public struct SyscallFormatter: Sendable {
     private func makeContext(call: SyscallCall, result: SyscallResult?, memory: some TraceeMemory,
                              slot: CallSlot, interruptedCall: String?, pid: Int32) -> DecodeContext {
         arena.reset()
-        return DecodeContext(call: call, result: result, abi: .forArch(call.arch), options: options,
+        let abi = switch call.arch {
+        case .x86_64: abis.x86_64
+        case .i386: abis.i386
+        case .aarch64: abis.aarch64
+        }
+        return DecodeContext(call: call, result: result, abi: abi, options: options,
                              memory: memory, arena: arena, slot: slot, interruptedCall: interruptedCall, pid: pid,
                              abbreviates: options.abbreviates.includes(call.arch, call.number),
                              dereferences: options.dereferences.includes(call.arch, call.number))
