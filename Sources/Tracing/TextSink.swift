@@ -74,14 +74,14 @@ final class TextSink {
         if options.statuses != .all {
             var entry = TextBuffer(capacity: 256)
             formatter.appendEntry(to: &entry, descriptor: active.descriptor, call: active.call,
-                                  memory: memory, interruptedCall: interrupted, pid: task.tid)
+                                  memory: memory, slot: &active.slot, interruptedCall: interrupted, pid: task.tid)
             active.entryInstructionPointer = instructionPointer
             active.shown = .held(entry)
             return
         }
         let output = startLine(for: task, open: true)
         formatter.appendEntry(to: &output.text, descriptor: active.descriptor, call: active.call,
-                              memory: memory, interruptedCall: interrupted, pid: task.tid)
+                              memory: memory, slot: &active.slot, interruptedCall: interrupted, pid: task.tid)
         active.shown = .printed
     }
 
@@ -91,7 +91,7 @@ final class TextSink {
         if case .failure = result { status = .failed } else { status = .successful }
         guard let output = continueLine(of: task, active, status: status) else { return }
         formatter.appendExit(to: &output.text, descriptor: active.descriptor, call: active.call,
-                             memory: memory, result: result, pid: task.tid)
+                             memory: memory, slot: active.slot, result: result, pid: task.tid)
         appendDuration(active, to: output)
         endLine(output)
         if options.readDumps != nil || options.writeDumps != nil {

@@ -79,6 +79,8 @@ struct ActiveCall {
     var startCPUNanoseconds: UInt64
     /// `-i`: the instruction pointer at the entry stop, for a held line printed at exit.
     var entryInstructionPointer: UInt64? = nil
+    /// What the decoder's entry half keeps for its exit half (`[16 => 8]`, accept's length).
+    var slot = CallSlot()
 
     enum Shown {
         case hidden

@@ -7,9 +7,6 @@ public struct SyscallFormatter: Sendable {
     public var options: DecodeOptions
     /// Scratch memory for tracee reads, reused by every stop this formatter decodes.
     let arena = DecodeArena()
-    /// What an entry kept for its exit, by thread, for callers that do not carry the slot
-    /// themselves (the overloads without `slot:`).
-    let entrySlots = EntrySlots()
     /// The ABIs, held here: reading a global `static let` costs a swift_once check per stop.
     private let abis = (x86_64: DecodeABI.x86_64, i386: DecodeABI.i386, aarch64: DecodeABI.aarch64)
 
@@ -26,7 +23,6 @@ public struct SyscallFormatter: Sendable {
         var slot = CallSlot()
         appendEntry(to: &out, descriptor: descriptor, call: call, memory: memory, slot: &slot,
                     interruptedCall: interruptedCall, pid: pid)
-        entrySlots.keep(slot, for: memory.tid)
     }
 
     /// As above, keeping in `slot` what the exit half needs from the entry.
@@ -71,7 +67,7 @@ public struct SyscallFormatter: Sendable {
         memory: some TraceeMemory, result: SyscallResult, pid: Int32 = 0
     ) {
         appendExit(to: &out, descriptor: descriptor, call: call, memory: memory,
-                   slot: entrySlots.take(for: memory.tid), result: result, pid: pid)
+                   slot: CallSlot(), result: result, pid: pid)
     }
 
     /// As above, with what the entry half kept in `slot`.
