@@ -185,6 +185,15 @@ public struct Emitter {
         }
     }
 
+    /// A value that strace prints in hex, by name when the table has one (a file system's magic
+    /// number): the name or `0x...`; `-X raw` the number, `-X verbose` the number and the name.
+    public mutating func hexConstant(_ value: UInt64, _ table: ConstantTable) {
+        let name = table.name(of: value)
+        if constantStyle == .abbrev, let name { return text.append(name) }
+        text.appendHex(value)
+        if constantStyle == .verbose, let name { appendComment(name) }
+    }
+
     private mutating func appendComment(_ content: StaticString) {
         text.append(" /* ")
         text.append(content)

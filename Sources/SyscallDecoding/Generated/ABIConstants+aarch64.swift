@@ -18,6 +18,7 @@ extension ABIConstants {
         fileTypes: ConstantTable([(0x8000, "S_IFREG"), (0xc000, "S_IFSOCK"), (0xa000, "S_IFLNK"), (0x6000, "S_IFBLK"), (0x4000, "S_IFDIR"), (0x2000, "S_IFCHR"), (0x1000, "S_IFIFO")]),
         modeSpecialBits: FlagTable(zero: nil, [(0x800, "S_ISUID"), (0x400, "S_ISGID"), (0x200, "S_ISVTX")]),
         accessModes: FlagTable(zero: "F_OK", [(0x1, "X_OK"), (0x2, "W_OK"), (0x4, "R_OK")]),
+        direntTypes: ConstantTable([(0x0, "DT_UNKNOWN"), (0x1, "DT_FIFO"), (0x2, "DT_CHR"), (0x4, "DT_DIR"), (0x6, "DT_BLK"), (0x8, "DT_REG"), (0xa, "DT_LNK"), (0xc, "DT_SOCK"), (0xe, "DT_WHT")]),
         seekWhence: ConstantTable([(0x0, "SEEK_SET"), (0x1, "SEEK_CUR"), (0x2, "SEEK_END"), (0x3, "SEEK_DATA"), (0x4, "SEEK_HOLE")]),
         fadviseAdvice: ConstantTable([(0x0, "POSIX_FADV_NORMAL"), (0x1, "POSIX_FADV_RANDOM"), (0x2, "POSIX_FADV_SEQUENTIAL"), (0x3, "POSIX_FADV_WILLNEED"), (0x4, "POSIX_FADV_DONTNEED"), (0x5, "POSIX_FADV_NOREUSE")]),
         xattrFlags: FlagTable(zero: nil, [(0x1, "XATTR_CREATE"), (0x2, "XATTR_REPLACE")]),
@@ -191,7 +192,8 @@ extension StructLayouts {
             stxRdevMajor: FieldLayout(offset: 128, size: 4),
             stxRdevMinor: FieldLayout(offset: 132, size: 4),
             stxDevMajor: FieldLayout(offset: 136, size: 4),
-            stxDevMinor: FieldLayout(offset: 140, size: 4)),
+            stxDevMinor: FieldLayout(offset: 140, size: 4),
+            stxMntId: FieldLayout(offset: 144, size: 8)),
         sigaction: SigactionLayout(
             size: 32,
             handler: FieldLayout(offset: 0, size: 8),

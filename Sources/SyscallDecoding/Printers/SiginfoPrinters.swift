@@ -27,7 +27,7 @@ extension DecodeContext {
                 out.pointer(info.uint64(at: 24))
                 out.raw("}")
             } else {
-                out.text.appendSignalInfo(info)
+                out.text.appendSignalInfo(info, style: out.constantStyle)
             }
         }
     }

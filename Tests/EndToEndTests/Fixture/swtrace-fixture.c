@@ -13,6 +13,10 @@
 #include <sys/eventfd.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <sys/vfs.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -281,6 +285,54 @@ static int scenario_printing(void) {
     return 0;
 }
 
+// What -v, -X and -y change in structures and results: a directory's entries (DIRECTORY is one
+// whose contents do not change between two runs), a file's statx, uname, statfs of /proc,
+// descriptors that fcntl and dup return, socket types, a signal handler, utimensat's special
+// times and a SIGCHLD's siginfo.
+static int scenario_structures(const char *directory) {
+    int dir = (int)syscall(SYS_openat, AT_FDCWD, directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    char entries[4096];
+    syscall(SYS_getdents64, dir, entries, sizeof entries);
+    syscall(SYS_getdents64, dir, entries, sizeof entries);
+    struct statx stx;
+    syscall(SYS_statx, dir, "swtrace-fixture.c", AT_SYMLINK_NOFOLLOW, STATX_ALL, &stx);
+    syscall(SYS_statx, dir, "swtrace-fixture.c", AT_STATX_FORCE_SYNC, STATX_BASIC_STATS, &stx);
+    syscall(SYS_statx, dir, "swtrace-fixture.c", 0, STATX_MODE | STATX_SIZE, &stx);
+    struct utsname names;
+    syscall(SYS_uname, &names);
+    struct statfs fs;
+    syscall(SYS_statfs, "/proc", &fs);
+    int copy = (int)syscall(SYS_fcntl, dir, F_DUPFD_CLOEXEC, 10);
+    syscall(SYS_fcntl, copy, F_GETFL);
+    syscall(SYS_fcntl, copy, F_SETFD, FD_CLOEXEC);
+    syscall(SYS_fcntl, copy, F_GETFD);
+    syscall(SYS_fcntl, copy, F_DUPFD, 12);
+    syscall(SYS_fcntl, copy, 0x7777);
+    int second = (int)syscall(SYS_dup, copy);
+    syscall(SYS_dup2, second, 20);
+    syscall(SYS_dup3, second, 21, O_CLOEXEC);
+    syscall(SYS_socket, AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    syscall(SYS_socket, AF_UNIX, SOCK_DGRAM, 0);
+    struct { void *handler; unsigned long flags; void *restorer; unsigned long mask; } action = {SIG_IGN, 0, NULL, 0}, old;
+    syscall(SYS_rt_sigaction, SIGPIPE, &action, &old, 8);
+    syscall(SYS_rt_sigaction, SIGPIPE, NULL, &old, 8);
+    int memory = (int)syscall(SYS_memfd_create, "times", 0);
+    struct timespec times[2] = {{0, UTIME_OMIT}, {1700000000, 0}};
+    syscall(SYS_utimensat, memory, NULL, times, 0);
+    times[0].tv_nsec = UTIME_NOW;
+    times[1].tv_nsec = 5;
+    syscall(SYS_utimensat, memory, NULL, times, 0);
+    sigset_t childSignal;
+    sigemptyset(&childSignal);
+    sigaddset(&childSignal, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &childSignal, NULL);
+    pid_t child = fork();
+    if (child == 0) syscall(SYS_exit_group, 0);
+    syscall(SYS_wait4, child, NULL, 0, NULL);
+    sigprocmask(SIG_UNBLOCK, &childSignal, NULL);
+    return 0;
+}
+
 int main(int argc, char **argv) {
     const char *scenario = argc > 1 ? argv[1] : "";
     const char *arg = argc > 2 ? argv[2] : NULL;
@@ -302,11 +354,12 @@ int main(int argc, char **argv) {
     if (strcmp(scenario, "opens-slowly") == 0) return scenario_opens_slowly(arg);
     if (strcmp(scenario, "seccomp-mode") == 0) return scenario_seccomp_mode();
     if (strcmp(scenario, "printing") == 0) return scenario_printing();
+    if (strcmp(scenario, "structures") == 0) return scenario_structures(arg);
     if (strcmp(scenario, "nap") == 0) {
         sleep_ms(1000);
         say("fixture: woke\n");
         return 0;
     }
-    fprintf(stderr, "usage: swtrace-fixture files|strings|write|exit N|signal|stopcont|fork|thread-exec|segv|sleep N|threads N|nap|hostile|signal-state|writes N OPENS|counts|opens-slowly N|seccomp-mode|printing\n");
+    fprintf(stderr, "usage: swtrace-fixture files|strings|write|exit N|signal|stopcont|fork|thread-exec|segv|sleep N|threads N|nap|hostile|signal-state|writes N OPENS|counts|opens-slowly N|seccomp-mode|printing|structures DIRECTORY\n");
     return 2;
 }
