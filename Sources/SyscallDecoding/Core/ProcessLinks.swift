@@ -44,7 +44,14 @@ enum ProcessLinks {
                     readlink(path, $0, buffer.count)
                 }
                 guard count >= 0 else { return false }
-                text.appendDescriptorPath(UnsafeBufferPointer(rebasing: buffer[0..<count]), escapes: escapes)
+                // The kernel marks a deleted file's link ` (deleted)`; strace prints
+                // `</memfd:x>(deleted)`, the mark outside the brackets and without its space.
+                let mark: StaticString = " (deleted)"
+                let markLength = mark.utf8CodeUnitCount
+                let deleted = count > markLength && memcmp(buffer.baseAddress! + (count - markLength), mark.utf8Start, markLength) == 0
+                let pathLength = deleted ? count - markLength : count
+                text.appendDescriptorPath(UnsafeBufferPointer(rebasing: buffer[0..<pathLength]), escapes: escapes)
+                if deleted { text.append("(deleted)") }
                 return true
             }
         }
