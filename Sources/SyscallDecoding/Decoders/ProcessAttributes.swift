@@ -33,7 +33,10 @@ extension ArgPrinter {
     /// getrusage's `who`, a signed int (RUSAGE_CHILDREN is -1).
     static let rusageWho = ArgPrinter("rusageWho") { value, context, out in
         let who = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: value)))
-        if let name = context.constants.rusageWho.name(of: who) { return out.name(name) }
+        if let name = context.constants.rusageWho.name(of: who) {
+            // `-X raw`: `0xffffffff` for RUSAGE_CHILDREN.
+            return out.styled(number: { $0.hex(UInt64(UInt32(truncatingIfNeeded: value))) }, decoded: { $0.name(name) })
+        }
         out.constant(UInt64(UInt32(truncatingIfNeeded: value)), context.constants.rusageWho, unknown: "RUSAGE_???")
     }
     static let priorityWhich = constant("priorityWhich", \.priorityWhich, unknown: "PRIO_???")
@@ -103,16 +106,14 @@ extension CallDecoder {
     static let prctl = CallDecoder(entry: { context, out in
         let constants = context.constants
         let option = UInt64(UInt32(truncatingIfNeeded: context.call.args[0]))
+        out.constant(option, constants.prctlOptions, unknown: "PR_???")
         guard let name = constants.prctlOptions.name(of: option) else {
-            out.hex(option)
-            out.raw(" /* PR_??? */")
             for index in 1..<5 {
                 out.raw(", ")
                 out.hex(context.word(index))
             }
             return
         }
-        out.name(name)
         let argument = context.word(1)
         switch name {
         case _ where isAny(name, "PR_GET_DUMPABLE", "PR_GET_SECCOMP", "PR_GET_KEEPCAPS", "PR_GET_TIMERSLACK",
@@ -127,7 +128,7 @@ extension CallDecoder {
         case _ where sameName(name, "PR_SET_PDEATHSIG"):
             out.raw(", ")
             let signal = Int32(truncatingIfNeeded: argument)
-            if signal == 0 { out.int(0) } else { out.text.appendSignal(signal) }
+            if signal == 0 { out.int(0) } else { out.signal(signal) }
         case _ where sameName(name, "PR_SET_DUMPABLE"):
             out.raw(", ")
             out.constant(argument, constants.dumpableValues, unknown: "SUID_DUMP_???")
@@ -165,11 +166,47 @@ extension CallDecoder {
         if sameName(name, "PR_GET_NAME") {
             guard context.returned != nil else { return out.pointer(address) }
             context.printCString(at: address, limit: taskCommLength + 1, to: &out)
-        } else if isAny(name, "PR_GET_PDEATHSIG", "PR_GET_CHILD_SUBREAPER", "PR_GET_TSC") {
+        } else if sameName(name, "PR_GET_PDEATHSIG") {
+            // The signal the kernel stored: `[SIGKILL]`.
+            guard context.returned != nil, let bytes = context.read(address, count: 4) else { return out.pointer(address) }
+            let signal = Int32(bitPattern: bytes.u32(0))
+            out.beginArray()
+            out.element()
+            if signal == 0 { out.int(0) } else { out.signal(signal) }
+            out.endArray()
+        } else if isAny(name, "PR_GET_CHILD_SUBREAPER", "PR_GET_TSC") {
             guard context.returned != nil else { return out.pointer(address) }
             context.printIntArray(at: address, count: 1, to: &out)
         }
     })
+}
+
+extension CallDecoder {
+    /// arch_prctl(2): the code by name, then the address it sets, or for ARCH_GET_FS and
+    /// ARCH_GET_GS the base the kernel stored there: `[0x4af380]`.
+    static let archPrctl = CallDecoder(entry: { context, out in
+        let code = UInt64(UInt32(truncatingIfNeeded: context.call.args[0]))
+        out.constant(code, context.constants.archPrctlCodes, unknown: "ARCH_???")
+        out.raw(", ")
+        if !context.archPrctlGetsBase { out.hex(context.word(1)) }
+    }, exit: { context, out in
+        guard context.archPrctlGetsBase else { return }
+        let address = context.word(1)
+        guard context.returned != nil, let base = context.readWord(address) else { return out.pointer(address) }
+        out.beginArray()
+        out.element()
+        out.hex(base)
+        out.endArray()
+    })
+}
+
+extension DecodeContext {
+    /// Whether arch_prctl's code is ARCH_GET_FS or ARCH_GET_GS, which store a base at the address.
+    fileprivate var archPrctlGetsBase: Bool {
+        let code = UInt64(UInt32(truncatingIfNeeded: call.args[0]))
+        guard let name = constants.archPrctlCodes.name(of: code) else { return false }
+        return sameName(name, "ARCH_GET_FS") || sameName(name, "ARCH_GET_GS")
+    }
 }
 
 private func isAny(_ name: StaticString, _ candidates: StaticString...) -> Bool {

@@ -17,7 +17,7 @@ extension ABIConstants {
         statxAttributes: FlagTable(zero: nil, [(0x4, "STATX_ATTR_COMPRESSED"), (0x10, "STATX_ATTR_IMMUTABLE"), (0x20, "STATX_ATTR_APPEND"), (0x40, "STATX_ATTR_NODUMP"), (0x800, "STATX_ATTR_ENCRYPTED"), (0x1000, "STATX_ATTR_AUTOMOUNT"), (0x2000, "STATX_ATTR_MOUNT_ROOT"), (0x100000, "STATX_ATTR_VERITY"), (0x200000, "STATX_ATTR_DAX")]),
         fileTypes: ConstantTable([(0x8000, "S_IFREG"), (0xc000, "S_IFSOCK"), (0xa000, "S_IFLNK"), (0x6000, "S_IFBLK"), (0x4000, "S_IFDIR"), (0x2000, "S_IFCHR"), (0x1000, "S_IFIFO")]),
         modeSpecialBits: FlagTable(zero: nil, [(0x800, "S_ISUID"), (0x400, "S_ISGID"), (0x200, "S_ISVTX")]),
-        accessModes: FlagTable(zero: "F_OK", [(0x1, "X_OK"), (0x2, "W_OK"), (0x4, "R_OK")]),
+        accessModes: FlagTable(zero: "F_OK", [(0x4, "R_OK"), (0x2, "W_OK"), (0x1, "X_OK")]),
         direntTypes: ConstantTable([(0x0, "DT_UNKNOWN"), (0x1, "DT_FIFO"), (0x2, "DT_CHR"), (0x4, "DT_DIR"), (0x6, "DT_BLK"), (0x8, "DT_REG"), (0xa, "DT_LNK"), (0xc, "DT_SOCK"), (0xe, "DT_WHT")]),
         seekWhence: ConstantTable([(0x0, "SEEK_SET"), (0x1, "SEEK_CUR"), (0x2, "SEEK_END"), (0x3, "SEEK_DATA"), (0x4, "SEEK_HOLE")]),
         fadviseAdvice: ConstantTable([(0x0, "POSIX_FADV_NORMAL"), (0x1, "POSIX_FADV_RANDOM"), (0x2, "POSIX_FADV_SEQUENTIAL"), (0x3, "POSIX_FADV_WILLNEED"), (0x4, "POSIX_FADV_DONTNEED"), (0x5, "POSIX_FADV_NOREUSE")]),

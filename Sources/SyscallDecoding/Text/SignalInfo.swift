@@ -65,17 +65,7 @@ extension TextBuffer {
         let signal = info.signal
         let code = info.code
         append("{si_signo=")
-        switch style {
-        case .abbrev: appendSignal(signal)
-        case .raw: appendDecimal(Int64(signal))
-        case .verbose:
-            appendDecimal(Int64(signal))
-            if SignalNames.hasName(signal) {
-                append(" /* ")
-                appendSignal(signal)
-                append(" */")
-            }
-        }
+        appendSignal(signal, style: style)
         append(", si_code=")
         let specific = signalSpecificCodes(signal)
         var codeName: StaticString?
@@ -107,7 +97,7 @@ extension TextBuffer {
             appendDecimal(Int64(info.int32(at: 20)))
             appendValue(info, at: 24)
         } else if code > 0 || code == siKernel {
-            appendSignalSpecificFields(info, code: code)
+            appendSignalSpecificFields(info, code: code, style: style)
         }
         append("}")
     }
@@ -127,13 +117,28 @@ extension TextBuffer {
         append("}")
     }
 
-    private mutating func appendSignalSpecificFields(_ info: SignalInfo, code: Int32) {
+    /// `SIGUSR1`; with `-X raw` `10`, with `-X verbose` `10 /* SIGUSR1 */`.
+    private mutating func appendSignal(_ signal: Int32, style: ConstantStyle) {
+        switch style {
+        case .abbrev: appendSignal(signal)
+        case .raw: appendDecimal(Int64(signal))
+        case .verbose:
+            appendDecimal(Int64(signal))
+            if SignalNames.hasName(signal) {
+                append(" /* ")
+                appendSignal(signal)
+                append(" */")
+            }
+        }
+    }
+
+    private mutating func appendSignalSpecificFields(_ info: SignalInfo, code: Int32, style: ConstantStyle) {
         switch info.signal {
         case 17:  // SIGCHLD
             appendSender(info)
             append(", si_status=")
             let status = info.int32(at: 24)
-            if code == 1 { appendDecimal(Int64(status)) } else { appendSignal(status) }
+            if code == 1 { appendDecimal(Int64(status)) } else { appendSignal(status, style: style) }
             append(", si_utime=")
             appendClockTicks(info.uint64(at: 32))
             append(", si_stime=")

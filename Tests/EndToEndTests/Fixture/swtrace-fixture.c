@@ -12,6 +12,8 @@
 #include <string.h>
 #include <sys/eventfd.h>
 #include <sys/mman.h>
+#include <linux/futex.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -288,7 +290,8 @@ static int scenario_printing(void) {
 // What -v, -X and -y change in structures and results: a directory's entries (DIRECTORY is one
 // whose contents do not change between two runs), a file's statx, uname, statfs of /proc,
 // descriptors that fcntl and dup return, socket types, a signal handler, utimensat's special
-// times and a SIGCHLD's siginfo.
+// times, prctl's signals, getrusage, resource limits, a timer's sigevent, access modes, futex
+// operations, arch_prctl's stored base, and the siginfo of a child killed by a signal.
 static int scenario_structures(const char *directory) {
     int dir = (int)syscall(SYS_openat, AT_FDCWD, directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     char entries[4096];
@@ -322,13 +325,34 @@ static int scenario_structures(const char *directory) {
     times[0].tv_nsec = UTIME_NOW;
     times[1].tv_nsec = 5;
     syscall(SYS_utimensat, memory, NULL, times, 0);
+    syscall(SYS_prctl, PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+    int signal = 0;
+    syscall(SYS_prctl, PR_GET_PDEATHSIG, &signal, 0, 0, 0);
+    syscall(SYS_prctl, PR_GET_DUMPABLE, 0, 0, 0, 0);
+    struct rusage usage;
+    syscall(SYS_getrusage, RUSAGE_CHILDREN, &usage);  // no child yet: every field 0
+    struct rlimit limit;
+    syscall(SYS_prlimit64, 0, RLIMIT_CORE, NULL, &limit);
+    syscall(SYS_prlimit64, 0, RLIMIT_STACK, NULL, &limit);
+    struct sigevent event = {.sigev_notify = SIGEV_SIGNAL, .sigev_signo = SIGUSR1};
+    int timer;
+    syscall(SYS_timer_create, CLOCK_MONOTONIC, &event, &timer);
+    syscall(SYS_faccessat, AT_FDCWD, "/", R_OK | X_OK);
+    int word = 0;
+    syscall(SYS_futex, &word, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+    syscall(SYS_futex, &word, FUTEX_WAIT_BITSET_PRIVATE | FUTEX_CLOCK_REALTIME, 1, NULL, NULL, FUTEX_BITSET_MATCH_ANY);
+#ifdef __x86_64__
+    unsigned long base;
+    syscall(SYS_arch_prctl, 0x1003 /* ARCH_GET_FS */, &base);
+#endif
     sigset_t childSignal;
     sigemptyset(&childSignal);
     sigaddset(&childSignal, SIGCHLD);
     sigprocmask(SIG_BLOCK, &childSignal, NULL);
     pid_t child = fork();
-    if (child == 0) syscall(SYS_exit_group, 0);
-    syscall(SYS_wait4, child, NULL, 0, NULL);
+    if (child == 0) syscall(SYS_kill, getpid(), SIGTERM);
+    int status;
+    syscall(SYS_wait4, child, &status, 0, NULL);
     sigprocmask(SIG_UNBLOCK, &childSignal, NULL);
     return 0;
 }
