@@ -60,10 +60,10 @@ import Testing
 
     /// What `-v`, `-X`, `-y` and `-s` change in structures and results, on the fixture's
     /// `structures` scenario: getdents64's entries, statx, uname, statfs, the descriptors fcntl and
-    /// dup return, socket types, a signal handler, utimensat's special times, a SIGCHLD's siginfo.
+    /// dup return, socket types, socket addresses, poll, prctl, futex and more (see the scenario).
     static let structureCases: [[String]] = [
         [], ["-v"], ["-X", "raw"], ["-X", "verbose"], ["-v", "-X", "raw"], ["-v", "-X", "verbose"],
-        ["-y"], ["-y", "-X", "verbose"], ["-s", "0"], ["-v", "-s", "0"], ["-v", "-x"],
+        ["-y"], ["-y", "-X", "verbose"], ["-s", "0"], ["-v", "-s", "0"], ["-v", "-x"], ["-xx"],
     ]
 
     /// The directory the scenario lists and whose file it stats: its entries, inodes and times

@@ -18,9 +18,9 @@ extension ArgPrinter {
         out.endArray()
     }
 
-    /// getgroups' list: as many gids as it returned.
+    /// getgroups' list: as many gids as it returned (`[]` for none, whatever the size asked).
     static let groupsOut = output("groupsOut") { address, context, out in
-        guard context.int32(0) != 0, let count = context.returned else { return out.pointer(address) }
+        guard let count = context.returned, count == 0 || context.int32(0) != 0 else { return out.pointer(address) }
         context.printGroups(at: address, count: Int(count), to: &out)
     }
     /// setgroups' list: as many gids as its first argument says.

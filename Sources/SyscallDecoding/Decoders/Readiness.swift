@@ -134,22 +134,33 @@ extension ReturnPrinter {
 
 extension DecodeContext {
     /// `[{fd=3, events=POLLIN}, ...]` (`ready`: only the entries with events, as
-    /// `{fd=3, revents=POLLIN}`); at most `-s` entries, then `...`.
+    /// `{fd=3, revents=POLLIN}`, the descriptor without its `-y` path as strace prints it); at
+    /// most `-s` entries (of those printed, when `ready`), then `...`.
     func printPollFds(at address: UInt64, count: UInt64, ready: Bool, to out: inout Emitter) {
         guard address != 0 else { return out.name("NULL") }
         let layout = layouts.pollfd
-        let shown = Int(min(count, UInt64(options.stringLimit)))
+        // `-s` (only when abbreviating: the emitter's array limit) counts printed entries; ready
+        // ones may lie past the first `-s`, so those are all read (as far as the arena allows).
+        let limit = UInt64(out.arrayLimit)
+        let readable = UInt64(DecodeArena.capacity / 2 / layout.size)
+        let shown = Int(min(count, readable, ready ? readable : limit))
         guard let bytes = read(address, count: shown * layout.size) else { return out.hex(address) }
         out.beginArray()
+        var printed: UInt64 = 0
         for index in 0..<shown {
             let entry = UnsafeRawBufferPointer(rebasing: bytes[index * layout.size..<(index + 1) * layout.size])
             let fd = Int32(truncatingIfNeeded: layout.fd.signed(in: entry))
             let events = (ready ? layout.revents : layout.events).unsigned(in: entry)
             if ready && events == 0 { continue }
+            if ready && printed >= limit {
+                out.abbreviated()
+                break
+            }
+            printed += 1
             out.element()
             out.beginStruct()
             out.field("fd")
-            out.fd(fd)
+            if ready { out.int(Int64(fd)) } else { out.fd(fd) }
             if fd >= 0 || ready {
                 if ready { out.field("revents") } else { out.field("events") }
                 out.flags(events, constants.pollEvents)

@@ -13,6 +13,8 @@
 #include <sys/eventfd.h>
 #include <sys/mman.h>
 #include <linux/futex.h>
+#include <netinet/in.h>
+#include <poll.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -291,7 +293,8 @@ static int scenario_printing(void) {
 // whose contents do not change between two runs), a file's statx, uname, statfs of /proc,
 // descriptors that fcntl and dup return, socket types, a signal handler, utimensat's special
 // times, prctl's signals, getrusage, resource limits, a timer's sigevent, access modes, futex
-// operations, arch_prctl's stored base, and the siginfo of a child killed by a signal.
+// operations, arch_prctl's stored base, IPv4 and IPv6 addresses, poll's ready descriptors, an empty
+// group list, and the siginfo of a child killed by a signal.
 static int scenario_structures(const char *directory) {
     int dir = (int)syscall(SYS_openat, AT_FDCWD, directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     char entries[4096];
@@ -341,6 +344,19 @@ static int scenario_structures(const char *directory) {
     int word = 0;
     syscall(SYS_futex, &word, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
     syscall(SYS_futex, &word, FUTEX_WAIT_BITSET_PRIVATE | FUTEX_CLOCK_REALTIME, 1, NULL, NULL, FUTEX_BITSET_MATCH_ANY);
+    int inet = (int)syscall(SYS_socket, AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in address4 = {.sin_family = AF_INET, .sin_port = htons(0), .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    syscall(SYS_bind, inet, &address4, sizeof address4);
+    int inet6 = (int)syscall(SYS_socket, AF_INET6, SOCK_STREAM, 0);
+    struct sockaddr_in6 address6 = {.sin6_family = AF_INET6, .sin6_addr = IN6ADDR_LOOPBACK_INIT};
+    syscall(SYS_bind, inet6, &address6, sizeof address6);
+    int ends[2];
+    syscall(SYS_pipe2, ends, 0);
+    syscall(SYS_write, ends[1], "x", 1);
+    struct pollfd waiting[2] = {{.fd = ends[0], .events = POLLIN}, {.fd = ends[1], .events = POLLOUT}};
+    syscall(SYS_poll, waiting, 2, 0);
+    gid_t groups[4];
+    syscall(SYS_getgroups, 0, groups);
 #ifdef __x86_64__
     unsigned long base;
     syscall(SYS_arch_prctl, 0x1003 /* ARCH_GET_FS */, &base);
