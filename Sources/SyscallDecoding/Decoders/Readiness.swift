@@ -41,7 +41,7 @@ extension ArgPrinter {
 
     /// select's fd_set, as many bits as argument 0 says: `[0 3]`.
     static let fdSet = ArgPrinter("fdSet", refersTo: 0) { value, context, out in
-        context.printFdSet(at: context.truncate(value), to: &out)
+        context.printFdSet(at: context.truncate(value), withPaths: true, to: &out)
     }
 
     /// pselect6's sixth argument: `{sigmask=[USR1], sigsetsize=8}`.
@@ -120,7 +120,7 @@ extension ReturnPrinter {
                 guard address != 0, context.fdSetHasMembers(at: address) else { continue }
                 separate(&out)
                 out.raw(name)
-                context.printFdSet(at: address, to: &out)
+                context.printFdSet(at: address, withPaths: false, to: &out)
             }
             if context.word(4) != 0 {
                 separate(&out)
@@ -180,8 +180,10 @@ extension DecodeContext {
         return read(address, count: rounded)
     }
 
-    /// `[0 3]`; the address when nfds is negative or the set unreadable.
-    func printFdSet(at address: UInt64, to out: inout Emitter) {
+    /// `[0 3]`; the address when nfds is negative or the set unreadable. `withPaths`: the
+    /// descriptors as `-y` shows them (`[3</tmp>]`), as strace does in the arguments but not in
+    /// the result's comment.
+    func printFdSet(at address: UInt64, withPaths: Bool, to out: inout Emitter) {
         guard address != 0 else { return out.name("NULL") }
         guard let bits = readFdSet(at: address) else { return out.hex(address) }
         let nfds = Int(int32(0))
@@ -190,7 +192,7 @@ extension DecodeContext {
         for fd in 0..<nfds where bits[fd / 8] & (1 << UInt8(fd % 8)) != 0 {
             if !first { out.raw(" ") }
             first = false
-            out.int(Int64(fd))
+            if withPaths { out.fd(Int32(fd)) } else { out.int(Int64(fd)) }
         }
         out.raw("]")
     }

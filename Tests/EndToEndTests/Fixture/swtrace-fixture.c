@@ -293,8 +293,8 @@ static int scenario_printing(void) {
 // whose contents do not change between two runs), a file's statx, uname, statfs of /proc,
 // descriptors that fcntl and dup return, socket types, a signal handler, utimensat's special
 // times, prctl's signals, getrusage, resource limits, a timer's sigevent, access modes, futex
-// operations, arch_prctl's stored base, IPv4 and IPv6 addresses, poll's ready descriptors, an empty
-// group list, and the siginfo of a child killed by a signal.
+// operations, arch_prctl's stored base, IPv4 and IPv6 addresses, poll's and pselect6's descriptors, an empty
+// group list, a path that crosses a page boundary, and the siginfo of a child killed by a signal.
 static int scenario_structures(const char *directory) {
     int dir = (int)syscall(SYS_openat, AT_FDCWD, directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     char entries[4096];
@@ -355,8 +355,19 @@ static int scenario_structures(const char *directory) {
     syscall(SYS_write, ends[1], "x", 1);
     struct pollfd waiting[2] = {{.fd = ends[0], .events = POLLIN}, {.fd = ends[1], .events = POLLOUT}};
     syscall(SYS_poll, waiting, 2, 0);
+    fd_set readable, writable;
+    FD_ZERO(&readable);
+    FD_ZERO(&writable);
+    FD_SET(ends[0], &readable);
+    FD_SET(ends[1], &writable);
+    struct timespec noWait = {0, 0};
+    syscall(SYS_pselect6, ends[1] + 1, &readable, &writable, NULL, &noWait, NULL);
     gid_t groups[4];
     syscall(SYS_getgroups, 0, groups);
+    char *pages = (char *)syscall(SYS_mmap, NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    static const char crossing[] = "/nonexistent/a-path-that-crosses-a-page-boundary";
+    memcpy(pages + 4096 - 10, crossing, sizeof crossing);
+    syscall(SYS_openat, AT_FDCWD, pages + 4096 - 10, O_RDONLY);
 #ifdef __x86_64__
     unsigned long base;
     syscall(SYS_arch_prctl, 0x1003 /* ARCH_GET_FS */, &base);
