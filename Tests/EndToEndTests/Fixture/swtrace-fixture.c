@@ -364,7 +364,7 @@ static int scenario_structures(const char *directory) {
     syscall(SYS_pselect6, ends[1] + 1, &readable, &writable, NULL, &noWait, NULL);
     gid_t groups[4];
     syscall(SYS_getgroups, 0, groups);
-    char *pages = (char *)syscall(SYS_mmap, NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    char *pages = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     static const char crossing[] = "/nonexistent/a-path-that-crosses-a-page-boundary";
     memcpy(pages + 4096 - 10, crossing, sizeof crossing);
     syscall(SYS_openat, AT_FDCWD, pages + 4096 - 10, O_RDONLY);
