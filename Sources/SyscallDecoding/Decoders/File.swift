@@ -448,7 +448,7 @@ extension CallDecoder {
         out.flags(UInt64(bitPattern: context.splitOffset(low: 2)), context.constants.fanotifyMask, unknown: "FAN_???")
         out.raw(", ")
         let dirfd = context.int32(split ? 4 : 3)
-        if dirfd == -1 { out.name("FAN_NOFD") } else if dirfd == atFdcwd { out.name("AT_FDCWD") } else { out.fd(dirfd) }
+        if dirfd == -1 { out.named(-1, "FAN_NOFD") } else { out.dirfd(dirfd) }
         out.raw(", ")
         context.printCString(at: context.word(split ? 5 : 4), limit: pathLimit, to: &out)
     })
