@@ -107,7 +107,7 @@ extension SyscallCatalog {
         "setns": .init(.fd, .namespaceFlags),
         "kcmp": .init(.int, .int, .hex, .hex, .hex),
         "pidfd_open": .init(.int, .flags("pidfdFlags", \.pidfdFlags, unknown: "PIDFD_???")),
-        "pidfd_getfd": .init(.fd, .fd, .hexValue),
+        "pidfd_getfd": .init(.fd, .remoteFd(pidfd: 0), .hexValue),
         "rseq": .init(.pointer, .hexValue, .hexValue, .hexValue),
 
         // Threads: robust futex lists and x86 thread-local storage descriptors.
@@ -120,6 +120,14 @@ extension SyscallCatalog {
 }
 
 extension ArgPrinter {
+    /// A descriptor of the process the pidfd in argument `pidfd` refers to (pidfd_getfd's
+    /// target): `-y` shows its path in that process.
+    static func remoteFd(pidfd: Int) -> ArgPrinter {
+        ArgPrinter("remoteFd(\(pidfd))", refersTo: pidfd) { value, context, out in
+            out.fd(Int32(truncatingIfNeeded: value), ofProcessOf: context.int32(pidfd))
+        }
+    }
+
     static let rlimitResource = constant("rlimitResource", \.rlimitResources, unknown: "RLIMIT_???")
 
     /// prlimit64's new limit (read at entry) and old limit (filled at exit).

@@ -98,7 +98,7 @@ extension DecodeContext {
     }
 }
 
-/// The longest name a task has: TASK_COMM_LEN (16) less its NUL.
+/// The longest name a task has: TASK_COMM_LEN (16) less its NUL; `-s` cuts it shorter.
 private let taskCommLength = 15
 
 extension CallDecoder {
@@ -122,7 +122,7 @@ extension CallDecoder {
             break
         case _ where sameName(name, "PR_SET_NAME"):
             out.raw(", ")
-            context.printCString(at: argument, limit: taskCommLength, to: &out)
+            context.printCString(at: argument, limit: min(taskCommLength, context.options.stringLimit), to: &out)
         case _ where isAny(name, "PR_GET_NAME", "PR_GET_PDEATHSIG", "PR_GET_CHILD_SUBREAPER", "PR_GET_TSC"):
             out.raw(", ")  // filled at exit
         case _ where sameName(name, "PR_SET_PDEATHSIG"):
@@ -165,7 +165,7 @@ extension CallDecoder {
         let address = context.word(1)
         if sameName(name, "PR_GET_NAME") {
             guard context.returned != nil else { return out.pointer(address) }
-            context.printCString(at: address, limit: taskCommLength + 1, to: &out)
+            context.printCString(at: address, limit: min(taskCommLength + 1, context.options.stringLimit), to: &out)
         } else if sameName(name, "PR_GET_PDEATHSIG") {
             // The signal the kernel stored: `[SIGKILL]`.
             guard context.returned != nil, let bytes = context.read(address, count: 4) else { return out.pointer(address) }

@@ -144,7 +144,8 @@ extension DecodeContext {
         let limit = UInt64(out.arrayLimit)
         let readable = UInt64(DecodeArena.capacity / 2 / layout.size)
         let shown = Int(min(count, readable, ready ? readable : limit))
-        guard let bytes = read(address, count: shown * layout.size) else { return out.hex(address) }
+        // The first entry is read even when `-s 0` shows none: strace prints an unreadable array's address.
+        guard let bytes = read(address, count: max(shown, count > 0 ? 1 : 0) * layout.size) else { return out.hex(address) }
         out.beginArray()
         var printed: UInt64 = 0
         for index in 0..<shown {
