@@ -10,6 +10,10 @@ public struct SyscallFormatter: Sendable {
     /// What an entry kept for its exit, by thread, for callers that do not carry the slot
     /// themselves (the overloads without `slot:`).
     let entrySlots = EntrySlots()
+    /// `--output-format=json`: the JSON style's state, reused by every stop.
+    let json = JsonValueWriter()
+    /// The text the JSON style writes beside its values (never shown).
+    private let jsonText = ScratchText()
 
     public init(options: DecodeOptions = DecodeOptions()) {
         self.options = options
@@ -35,11 +39,9 @@ public struct SyscallFormatter: Sendable {
         var context = makeContext(call: call, result: nil, memory: memory, slot: slot,
                                   interruptedCall: interruptedCall, pid: pid)
         let raw = isRaw(call)
-        if !raw, let shownName = descriptor.signature.decoder?.shownName?(context) {
-            out.append(shownName)  // a multiplexer (socketcall, ipc) shows the call it carries
-        } else {
-            out.append(descriptor.name)
-        }
+        if options.colors { out.appendInvisible(TextColors.syscall) }
+        appendShownName(descriptor, context: context, raw: raw, to: &out)
+        if options.colors { out.appendInvisible(TextColors.reset) }
         out.append("(")
         withEmitter(&out, pid: pid) { emitter in
             let signature = descriptor.signature
@@ -54,6 +56,129 @@ public struct SyscallFormatter: Sendable {
             signature.printEntryArgs(&context, &emitter)
         }
         slot = context.slot
+    }
+
+    /// The name the call shows: a multiplexer (socketcall, ipc) shows the call it carries.
+    private func appendShownName(_ descriptor: SyscallDescriptor, context: borrowing DecodeContext, raw: Bool,
+                                 to out: inout TextBuffer) {
+        if !raw, let shownName = descriptor.signature.decoder?.shownName?(context) { return out.append(shownName) }
+        out.append(descriptor.name)
+    }
+
+    // MARK: JSON
+
+    /// `"syscall":"name","args":[` and the arguments known at entry, as typed JSON values (the
+    /// array stays open for `appendExitJSON`).
+    public func appendEntryJSON(
+        to out: inout TextBuffer, descriptor: SyscallDescriptor, call: SyscallCall,
+        memory: some TraceeMemory, slot: inout CallSlot, interruptedCall: String? = nil, pid: Int32 = 0
+    ) {
+        var context = makeContext(call: call, result: nil, memory: memory, slot: slot,
+                                  interruptedCall: interruptedCall, pid: pid)
+        let raw = isRaw(call)
+        out.append("\"syscall\":\"")
+        appendShownName(descriptor, context: context, raw: raw, to: &out)
+        out.append("\",\"args\":[")
+        withJSONEmitter(&out, pid: pid, commaFirst: false) { emitter in
+            let signature = descriptor.signature
+            if raw {
+                for index in 0..<signature.args.count {
+                    if index > 0 { emitter.raw(", ") }
+                    emitter.hex(context.truncate(call.args[index]))
+                }
+                return
+            }
+            signature.printEntryArgs(&context, &emitter)
+        }
+        slot = context.slot
+    }
+
+    /// As above, keeping what the exit needs by thread.
+    public func appendEntryJSON(
+        to out: inout TextBuffer, descriptor: SyscallDescriptor, call: SyscallCall,
+        memory: some TraceeMemory, interruptedCall: String? = nil, pid: Int32 = 0
+    ) {
+        var slot = CallSlot()
+        appendEntryJSON(to: &out, descriptor: descriptor, call: call, memory: memory, slot: &slot,
+                        interruptedCall: interruptedCall, pid: pid)
+        entrySlots.keep(slot, for: memory.tid)
+    }
+
+    /// As below, with what the entry kept for this thread.
+    public func appendExitJSON(
+        to out: inout TextBuffer, descriptor: SyscallDescriptor, call: SyscallCall,
+        memory: some TraceeMemory, result: SyscallResult, pid: Int32 = 0
+    ) {
+        appendExitJSON(to: &out, descriptor: descriptor, call: call, memory: memory,
+                       slot: entrySlots.take(for: memory.tid), result: result, pid: pid)
+    }
+
+    /// The arguments printed at exit, `]`, then `"ret":N` and either `"error"` (with `"errno"`
+    /// and `"strerror"`) or, when the result prints as more than its number, `"retval"`.
+    public func appendExitJSON(
+        to out: inout TextBuffer, descriptor: SyscallDescriptor, call: SyscallCall,
+        memory: some TraceeMemory, slot: CallSlot, result: SyscallResult, pid: Int32 = 0
+    ) {
+        var context = makeContext(call: call, result: result, memory: memory, slot: slot, interruptedCall: nil, pid: pid)
+        let raw = isRaw(call)
+        let commaFirst = out.bytes.last != UInt8(ascii: "[")
+        if !raw {
+            withJSONEmitter(&out, pid: pid, commaFirst: commaFirst) { emitter in
+                descriptor.signature.printExitArgs(&context, &emitter)
+            }
+        }
+        out.append("],\"ret\":")
+        switch result {
+        case .failure(let errno):
+            out.append("-1,\"error\":")
+            if let name = ErrnoNames.name(errno) {
+                out.append(byte: UInt8(ascii: "\""))
+                out.append(name)
+                out.append(byte: UInt8(ascii: "\""))
+            } else {
+                out.append("null")
+            }
+            out.append(",\"errno\":")
+            out.appendDecimal(Int64(errno))
+            out.append(",\"strerror\":\"")
+            if let explanation = ErrnoText.restartExplanation(errno) { out.append(explanation) } else { out.append(ErrnoText.message(errno)) }
+            out.append(byte: UInt8(ascii: "\""))
+        case .success(let value):
+            out.appendDecimal(value)
+            let start = out.bytes.count
+            out.append(",\"retval\":")
+            let valueStart = out.bytes.count
+            withJSONEmitter(&out, pid: pid, kind: .result, commaFirst: false) { emitter in
+                if raw {
+                    emitter.hex(context.truncate(UInt64(bitPattern: value)))
+                } else {
+                    descriptor.signature.returns.print(value, &context, &emitter)
+                }
+            }
+            // A result shown as its plain number needs no "retval".
+            if json.lastKind == .int && json.lastInt == value && out.bytes[valueStart...].starts(with: "{\"type\":\"int\"".utf8) {
+                out.bytes.removeSubrange(start...)
+            }
+        }
+    }
+
+    /// Lends `out` to the JSON style, which writes values there while the emitter writes its text
+    /// into scratch space.
+    private func withJSONEmitter(_ out: inout TextBuffer, pid: Int32, kind: JsonValueWriter.SlotKind = .argument,
+                                 commaFirst: Bool, _ body: (inout Emitter) -> Void) {
+        var emitter = Emitter(text: TextBuffer(capacity: 0), options: options, pid: pid)
+        emitter.colors = false
+        emitter.json = json
+        swap(&emitter.text, &jsonText.text)
+        emitter.text.bytes.removeAll(keepingCapacity: true)
+        emitter.text.lineStart = 0
+        emitter.text.invisibleBytes = 0
+        swap(&json.json, &out)
+        json.begin(kind, textStart: 0, commaFirst: commaFirst)
+        body(&emitter)
+        json.end(text: emitter.text)
+        swap(&json.json, &out)
+        swap(&emitter.text, &jsonText.text)
     }
 
     /// `<... name resumed>`, which starts the exit half when other output came between the halves.
@@ -87,7 +212,9 @@ public struct SyscallFormatter: Sendable {
             appendResultSeparator(to: &emitter.text)
             switch result {
             case .failure(let errno):
+                if options.colors { emitter.text.appendInvisible(TextColors.error) }
                 emitter.text.appendErrorReturn(errno: errno)
+                if options.colors { emitter.text.appendInvisible(TextColors.reset) }
             case .success(let value) where raw:
                 emitter.hex(context.truncate(UInt64(bitPattern: value)))
             case .success(let value):
@@ -169,4 +296,9 @@ extension SyscallSignature {
             args[index].print(context.call.args[index], &context, &emitter)
         }
     }
+}
+
+/// A text buffer kept between stops (the JSON style's unseen text).
+final class ScratchText: @unchecked Sendable {
+    var text = TextBuffer(capacity: 1024)
 }

@@ -1,0 +1,323 @@
+/// The JSON style of the `Emitter` (`--output-format=json`): while the emitter writes strace's
+/// text as always, this writes the same values as typed JSON (docs/json.md).
+///
+/// Decoders say what a value is through the emitter's methods; each method writes one typed value
+/// here. The text is cut into *slots*: an argument (between top-level `, `), a struct member, an
+/// array element, the result. A slot whose text was written by exactly one typed value is that
+/// value. A slot that also holds free text (a decoder's `raw("makedev(")`, a comment, bytes written
+/// straight into `text`) becomes `{"type":"text","text":...,"values":[...]}`: its strace text
+/// beside the typed values inside it, so nothing a decoder prints is lost or needs a second decoder.
+///
+/// Free text is found by counting: every byte a typed value (or the struct/array syntax) writes to
+/// the text is added to `typedBytes`; a slot whose text is longer than that holds free text.
+///
+/// One writer lives in each formatter and is reused by every stop: its buffers keep their capacity.
+/// (Unchecked Sendable: as the formatter's arena, it is used by the one tracing thread only.)
+public final class JsonValueWriter: @unchecked Sendable {
+    /// The JSON written so far (the sink takes it after each half of a call).
+    public var json = TextBuffer(capacity: 1024)
+    /// Text bytes accounted for by typed values and by slots already written as text.
+    var typedBytes = 0
+    private var frames: [Frame] = []
+    private var slot = Slot(kind: .argument, jsonStart: 0, valueStart: 0, textStart: 0, typedStart: 0)
+    private var slots: [Slot] = []
+    /// Kind and (for `int`) value of the last typed value, for the result's `"retval"`.
+    private(set) var lastKind = ValueKind.other
+    private(set) var lastInt: Int64 = 0
+    /// `(` minus `)` in free text at the top level: a `, ` inside `makedev(0x8, 0x1)` is no
+    /// argument separator.
+    private var parenDepth = 0
+
+    enum ValueKind { case int, other }
+
+    private enum FrameKind { case root, structure, array }
+    private struct Frame {
+        var kind: FrameKind
+        var members = 0
+        var abbreviated = false
+    }
+
+    enum SlotKind { case argument, member, result }
+    private struct Slot {
+        var kind: SlotKind
+        /// Where the slot's JSON starts (before its separating comma) and where its value starts.
+        var jsonStart: Int
+        var valueStart: Int
+        var textStart: Int
+        var typedStart: Int
+        var parts = 0
+        /// `=>` was seen: the slot's value is `{"type":"changed","in":...,"out":` and this one.
+        var changed = false
+
+        init(kind: SlotKind, jsonStart: Int, valueStart: Int, textStart: Int, typedStart: Int) {
+            self.kind = kind
+            self.jsonStart = jsonStart
+            self.valueStart = valueStart
+            self.textStart = textStart
+            self.typedStart = typedStart
+        }
+    }
+
+    public init() {
+        frames.reserveCapacity(16)
+        slots.reserveCapacity(16)
+    }
+
+    // MARK: Calls (the formatter)
+
+    /// Starts writing top-level values (arguments, or the result) into `json`, for text that
+    /// starts at `textStart`. `commaFirst`: the first argument follows others (the exit half).
+    func begin(_ kind: SlotKind, textStart: Int, commaFirst: Bool) {
+        frames.removeAll(keepingCapacity: true)
+        slots.removeAll(keepingCapacity: true)
+        frames.append(Frame(kind: .root, members: commaFirst ? 1 : 0))
+        parenDepth = 0
+        lastKind = .other
+        typedBytes = 0
+        openSlot(kind, text: textStart, typedStart: 0, key: nil)
+    }
+
+    /// Ends the top-level value begun last; `text` is the emitter's text.
+    func end(text: TextBuffer) {
+        closeSlot(text: text)
+    }
+
+    // MARK: Values (the emitter)
+
+    /// Before a typed value: the comma between values of one slot.
+    @inline(__always) func beginValue() {
+        if slot.parts > 0 { json.append(byte: UInt8(ascii: ",")) }
+        slot.parts += 1
+        lastKind = .other
+    }
+
+    /// After a typed value that wrote the text from `textStart` on.
+    @inline(__always) func endValue(textStart: Int, text: TextBuffer) {
+        typedBytes += text.bytes.count - textStart
+    }
+
+    func noteInt(_ value: Int64) {
+        lastKind = .int
+        lastInt = value
+    }
+
+    /// Free text written by the emitter itself (`raw`): at the top level, `, ` outside
+    /// parentheses separates arguments.
+    func freeText(_ fragment: StaticString, text: TextBuffer) -> Bool {
+        let isTopLevel = frames.count == 1 && slot.kind == .argument
+        if isTopLevel && parenDepth == 0 && fragment.utf8CodeUnitCount == 2 {
+            let bytes = fragment.utf8Start
+            if bytes[0] == UInt8(ascii: ",") && bytes[1] == UInt8(ascii: " ") {
+                nextArgument(textEnd: text.bytes.count - 2, text: text)
+                return true
+            }
+        }
+        if isTopLevel {
+            fragment.withUTF8Buffer { buffer in
+                for byte in buffer {
+                    if byte == UInt8(ascii: "(") { parenDepth += 1 }
+                    if byte == UInt8(ascii: ")") { parenDepth -= 1 }
+                }
+            }
+        }
+        return false
+    }
+
+    /// The separator after an argument was written to the text (its bytes end at `textEnd + 2`).
+    private func nextArgument(textEnd: Int, text: TextBuffer) {
+        closeSlot(text: text, textEnd: textEnd)
+        openSlot(.argument, text: text.bytes.count, typedStart: typedBytes, key: nil)
+    }
+
+    func beginContainer(isArray: Bool, textStart: Int) {
+        beginValue()
+        json.append(isArray ? "{\"type\":\"array\",\"items\":[" : "{\"type\":\"struct\",\"fields\":{")
+        slots.append(slot)
+        frames.append(Frame(kind: isArray ? .array : .structure))
+        typedBytes += 1  // the bracket
+        slot = Slot(kind: .member, jsonStart: json.bytes.count, valueStart: json.bytes.count,
+                    textStart: textStart + 1, typedStart: typedBytes)
+        slot.parts = -1  // no member open yet
+    }
+
+    func endContainer(text: TextBuffer) {
+        let bracketAt = text.bytes.count - 1
+        if slot.parts >= 0 { closeSlot(text: text, textEnd: bracketAt) }
+        let frame = frames.removeLast()
+        json.append(frame.kind == .array ? "]" : "}")
+        if frame.abbreviated { json.append(frame.kind == .array ? ",\"truncated\":true" : ",\"abbreviated\":true") }
+        json.append(byte: UInt8(ascii: "}"))
+        typedBytes += 1
+        slot = slots.removeLast()
+        lastKind = .other
+    }
+
+    /// The next member of the struct or array: `name` for a named field. The emitter wrote the
+    /// separator and the name to the text from `textBefore` on.
+    func member(_ name: StaticString?, textBefore: Int, text: TextBuffer) {
+        let textStart = text.bytes.count
+        if frames.count == 1 {
+            // element() at the top level separates arguments, as `, ` does.
+            if textStart > textBefore { nextArgument(textEnd: textBefore, text: text) }
+            return
+        }
+        if slot.parts >= 0 { closeSlot(text: text, textEnd: textBefore) }
+        typedBytes += textStart - textBefore
+        var key: StaticString? = name
+        if frames[frames.count - 1].kind == .structure && name == nil { key = "" }
+        if frames[frames.count - 1].kind == .array { key = nil }
+        openSlot(.member, text: textStart, typedStart: typedBytes, key: key)
+    }
+
+    /// `...` (with its separator, written to the text from `textBefore` on): the struct or array
+    /// goes on beyond what is shown. At the top level it is free text of the argument.
+    func abbreviated(textBefore: Int, text: TextBuffer) {
+        guard frames.count > 1 else { return }
+        if slot.parts >= 0 { closeSlot(text: text, textEnd: textBefore) }
+        typedBytes += text.bytes.count - textBefore
+        frames[frames.count - 1].abbreviated = true
+        slot.parts = -1
+    }
+
+    /// ` => ` (written to the text just before `textEnd`): what came before in this slot is the
+    /// value at entry, what follows the value at exit.
+    func changed(textEnd: Int, text: TextBuffer) {
+        finishValue(text: text, textEnd: textEnd - 4)
+        insert("{\"type\":\"changed\",\"in\":", at: slot.valueStart)
+        json.append(",\"out\":")
+        typedBytes += 4
+        slot.changed = true
+        slot.valueStart = json.bytes.count
+        slot.textStart = textEnd
+        slot.typedStart = typedBytes
+        slot.parts = 0
+    }
+
+    // MARK: Slots
+
+    private func openSlot(_ kind: SlotKind, text textStart: Int, typedStart: Int, key: StaticString?) {
+        let frameIndex = frames.count - 1
+        let jsonStart = json.bytes.count
+        if frames[frameIndex].members > 0 { json.append(byte: UInt8(ascii: ",")) }
+        if let key {
+            json.append(byte: UInt8(ascii: "\""))
+            if key.utf8CodeUnitCount == 0 {
+                json.append(byte: UInt8(ascii: "_"))
+                json.appendDecimal(Int64(frames[frameIndex].members))
+            } else {
+                json.append(key)
+            }
+            json.append("\":")
+        }
+        frames[frameIndex].members += 1
+        slot = Slot(kind: kind, jsonStart: jsonStart, valueStart: json.bytes.count,
+                    textStart: textStart, typedStart: typedStart)
+    }
+
+    private func closeSlot(text: TextBuffer, textEnd: Int? = nil) {
+        let end = textEnd ?? text.bytes.count
+        let empty = slot.parts <= 0 && end == slot.textStart
+        if empty && !slot.changed && slot.kind == .argument {
+            // A trailing `, ` (the entry half ends before the exit's arguments): no argument yet.
+            json.bytes.removeSubrange(slot.jsonStart...)
+            frames[frames.count - 1].members -= 1
+            return
+        }
+        finishValue(text: text, textEnd: end)
+        if slot.changed { json.append(byte: UInt8(ascii: "}")) }
+    }
+
+    /// Makes the slot's JSON since `valueStart` one value: the typed value it is, `null` when
+    /// nothing was written, or its text with the typed values inside it.
+    private func finishValue(text: TextBuffer, textEnd end: Int) {
+        let textCount = end - slot.textStart
+        let typedCount = typedBytes - slot.typedStart
+        if slot.parts == 1 && textCount == typedCount { return }
+        if slot.parts <= 0 && textCount == 0 {
+            json.append("null")
+            return
+        }
+        let parts = Array(json.bytes[slot.valueStart...])
+        json.bytes.removeSubrange(slot.valueStart...)
+        json.append("{\"type\":\"text\",\"text\":")
+        json.appendJSONString(text.bytes[slot.textStart..<end])
+        if slot.parts > 0 {
+            json.append(",\"values\":[")
+            json.append(contentsOf: parts)
+            json.append(byte: UInt8(ascii: "]"))
+        }
+        json.append(byte: UInt8(ascii: "}"))
+        typedBytes += textCount - typedCount
+        lastKind = .other
+    }
+
+    private func insert(_ prefix: StaticString, at index: Int) {
+        prefix.withUTF8Buffer { json.bytes.insert(contentsOf: $0, at: index) }
+    }
+}
+
+extension TextBuffer {
+    /// A JSON string holding one character per byte (U+0000 to U+00FF): lossless for any bytes,
+    /// and plain ASCII stays as it is.
+    public mutating func appendJSONString<C: Collection>(_ source: C) where C.Element == UInt8 {
+        append(byte: UInt8(ascii: "\""))
+        for byte in source {
+            switch byte {
+            case UInt8(ascii: "\""): append("\\\"")
+            case UInt8(ascii: "\\"): append("\\\\")
+            case UInt8(ascii: "\n"): append("\\n")
+            case UInt8(ascii: "\t"): append("\\t")
+            case 0x20..<0x7f: append(byte: byte)
+            default:
+                append("\\u00")
+                appendDigits(UInt64(byte), radix: 16, minimumDigits: 2)
+            }
+        }
+        append(byte: UInt8(ascii: "\""))
+    }
+
+    public mutating func appendJSONString(_ text: String) {
+        appendJSONString(text.utf8)
+    }
+}
+
+extension TextBuffer {
+    /// `{"type":"flags","raw":N,"names":[...],"unknown":N}`: the names of the bits that are set,
+    /// and the bits no name covers (absent when none are left).
+    mutating func appendJSONFlags(_ value: UInt64, _ table: FlagTable) {
+        append("{\"type\":\"flags\",\"raw\":")
+        appendDecimal(value)
+        append(",\"names\":[")
+        var rest = value
+        if value == 0 {
+            if let zero = table.zero {
+                append(byte: UInt8(ascii: "\""))
+                append(zero)
+                append(byte: UInt8(ascii: "\""))
+            }
+        } else {
+            var first = true
+            for entry in table.entries where entry.bits != 0 && rest & entry.bits == entry.bits {
+                append(first ? "\"" : ",\"")
+                append(entry.name)
+                append(byte: UInt8(ascii: "\""))
+                rest &= ~entry.bits
+                first = false
+            }
+        }
+        append(byte: UInt8(ascii: "]"))
+        if rest != 0 {
+            append(",\"unknown\":")
+            appendDecimal(rest)
+        }
+        append(byte: UInt8(ascii: "}"))
+    }
+
+    /// `{"type":"string","value":"...","truncated":true}`: the bytes one character each.
+    mutating func appendJSONBytes<C: Collection>(_ bytes: C, truncated: Bool) where C.Element == UInt8 {
+        append("{\"type\":\"string\",\"value\":")
+        appendJSONString(bytes)
+        if truncated { append(",\"truncated\":true") }
+        append(byte: UInt8(ascii: "}"))
+    }
+}

@@ -1,0 +1,317 @@
+import Glibc
+import SyscallDecoding
+import SyscallTables
+
+/// `--output-format=json`: one JSON object per line (docs/json.md,
+/// docs/swtrace-json.schema.json). A syscall is one object, entry and exit merged: its entry is
+/// rendered at the entry stop (the memory it reads may be gone at exit) and held in the call's
+/// state until the exit, so threads that interleave never split an object. Signals, exits,
+/// attach/detach and a thread's exec are objects of their own.
+final class JsonSink: TraceSink {
+    static let version = 1
+
+    private let formatter: SyscallFormatter
+    private let options: TraceOptions
+    private let main: JsonOutput
+    private var perProcess: [pid_t: JsonOutput] = [:]
+    private let openProcessOutput: ((pid_t) -> Int32?)?
+    private var dirty: [JsonOutput] = []
+    /// `/proc/TID/comm` by thread, read when a thread appears and after its execve.
+    private var commands: [pid_t: [UInt8]] = [:]
+    /// Threads whose end was reported: any other that goes was detached.
+    private var ended: Set<pid_t> = []
+
+    var wallClock = ClockReading(seconds: 0, nanoseconds: 0)
+    var monotonic = ClockReading(seconds: 0, nanoseconds: 0)
+    var instructionPointer: UInt64?
+
+    init(options: TraceOptions, writer: LineWriter, openProcessOutput: ((pid_t) -> Int32?)?) {
+        self.options = options
+        formatter = SyscallFormatter(options: options.decode)
+        main = JsonOutput(writer: writer)
+        self.openProcessOutput = options.outputSeparately ? openProcessOutput : nil
+    }
+
+    var writeFailure: Int32? {
+        if let failure = main.writer.failure { return failure }
+        return perProcess.values.lazy.compactMap(\.writer.failure).first
+    }
+
+    /// Objects are written whole at once: no line is ever left open.
+    var hasOpenLine: Bool { false }
+    func usePlainPrefix() {}
+    func showBlockedCalls() {}
+    func detached(_ task: Tracee) {}
+
+    // MARK: Tasks
+
+    func taskAppeared(_ task: Tracee) {
+        readCommand(task.tid)
+        wallClock = .wallClock()
+        let output = begin("attach", task)
+        end(output)
+    }
+
+    func taskGone(_ task: Tracee) {
+        if ended.remove(task.tid) == nil {
+            end(begin("detach", task))
+        }
+        commands[task.tid] = nil
+    }
+
+    // MARK: Syscalls
+
+    func heldFirstExec(_ task: Tracee, descriptor: SyscallDescriptor, call: SyscallCall,
+                       memory: some TraceeMemory) -> TextBuffer? {
+        var entry = TextBuffer(capacity: 512)
+        appendCallStart(task, call, to: &entry)
+        formatter.appendEntryJSON(to: &entry, descriptor: descriptor, call: call, memory: memory, pid: task.tid)
+        return entry
+    }
+
+    func syscallEntered(_ task: Tracee, _ active: inout ActiveCall, memory: some TraceeMemory, interrupted: String?) {
+        var entry = TextBuffer(capacity: 512)
+        appendCallStart(task, active.call, to: &entry)
+        formatter.appendEntryJSON(to: &entry, descriptor: active.descriptor, call: active.call,
+                                  memory: memory, interruptedCall: interrupted, pid: task.tid)
+        active.shown = .held(entry)
+    }
+
+    func syscallExited(_ task: Tracee, _ active: ActiveCall, result: SyscallResult, memory: some TraceeMemory) {
+        guard case .held(let entry) = active.shown else { return }
+        var status = StatusFilter.successful
+        if case .failure = result { status = .failed }
+        guard options.statuses.contains(status) else { return }
+        if case .success = result, active.descriptor.name.hasPrefix("execve") { readCommand(task.tid) }
+        let output = output(for: task)
+        output.text.append(contentsOf: entry.bytes)
+        formatter.appendExitJSON(to: &output.text, descriptor: active.descriptor, call: active.call,
+                                 memory: memory, result: result, pid: task.tid)
+        appendCommand(task, to: &output.text)
+        appendDuration(active, to: &output.text)
+        end(output)
+    }
+
+    func syscallAbandoned(_ task: Tracee, _ active: ActiveCall, detached: Bool) {
+        guard case .held(let entry) = active.shown,
+              options.statuses.contains(detached ? .detached : .unfinished) else { return }
+        let output = output(for: task)
+        output.text.append(contentsOf: entry.bytes)
+        output.text.append("],\"unfinished\":true")
+        if detached { output.text.append(",\"detached\":true") }
+        appendCommand(task, to: &output.text)
+        end(output)
+    }
+
+    /// `{"type":"syscall","ts":...,"pid":...,"tid":...,"nr":...,"abi":"...",`
+    private func appendCallStart(_ task: Tracee, _ call: SyscallCall, to text: inout TextBuffer) {
+        text.append("{\"type\":\"syscall\"")
+        appendIdentity(task, to: &text)
+        text.append(",\"nr\":")
+        text.appendDecimal(call.number)
+        text.append(",\"abi\":\"")
+        text.append(call.arch.jsonName)
+        text.append("\",")
+    }
+
+    private func appendDuration(_ active: ActiveCall, to text: inout TextBuffer) {
+        guard options.syscallTimes != nil else { return }
+        text.append(",\"duration\":")
+        appendSeconds(monotonic.totalNanoseconds &- active.startNanoseconds, to: &text)
+    }
+
+    // MARK: Other events
+
+    func signalDelivered(_ task: Tracee, signal: Int32, info: SignalInfo) {
+        guard options.signals.shows(signal) else { return }
+        let output = begin("signal", task)
+        appendCommand(task, to: &output.text)
+        appendSignal(signal, to: &output.text)
+        output.text.append(",\"siginfo\":")
+        var siginfo = TextBuffer(capacity: 256)
+        siginfo.appendSignalInfo(info)
+        output.text.appendJSONFields(ofStruct: siginfo.bytes)
+        end(output)
+    }
+
+    func groupStopped(_ task: Tracee, signal: Int32) {
+        guard options.signals.shows(signal) else { return }
+        let output = begin("stop", task)
+        appendSignal(signal, to: &output.text)
+        end(output)
+    }
+
+    func taskEnded(_ task: Tracee, status: WaitStatus) {
+        ended.insert(task.tid)
+        guard !options.quiet.contains(.exit) else { return }
+        let output = begin("exit", task)
+        switch status {
+        case .exited(let code):
+            output.text.append(",\"code\":")
+            output.text.appendDecimal(Int64(code))
+        case .killed(let signal, let coreDumped):
+            appendSignal(signal, to: &output.text)
+            output.text.append(coreDumped ? ",\"core_dumped\":true" : ",\"core_dumped\":false")
+        default:
+            break
+        }
+        end(output)
+    }
+
+    /// A non-leader thread's execve: it now has the leader's thread id.
+    func superseded(_ execing: Tracee, formerTid: pid_t) {
+        guard !options.quiet.contains(.superseded) else { return }
+        let output = begin("exec", execing)
+        output.text.append(",\"old_tid\":")
+        output.text.appendDecimal(Int64(formerTid))
+        end(output)
+    }
+
+    func personalityChanged(_ task: Tracee, to arch: SyscallArch) {
+        guard !options.quiet.contains(.personality) else { return }
+        let output = begin("personality", task)
+        output.text.append(",\"abi\":\"")
+        output.text.append(arch.jsonName)
+        output.text.append(byte: UInt8(ascii: "\""))
+        end(output)
+    }
+
+    // MARK: Objects
+
+    /// `{"type":"TYPE","ts":...,"pid":...,"tid":...`; the caller adds fields and calls `end`.
+    private func begin(_ type: StaticString, _ task: Tracee) -> JsonOutput {
+        let output = output(for: task)
+        output.text.append("{\"type\":\"")
+        output.text.append(type)
+        output.text.append(byte: UInt8(ascii: "\""))
+        appendIdentity(task, to: &output.text)
+        return output
+    }
+
+    private func end(_ output: JsonOutput) {
+        output.text.append(byte: UInt8(ascii: "}"))
+        output.text.endLine()
+        if dirty.last !== output && !dirty.contains(where: { $0 === output }) { dirty.append(output) }
+    }
+
+    private func appendIdentity(_ task: Tracee, to text: inout TextBuffer) {
+        text.append(",\"ts\":")
+        text.appendDecimal(wallClock.seconds)
+        text.append(byte: UInt8(ascii: "."))
+        text.appendDigits(UInt64(wallClock.nanoseconds), radix: 10, minimumDigits: 9)
+        text.append(",\"pid\":")
+        text.appendDecimal(Int64(task.tgid))
+        text.append(",\"tid\":")
+        text.appendDecimal(Int64(task.tid))
+    }
+
+    private func appendCommand(_ task: Tracee, to text: inout TextBuffer) {
+        guard let command = commands[task.tid] else { return }
+        text.append(",\"comm\":")
+        text.appendJSONString(command)
+    }
+
+    private func appendSignal(_ signal: Int32, to text: inout TextBuffer) {
+        text.append(",\"signal\":\"")
+        text.appendSignal(signal)
+        text.append("\",\"signo\":")
+        text.appendDecimal(Int64(signal))
+    }
+
+    private func appendSeconds(_ nanoseconds: UInt64, to text: inout TextBuffer) {
+        text.appendDecimal(nanoseconds / 1_000_000_000)
+        text.append(byte: UInt8(ascii: "."))
+        text.appendDigits(nanoseconds % 1_000_000_000, radix: 10, minimumDigits: 9)
+    }
+
+    private func readCommand(_ tid: pid_t) {
+        let fd = open("/proc/\(tid)/comm", O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let count = read(fd, &buffer, buffer.count)
+        guard count > 0 else { return }
+        commands[tid] = Array(buffer[0..<count].prefix { $0 != UInt8(ascii: "\n") })
+    }
+
+    private func output(for task: Tracee) -> JsonOutput {
+        guard let openProcessOutput else { return main }
+        if let output = perProcess[task.tgid] { return output }
+        let fd = openProcessOutput(task.tgid) ?? -1
+        let output = fd >= 0 ? JsonOutput(writer: LineWriter(fd: fd)) : main
+        perProcess[task.tgid] = output
+        return output
+    }
+
+    func flush() {
+        for output in dirty { output.flush() }
+        dirty.removeAll(keepingCapacity: true)
+    }
+}
+
+/// One JSON Lines output: its header object first, then whole objects.
+final class JsonOutput {
+    let writer: LineWriter
+    var text = TextBuffer(capacity: 8192)
+
+    init(writer: LineWriter) {
+        self.writer = writer
+        text.append("{\"type\":\"header\",\"v\":")
+        text.appendDecimal(Int64(JsonSink.version))
+        text.append(",\"tool\":\"swtrace\",\"format\":\"swtrace-json\"}")
+        text.endLine()
+    }
+
+    func flush() {
+        guard !text.bytes.isEmpty else { return }
+        writer.write(text.bytes[...])
+        text.bytes.removeAll(keepingCapacity: true)
+        text.lineStart = 0
+    }
+}
+
+extension SyscallArch {
+    /// The `"abi"` of a JSON object.
+    var jsonName: StaticString {
+        switch self {
+        case .x86_64: "x86_64"
+        case .i386: "i386"
+        case .aarch64: "aarch64"
+        }
+    }
+}
+
+extension TextBuffer {
+    /// strace's `{name=value, name=value}` as a JSON object of the values as strace shows them.
+    mutating func appendJSONFields(ofStruct text: [UInt8]) {
+        guard text.first == UInt8(ascii: "{"), text.last == UInt8(ascii: "}") else {
+            return appendJSONString(text)
+        }
+        append(byte: UInt8(ascii: "{"))
+        var depth = 0
+        var memberStart = 1
+        var first = true
+        func member(_ range: Range<Int>) {
+            guard let equals = text[range].firstIndex(of: UInt8(ascii: "=")) else { return }
+            if !first { append(byte: UInt8(ascii: ",")) }
+            first = false
+            appendJSONString(text[range.lowerBound..<equals])
+            append(byte: UInt8(ascii: ":"))
+            appendJSONString(text[(equals + 1)..<range.upperBound])
+        }
+        var index = 1
+        while index < text.count - 1 {
+            let byte = text[index]
+            if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") { depth += 1 }
+            if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") { depth -= 1 }
+            if depth == 0 && byte == UInt8(ascii: ",") && text[index + 1] == UInt8(ascii: " ") {
+                member(memberStart..<index)
+                memberStart = index + 2
+                index += 1
+            }
+            index += 1
+        }
+        member(memberStart..<(text.count - 1))
+        append(byte: UInt8(ascii: "}"))
+    }
+}
