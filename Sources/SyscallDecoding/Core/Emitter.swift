@@ -290,7 +290,7 @@ public struct Emitter {
     public mutating func hexBytes(_ bytes: UnsafeRawBufferPointer, truncated: Bool = false) {
         let start = text.bytes.count
         appendHexBytes(bytes, truncated: truncated)
-        if let json { typed(json, start) { $0.appendJSONBytes(bytes, truncated: truncated) } }
+        if let json { typed(json, start) { $0.appendJSONBytes(bytes, truncated: truncated, hex: true) } }
     }
 
     private mutating func appendHexBytes(_ bytes: UnsafeRawBufferPointer, truncated: Bool) {

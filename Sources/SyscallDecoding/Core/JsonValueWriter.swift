@@ -314,10 +314,12 @@ extension TextBuffer {
     }
 
     /// `{"type":"string","value":"...","truncated":true}`: the bytes one character each.
-    mutating func appendJSONBytes<C: Collection>(_ bytes: C, truncated: Bool) where C.Element == UInt8 {
+    /// `hex`: the text shows every byte as `\xNN`.
+    mutating func appendJSONBytes<C: Collection>(_ bytes: C, truncated: Bool, hex: Bool = false) where C.Element == UInt8 {
         append("{\"type\":\"string\",\"value\":")
         appendJSONString(bytes)
         if truncated { append(",\"truncated\":true") }
+        if hex { append(",\"hex\":true") }
         append(byte: UInt8(ascii: "}"))
     }
 }
