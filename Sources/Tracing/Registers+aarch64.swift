@@ -6,7 +6,7 @@ import SyscallTables
 /// from the entry stop; and x7 is not the program's x7 at syscall stops (it says entry or exit).
 struct Aarch64Registers: RegisterSet {
     static let size = 34 * 8
-    let x0, x1, x2, x3, x4, x5, x8: UInt64
+    let x0, x1, x2, x3, x4, x5, x8, sp: UInt64
 
     init(_ bytes: UnsafeRawBufferPointer) {
         x0 = bytes.word64(0)
@@ -16,10 +16,11 @@ struct Aarch64Registers: RegisterSet {
         x4 = bytes.word64(4)
         x5 = bytes.word64(5)
         x8 = bytes.word64(8)
+        sp = bytes.word64(31)
     }
 
     var entry: SyscallCall {
-        SyscallCall(arch: .aarch64, number: x8, args: SyscallArgs([x0, x1, x2, x3, x4, x5]))
+        SyscallCall(arch: .aarch64, number: x8, args: SyscallArgs([x0, x1, x2, x3, x4, x5]), stackPointer: sp)
     }
 
     var returnValue: Int64 { Int64(bitPattern: x0) }

@@ -6,7 +6,7 @@ import SyscallTables
 /// Syscall number in orig_eax, arguments in ebx ecx edx esi edi ebp, result in eax.
 struct I386Registers: RegisterSet {
     static let size = 17 * 4
-    let ebx, ecx, edx, esi, edi, ebp, eax, origEax: UInt32
+    let ebx, ecx, edx, esi, edi, ebp, eax, origEax, esp: UInt32
 
     init(_ bytes: UnsafeRawBufferPointer) {
         ebx = bytes.word32(0)
@@ -17,11 +17,12 @@ struct I386Registers: RegisterSet {
         ebp = bytes.word32(5)
         eax = bytes.word32(6)
         origEax = bytes.word32(11)
+        esp = bytes.word32(15)
     }
 
     var entry: SyscallCall {
         let args = [ebx, ecx, edx, esi, edi, ebp].map(UInt64.init)
-        return SyscallCall(arch: .i386, number: UInt64(origEax), args: SyscallArgs(args))
+        return SyscallCall(arch: .i386, number: UInt64(origEax), args: SyscallArgs(args), stackPointer: UInt64(esp))
     }
 
     var returnValue: Int64 { Int64(Int32(bitPattern: eax)) }

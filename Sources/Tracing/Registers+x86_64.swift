@@ -7,7 +7,7 @@ import SyscallTables
 /// in rax.
 struct X86_64Registers: RegisterSet {
     static let size = 27 * 8
-    let r10, r9, r8, rax, rdx, rsi, rdi, origRax: UInt64
+    let r10, r9, r8, rax, rdx, rsi, rdi, origRax, rsp: UInt64
 
     init(_ bytes: UnsafeRawBufferPointer) {
         r10 = bytes.word64(7)
@@ -18,10 +18,11 @@ struct X86_64Registers: RegisterSet {
         rsi = bytes.word64(13)
         rdi = bytes.word64(14)
         origRax = bytes.word64(15)
+        rsp = bytes.word64(19)
     }
 
     var entry: SyscallCall {
-        SyscallCall(arch: .x86_64, number: origRax, args: SyscallArgs([rdi, rsi, rdx, r10, r8, r9]))
+        SyscallCall(arch: .x86_64, number: origRax, args: SyscallArgs([rdi, rsi, rdx, r10, r8, r9]), stackPointer: rsp)
     }
 
     var returnValue: Int64 { Int64(bitPattern: rax) }

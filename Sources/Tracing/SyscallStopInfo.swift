@@ -33,7 +33,7 @@ enum SyscallInfoLayout {
             var args = SyscallArgs()
             for index in 0..<6 { args[index] = u64(32 + 8 * index) }
             let arch = SyscallArch(auditArch: auditArch) ?? fallbackArch
-            return .entry(SyscallCall(arch: arch, number: u64(24), args: args))
+            return .entry(SyscallCall(arch: arch, number: u64(24), args: args, stackPointer: u64(16)))
         case opExit:
             guard count >= 33 else { return nil }
             let value = Int64(bitPattern: u64(24))

@@ -11,7 +11,7 @@ import Testing
 /// pids are numbered in order of appearance. Clock readings differ between any two runs, so the
 /// numbers a clock or the CPU time fills in are masked in the lines of the calls that read them.
 @Suite(.serialized) struct FamilyDifferentialTests {
-    static let fixtures = ["time", "signals", "process"]
+    static let fixtures = ["time", "signals", "process", "io", "memfs", "more"]
 
     @Test(arguments: fixtures, [false, true])
     func sameLinesAsStrace(fixture: String, i386: Bool) throws {
@@ -37,8 +37,9 @@ import Testing
 
         // strace writes its "runs in 32 bit mode" notice to stderr even with -o; swtrace to the trace.
         let notice = "[ Process PID="
-        let expected = TraceLines(file: straceOutput).tasks.map { $0.filter { !$0.hasPrefix(notice) }.map(maskClockReadings) }
-        let actual = TraceLines(file: ourOutput).tasks.map { $0.filter { !$0.hasPrefix(notice) }.map(maskClockReadings) }
+        let mask = { (line: String) in maskFreeSpace(maskClockReadings(line)) }
+        let expected = TraceLines(file: straceOutput).tasks.map { $0.filter { !$0.hasPrefix(notice) }.map(mask) }
+        let actual = TraceLines(file: ourOutput).tasks.map { $0.filter { !$0.hasPrefix(notice) }.map(mask) }
         #expect(actual.count == expected.count, "\(label): tasks: \(actual.count) vs strace's \(expected.count)")
         var compared = 0
         for (mine, oracle) in zip(actual, expected) {
@@ -64,6 +65,12 @@ func maskClockReadings(_ line: String) -> String {
     result = result.replacingOccurrences(of: #"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}"#, with: "DATE", options: .regularExpression)
     result = result.replacingOccurrences(of: #"\d{6,}"#, with: "N", options: .regularExpression)
     return result
+}
+
+/// A file system's free blocks and inodes (statfs), which other processes change between two runs.
+func maskFreeSpace(_ line: String) -> String {
+    guard line.contains("statfs") else { return line }
+    return line.replacingOccurrences(of: #"(f_bfree|f_bavail|f_ffree)=\d+"#, with: "$1=N", options: .regularExpression)
 }
 
 /// The family fixtures, compiled once per test run: static, 64-bit or `-m32`.

@@ -9,7 +9,7 @@ import Testing
 /// decode yet. Normalised besides what `TraceLines` does: ephemeral ports and autobound unix
 /// names, which the kernel picks anew for each run.
 @Suite struct NetworkDifferentialTests {
-    static let fixtures = ["sockets", "messages", "ioctl"]
+    static let fixtures = ["sockets", "messages", "ioctl", "netlink", "ipc"]
     static let variants: [(name: String, flags: [String], arch: SyscallArch)] = [
         ("64", [], .x86_64), ("32", ["-m32", "-I", NetworkFixtures.i386AsmHeaders], .i386),
     ]
@@ -67,6 +67,36 @@ import Testing
             .replacingOccurrences(of: #"TIOCGPTN, \[[0-9]+\]"#, with: "TIOCGPTN, [N]", options: .regularExpression)
             .replacingOccurrences(of: #"htons\((1[0-9]{3}|[2-9][0-9]{3}|[1-9][0-9]{4})\)"#, with: "htons(PORT)", options: .regularExpression)
             .replacingOccurrences(of: #"sun_path=@"[0-9a-f]{5}""#, with: #"sun_path=@"AUTO""#, options: .regularExpression)
+            // System V IPC: ids are the kernel's next free ones; pids and times change per run.
+            .replacingOccurrences(of: #"^((msg|sem|shm)(snd|rcv|ctl|op|timedop|at)\()[0-9]+,"#, with: "$1ID,", options: .regularExpression)
+            .replacingOccurrences(of: #"^((msg|sem|shm)get\(.*\) += )[0-9]+$"#, with: "$1ID", options: .regularExpression)
+            .replacingOccurrences(of: #"_(lspid|lrpid|cpid|lpid)=[0-9]+"#, with: "_$1=PID", options: .regularExpression)
+            .replacingOccurrences(of: #"_(stime|rtime|ctime|atime|dtime)=[0-9]+"#, with: "_$1=TIME", options: .regularExpression)
+            // Netlink: the tracee's port id is its pid; an interface's counters move between runs.
+            .replacingOccurrences(of: #"(nlmsg_pid|nl_pid)=[1-9][0-9]*"#, with: "$1=PID", options: .regularExpression)
+            .replacingOccurrences(of: #"nlmsg_seq=[0-9]{6,}"#, with: "nlmsg_seq=TIME", options: .regularExpression)
+            .replacingOccurrences(of: #"\b(rx_[a-z_]+|tx_[a-z_]+|multicast|collisions)=[0-9]+"#, with: "$1=N", options: .regularExpression)
+    }
+
+    /// `ip addr` (iproute2, installed by scripts/setup --test): a route dump over netlink, every
+    /// line as strace prints it (its sequence numbers are the time: normalised).
+    @Test func ipAddrSameLinesAsStrace() throws {
+        let ip = "/usr/sbin/ip", strace = "/usr/bin/strace"
+        try #require(FileManager.default.isExecutableFile(atPath: ip), "iproute2 is needed: ./scripts/setup --test installs it")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("swtrace-ip-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let straceOutput = directory.appendingPathComponent("strace.txt").path
+        let ourOutput = directory.appendingPathComponent("swtrace.txt").path
+        let straceRun = try run(strace, ["-f", "-o", straceOutput, "-e", "trace=%network", "--", ip, "addr"])
+        let ourRun = try run(Products.swtrace, ["-f", "-o", ourOutput, "-e", "trace=%network", "--", ip, "addr"])
+        #expect(straceRun.exitStatus == 0 && ourRun.exitStatus == 0, "\(straceRun.stderr) \(ourRun.stderr)")
+        let expected = TraceLines(file: straceOutput).tasks.flatMap { $0.map(Self.normalise) }
+        let actual = TraceLines(file: ourOutput).tasks.flatMap { $0.map(Self.normalise) }
+        #expect(expected.count >= 10 && actual.count == expected.count)
+        for (mine, oracle) in zip(actual, expected) {
+            #expect(mine == oracle)
+        }
     }
 }
 

@@ -102,14 +102,19 @@ import Testing
         #expect(result.lines.last == "+++ exited with 3 +++")
     }
 
-    /// `-p PID` with a command: both are traced; swtrace ends with the command's status.
+    /// `-p PID` with a command: both are traced (with `-o`, every line names its process, as
+    /// strace's); swtrace ends with the command's status once both are done.
     @Test func attachAndCommandTogether() throws {
-        let sleeper = try RunningProcess(Products.fixture, ["sleep", "2"], environment: fixtureEnvironment)
+        let sleeper = try RunningProcess(Products.fixture, ["sleep", "1"], environment: fixtureEnvironment)
         usleep(300_000)
-        let result = try traceFixture(["exit", "4"], options: ["-p", String(sleeper.pid)])
-        #expect(result.exitStatus == 4)
-        #expect(result.lines.contains { $0.range(of: #"^\[pid +\d+\] exit_group\(4\) += \?$"#, options: .regularExpression) != nil })
-        #expect(result.lines.contains { $0.hasPrefix(pidPrefix(Int(sleeper.pid))) }, "the attached process's lines carry its pid")
+        try withDirectory { directory in
+            let result = try traceFixture(["exit", "4"], options: ["-p", String(sleeper.pid), "-o", "\(directory)/trace"])
+            #expect(result.exitStatus == 4)
+            let trace = splitLines(try String(contentsOfFile: "\(directory)/trace", encoding: .utf8))
+            #expect(trace.contains { $0.range(of: #"^\d+ +exit_group\(4\) += \?$"#, options: .regularExpression) != nil }, "\(trace)")
+            #expect(trace.contains { $0.range(of: #"^\#(sleeper.pid) +restart_syscall\("#, options: .regularExpression) != nil }, "\(trace)")
+            #expect(trace.contains { $0.range(of: #"^\#(sleeper.pid) +\+\+\+ exited with 0 \+\+\+$"#, options: .regularExpression) != nil })
+        }
         _ = sleeper.finish()
     }
 }

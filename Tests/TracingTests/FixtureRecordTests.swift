@@ -14,8 +14,9 @@ import SyscallTables
 // exactly when its catalog signature says `isFullyDecoded`, so coverage grows with the catalog.
 
 /// Syscalls whose decoded output needs tracee memory the captures did not record (prlimit64's
-/// old limit): their lines are compared by name and return value only.
-let capturesLackMemory: Set<String> = ["prlimit64"]
+/// old limit, the signal frame rt_sigreturn reads its mask from): their lines are compared by name
+/// and return value only.
+let capturesLackMemory: Set<String> = ["prlimit64", "rt_sigreturn"]
 
 // MARK: - Capture model
 
@@ -148,7 +149,8 @@ struct CaptureRecord: Decodable {
             return .notSyscall
         case 1, 3:
             guard let entry = info.entry, let arch = SyscallArch(auditArch: UInt32(hexValue(info.arch))) else { return nil }
-            return .entry(SyscallCall(arch: arch, number: entry.nr, args: SyscallArgs(entry.args.map(hexValue))))
+            return .entry(SyscallCall(arch: arch, number: entry.nr, args: SyscallArgs(entry.args.map(hexValue)),
+                                      stackPointer: hexValue(info.stackPointer)))
         case 2:
             guard let exit = info.exit else { return nil }
             return .exit(exit.isError != 0 ? .failure(errno: Int(-exit.rval)) : .success(exit.rval))

@@ -40,11 +40,15 @@ public struct SyscallCall: Sendable, Equatable {
     public var arch: SyscallArch
     public var number: UInt64
     public var args: SyscallArgs
+    /// The tracee's stack pointer at the entry stop (0 when unknown): rt_sigreturn finds the
+    /// signal frame, and the mask it restores, there.
+    public var stackPointer: UInt64
 
-    public init(arch: SyscallArch, number: UInt64, args: SyscallArgs) {
+    public init(arch: SyscallArch, number: UInt64, args: SyscallArgs, stackPointer: UInt64 = 0) {
         self.arch = arch
         self.number = number
         self.args = args
+        self.stackPointer = stackPointer
     }
 }
 

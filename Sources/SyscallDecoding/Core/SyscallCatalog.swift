@@ -14,7 +14,12 @@ public enum SyscallCatalog {
 
     /// Where one ABI's syscall takes other arguments than the same name elsewhere (i386's one-pointer
     /// mmap, for example).
-    static let archSpecific: [SyscallArch: [String: SyscallSignature]] = [.i386: i386Specific]
+    static let archSpecific: [SyscallArch: [String: SyscallSignature]] = [
+        // The family files' i386 decoders (split offsets, sigreturn) win over I386.swift's raw entries.
+        .i386: i386Specific.merging([i386IO, i386Signal, i386File].reduce(into: [:]) { all, family in
+            all.merge(family) { first, _ in first }
+        }) { _, decoded in decoded },
+    ]
 
     public static func signature(of name: String, arch: SyscallArch) -> SyscallSignature {
         ResultRoles.apply(to: archSpecific[arch]?[name] ?? common[name] ?? .raw(6), of: name)

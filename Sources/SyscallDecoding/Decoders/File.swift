@@ -10,7 +10,7 @@ extension SyscallCatalog {
         "openat2": .init(.dirfd, .path, .hex, .ulong),
         "creat": .init(.path, .mode),
         "open_by_handle_at": .init(.fd, .hex, .openFlags),
-        "name_to_handle_at": .init(.dirfd, .path, .hex, .hex, .hex),
+        "name_to_handle_at": .init(count: 5, decoder: .nameToHandle),
 
         // Status.
         "stat": .init(.path, .statBuffer),
@@ -53,7 +53,7 @@ extension SyscallCatalog {
         "readlinkat": .init(.dirfd, .path, .outBuffer, .ulong),
         "rename": .init(.path, .path),
         "renameat": .init(.dirfd, .path, .dirfd, .path),
-        "renameat2": .init(.dirfd, .path, .dirfd, .path, .hex),
+        "renameat2": .init(.dirfd, .path, .dirfd, .path, .flags("renameat2 flags", \.renameFlags)),
         "mkdir": .init(.path, .mode),
         "mkdirat": .init(.dirfd, .path, .mode),
         "rmdir": .init(.path),
@@ -93,23 +93,23 @@ extension SyscallCatalog {
         "utime": .init(.path, .hex),
         "utimes": .init(.path, .hex),
         "futimesat": .init(.dirfd, .path, .hex),
-        "utimensat": .init(.dirfd, .path, .hex, .atFlags),
-        "utimensat_time64": .init(.dirfd, .path, .hex, .hex),
+        "utimensat": .init(.dirfd, .path, .timestampPair(time64: false), .utimensatFlags),
+        "utimensat_time64": .init(.dirfd, .path, .timestampPair(time64: true), .utimensatFlags),
 
         // File system statistics.
-        "statfs": .init(.path, .hex),
-        "fstatfs": .init(.fd, .hex),
-        "statfs64": .init(.path, .ulong, .hex),
-        "fstatfs64": .init(.fd, .ulong, .hex),
+        "statfs": .init(.path, .statfsOut(wide: false)),
+        "fstatfs": .init(.fd, .statfsOut(wide: false)),
+        "statfs64": .init(.path, .ulong, .statfsOut(wide: true)),
+        "fstatfs64": .init(.fd, .ulong, .statfsOut(wide: true)),
         "ustat": .init(.hex, .hex),
 
         // Change notifications.
         "inotify_init": .init(),
-        "inotify_init1": .init(.hex),
-        "inotify_add_watch": .init(.fd, .path, .hex),
+        "inotify_init1": .init(.flags("inotifyInitFlags", \.inotifyInitFlags, unknown: "IN_???")),
+        "inotify_add_watch": .init(.fd, .path, .flags("inotifyMask", \.inotifyMask)),
         "inotify_rm_watch": .init(.fd, .int),
-        "fanotify_init": .init(.hex, .hex),
-        "fanotify_mark": .init(.fd, .hex, .hex, .hex, .path),  // dirfd -1 prints as FAN_NOFD
+        "fanotify_init": .init(.fanotifyInitFlags, .openFlags),
+        "fanotify_mark": .init(count: 5, decoder: .fanotifyMark),
     ]
 }
 
@@ -291,3 +291,193 @@ func printDevice(_ device: UInt64, to out: inout Emitter) {
         out.raw(")")
     })
 }
+
+extension ArgPrinter {
+    static let utimensatFlags = flags("utimensatFlags", \.atFlags, unknown: "AT_???")
+
+    /// utimensat's two timestamps: `[{tv_sec=1, tv_nsec=2} /* 1970-01-01T00:00:01.000000002+0000 */, UTIME_NOW]`.
+    static func timestampPair(time64: Bool) -> ArgPrinter {
+        ArgPrinter("timestampPair(\(time64))") { value, context, out in
+            let size = time64 ? 8 : context.wordSize
+            context.withStruct(at: context.truncate(value), size: 4 * size, to: &out) { bytes, out in
+                out.beginArray()
+                for index in 0..<2 {
+                    let seconds = FieldLayout(offset: 2 * index * size, size: size).signed(in: bytes)
+                    let nanoseconds = FieldLayout(offset: (2 * index + 1) * size, size: size).signed(in: bytes)
+                    out.element()
+                    if nanoseconds == utimeNow {
+                        out.name("UTIME_NOW")
+                    } else if nanoseconds == utimeOmit {
+                        out.name("UTIME_OMIT")
+                    } else {
+                        out.beginStruct()
+                        out.field("tv_sec")
+                        out.int(seconds)
+                        out.field("tv_nsec")
+                        out.int(nanoseconds)
+                        out.endStruct()
+                        out.beginComment()
+                        // A whole second prints without a fraction, as strace writes it.
+                        appendDate(seconds, nanoseconds: nanoseconds == 0 ? nil : nanoseconds, to: &out.text)
+                        out.endComment()
+                    }
+                }
+                out.endArray()
+            }
+        }
+    }
+
+    /// `struct statfs` (`wide`: statfs64) the kernel filled in: `{f_type=EXT2_SUPER_MAGIC, f_bsize=4096, ...}`.
+    static func statfsOut(wide: Bool) -> ArgPrinter {
+        output("statfsOut(\(wide))") { address, context, out in
+            let layout: any StatfsFields = wide ? context.layouts.statfs64 : context.layouts.statfs
+            context.withStruct(at: address, size: layout.size, to: &out) { bytes, out in
+                context.printStatfs(bytes, layout, to: &out)
+            }
+        }
+    }
+
+    /// fanotify_init's flags: the notification class by name, then the flags.
+    static let fanotifyInitFlags = ArgPrinter("fanotifyInitFlags") { value, context, out in
+        let flags = UInt64(UInt32(truncatingIfNeeded: value))
+        let classMask: UInt64 = 0xc  // FAN_ALL_CLASS_BITS
+        out.constant(flags & classMask, context.constants.fanotifyClasses, unknown: "FAN_CLASS_???")
+        if flags & ~classMask != 0 {
+            out.raw("|")
+            out.flags(flags & ~classMask, context.constants.fanotifyInitFlags, unknown: "FAN_???")
+        }
+    }
+}
+
+extension SyscallCatalog {
+    /// i386's fanotify_mark takes its 64-bit mask in two registers.
+    static let i386File: [String: SyscallSignature] = [
+        "fanotify_mark": .init(count: 6, decoder: .fanotifyMark),
+    ]
+}
+
+extension CallDecoder {
+    /// fanotify_mark: fd, flags, the 64-bit mask (two registers on i386), dirfd (`FAN_NOFD` for
+    /// -1), path.
+    static let fanotifyMark = CallDecoder(entry: { context, out in
+        let split = context.wordSize == 4
+        out.fd(context.int32(0))
+        out.raw(", ")
+        out.flags(UInt64(UInt32(truncatingIfNeeded: context.call.args[1])), context.constants.fanotifyMarkFlags,
+                  unknown: "FAN_MARK_???")
+        out.raw(", ")
+        out.flags(UInt64(bitPattern: context.splitOffset(low: 2)), context.constants.fanotifyMask, unknown: "FAN_???")
+        out.raw(", ")
+        let dirfd = context.int32(split ? 4 : 3)
+        if dirfd == -1 { out.name("FAN_NOFD") } else if dirfd == atFdcwd { out.name("AT_FDCWD") } else { out.fd(dirfd) }
+        out.raw(", ")
+        context.printCString(at: context.word(split ? 5 : 4), limit: pathLimit, to: &out)
+    })
+
+    /// name_to_handle_at: `{handle_bytes=128 => 8, handle_type=1, f_handle="\x9d..."}`, then the
+    /// mount id `[27]` and the flags; the handle's size at entry, what the kernel wrote at exit.
+    static let nameToHandle = CallDecoder(entry: { context, out in
+        ArgPrinter.dirfd.print(context.call.args[0], &context, &out)
+        out.raw(", ")
+        ArgPrinter.path.print(context.call.args[1], &context, &out)
+        out.raw(", ")
+        let layout = context.layouts.fileHandle
+        guard let header = context.read(context.word(2), count: layout.size) else {
+            return out.pointer(context.word(2))
+        }
+        let bytes = layout.handleBytes.unsigned(in: header)
+        context.slot.values = (1, bytes)
+        // The struct spans both halves of the line, so its braces and separators are written here.
+        out.raw("{handle_bytes=")
+        out.uint(bytes)
+    }, exit: { context, out in
+        let layout = context.layouts.fileHandle
+        let address = context.word(2)
+        if context.slot.values.0 == 1 {
+            if let header = context.read(address, count: layout.size) {
+                let bytes = layout.handleBytes.unsigned(in: header)
+                if bytes != context.slot.values.1 {
+                    out.changed()
+                    out.uint(bytes)
+                }
+                if context.returned != nil, bytes <= 128,
+                   let handle = context.read(address &+ UInt64(layout.fHandle.offset), count: Int(bytes)) {
+                    out.raw(", handle_type=")
+                    out.int(layout.handleType.signed(in: header))
+                    out.raw(", f_handle=")
+                    out.hexBytes(handle)
+                }
+            }
+            out.raw("}")
+        }
+        out.raw(", ")
+        if context.returned != nil {
+            context.printIntArray(at: context.word(3), count: 1, to: &out)
+        } else {
+            out.pointer(context.word(3))
+        }
+        out.raw(", ")
+        out.flags(UInt64(UInt32(truncatingIfNeeded: context.call.args[4])), context.constants.atFlags)
+    })
+}
+
+/// utimensat's special nanosecond values (`<linux/stat.h>`: (1 << 30) - 1 and - 2).
+let utimeNow: Int64 = (1 << 30) - 1
+let utimeOmit: Int64 = (1 << 30) - 2
+
+extension DecodeContext {
+    func printStatfs(_ bytes: UnsafeRawBufferPointer, _ layout: any StatfsFields, to out: inout Emitter) {
+        out.beginStruct()
+        out.field("f_type")
+        let type = layout.fType.unsigned(in: bytes)
+        if let name = constants.statfsMagic.name(of: type) { out.name(name) } else { out.hex(type) }
+        out.field("f_bsize")
+        out.int(layout.fBsize.signed(in: bytes))
+        out.field("f_blocks")
+        out.uint(layout.fBlocks.unsigned(in: bytes))
+        out.field("f_bfree")
+        out.uint(layout.fBfree.unsigned(in: bytes))
+        out.field("f_bavail")
+        out.uint(layout.fBavail.unsigned(in: bytes))
+        out.field("f_files")
+        out.uint(layout.fFiles.unsigned(in: bytes))
+        out.field("f_ffree")
+        out.uint(layout.fFfree.unsigned(in: bytes))
+        out.field("f_fsid")
+        out.beginStruct()
+        out.field("val")
+        out.beginArray()
+        for index in 0..<2 {
+            out.element()
+            out.hex(FieldLayout(offset: layout.fFsid.offset + 4 * index, size: 4).unsigned(in: bytes))
+        }
+        out.endArray()
+        out.endStruct()
+        out.field("f_namelen")
+        out.int(layout.fNamelen.signed(in: bytes))
+        out.field("f_frsize")
+        out.int(layout.fFrsize.signed(in: bytes))
+        out.field("f_flags")
+        out.flags(layout.fFlags.unsigned(in: bytes), constants.statfsFlags)
+        out.endStruct()
+    }
+}
+
+/// The fields statfs and statfs64 share (their layouts are two generated types).
+protocol StatfsFields {
+    var size: Int { get }
+    var fType: FieldLayout { get }
+    var fBsize: FieldLayout { get }
+    var fBlocks: FieldLayout { get }
+    var fBfree: FieldLayout { get }
+    var fBavail: FieldLayout { get }
+    var fFiles: FieldLayout { get }
+    var fFfree: FieldLayout { get }
+    var fFsid: FieldLayout { get }
+    var fNamelen: FieldLayout { get }
+    var fFrsize: FieldLayout { get }
+    var fFlags: FieldLayout { get }
+}
+
+extension StatfsLayout: StatfsFields {}
+extension Statfs64Layout: StatfsFields {}

@@ -13,7 +13,7 @@ extension SyscallCatalog {
         "fstat": .init(.fd, .hex),
         // Multiplexers: strace prints the sub-call instead.
         "socketcall": .init(count: 2, decoder: .socketcall),
-        "ipc": .raw(6),
+        "ipc": .init(count: 6, returns: .ipcResult, decoder: .ipc),
 
         // 64-bit values in two registers.
         "_llseek": .init(.fd, .hex, .hex, .hex, .hex),

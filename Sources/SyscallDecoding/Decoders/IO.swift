@@ -9,26 +9,26 @@ extension SyscallCatalog {
         "write": .init(.fd, .inBuffer(length: 2), .ulong),
         "pread64": .init(.fd, .outBuffer, .ulong, .long),
         "pwrite64": .init(.fd, .inBuffer(length: 2), .ulong, .long),
-        "readv": .init(.fd, .hex, .ulong),
-        "writev": .init(.fd, .hex, .ulong),
-        "preadv": .init(.fd, .hex, .ulong, .long),
-        "pwritev": .init(.fd, .hex, .ulong, .long),
-        // The offset always takes two registers (strace prints it as one), then the flags.
-        "preadv2": .init(.fd, .hex, .ulong, .hex, .hex, .hex),
-        "pwritev2": .init(.fd, .hex, .ulong, .hex, .hex, .hex),
-        "sendfile": .init(.fd, .fd, .hex, .ulong),
-        "sendfile64": .init(.fd, .fd, .hex, .ulong),
-        "splice": .init(.fd, .hex, .fd, .hex, .ulong, .hex),
-        "tee": .init(.fd, .fd, .ulong, .hex),
-        "vmsplice": .init(.fd, .hex, .ulong, .hex),
-        "copy_file_range": .init(.fd, .hex, .fd, .hex, .ulong, .hex),
+        "readv": .init(.fd, .iovecsOut, .ulong),
+        "writev": .init(.fd, .iovecsIn(count: 2), .ulong),
+        // The offset takes two registers (low, high), read as one; x86_64's strace counts preadv's as one.
+        "preadv": .init(count: 4, decoder: .vectoredAtOffset(writes: false, flags: false)),
+        "pwritev": .init(count: 4, decoder: .vectoredAtOffset(writes: true, flags: false)),
+        "preadv2": .init(count: 6, decoder: .vectoredAtOffset(writes: false, flags: true)),
+        "pwritev2": .init(count: 6, decoder: .vectoredAtOffset(writes: true, flags: true)),
+        "sendfile": .init(count: 4, decoder: .sendfile(offsetIsWord: true)),
+        "sendfile64": .init(count: 4, decoder: .sendfile(offsetIsWord: false)),
+        "splice": .init(.fd, .offsetIn, .fd, .offsetIn, .ulong, .spliceFlags),
+        "tee": .init(.fd, .fd, .ulong, .spliceFlags),
+        "vmsplice": .init(.fd, .iovecsIn(count: 2), .ulong, .spliceFlags),
+        "copy_file_range": .init(.fd, .offsetIn, .fd, .offsetIn, .ulong, .uint),
 
         // Offsets and file space.
         "lseek": .init(.fd, .long, .constant("seekWhence", \.seekWhence, unknown: "SEEK_???")),
         "readahead": .init(.fd, .long, .ulong),
         "fadvise64": .init(.fd, .long, .long, .constant("fadviseAdvice", \.fadviseAdvice, unknown: "POSIX_FADV_???")),
-        "fallocate": .init(.fd, .hex, .long, .long),
-        "sync_file_range": .init(.fd, .long, .long, .hex),
+        "fallocate": .init(.fd, .fallocMode, .long, .long),
+        "sync_file_range": .init(.fd, .long, .long, .syncFileRangeFlags),
 
         // Syncing.
         "sync": .init(),
@@ -44,33 +44,16 @@ extension SyscallCatalog {
         "dup3": .init(.fd, .fd, .flags("dup3Flags", \.dup3Flags)),
         "pipe": .init(.pipeFds),
         "pipe2": .init(.pipeFds, .flags("pipeFlags", \.pipeFlags)),
-        "flock": .init(.fd, .hex),
+        "flock": .init(.fd, .flags("flockOps", \.flockOps)),
         "fcntl": .init(count: 3, returns: .fcntlResult, decoder: .fcntl),
         "fcntl64": .init(count: 3, returns: .fcntlResult, decoder: .fcntl),
         // The request by name; what the third argument points to is not decoded yet.
 
-        // Readiness. poll and select also print the ready set after the return value.
-        "poll": .init(.hex, .uint, .int, returns: .hex),
-        "ppoll": .init(.hex, .uint, .hex, .hex, .ulong, returns: .hex),
-        "ppoll_time64": .init(.hex, .uint, .hex, .hex, .ulong, returns: .hex),
-        "select": .init(.int, .hex, .hex, .hex, .hex, returns: .hex),
-        "_newselect": .init(.int, .hex, .hex, .hex, .hex, returns: .hex),
-        "pselect6": .init(.int, .hex, .hex, .hex, .hex, .hex, returns: .hex),
-        "pselect6_time64": .init(.int, .hex, .hex, .hex, .hex, .hex, returns: .hex),
-        "epoll_create": .init(.int),
-        "epoll_create1": .init(.hex),
-        "epoll_ctl": .init(.fd, .hex, .fd, .hex),
-        "epoll_wait": .init(.fd, .hex, .int, .int),
-        "epoll_pwait": .init(.fd, .hex, .int, .int, .hex, .ulong),
-        "epoll_pwait2": .init(.fd, .hex, .int, .hex, .hex, .ulong),
-        "epoll_ctl_old": .init(.hex, .hex, .hex, .hex),
-        "epoll_wait_old": .init(.hex, .hex, .hex, .hex),
-
         // Descriptors that deliver events.
         "eventfd": .init(.uint),
-        "eventfd2": .init(.uint, .hex),
-        "signalfd": .init(.fd, .hex, .ulong),
-        "signalfd4": .init(.fd, .hex, .ulong, .hex),
+        "eventfd2": .init(.uint, .flags("eventfdFlags", \.eventfdFlags, unknown: "EFD_???")),
+        "signalfd": .init(.fd, .kernelSigset(sizeArg: 2), .ulong),
+        "signalfd4": .init(.fd, .kernelSigset(sizeArg: 2), .ulong, .flags("signalfdFlags", \.signalfdFlags, unknown: "SFD_???")),
 
         // Asynchronous I/O.
         "io_setup": .init(.uint, .hex),
@@ -83,6 +66,15 @@ extension SyscallCatalog {
         "io_uring_setup": .init(.uint, .hex),
         "io_uring_enter": .init(.fd, .uint, .uint, .hex, .hex, .ulong),
         "io_uring_register": .init(.fd, .hex, .hex, .uint),
+    ].merging(readiness) { first, _ in first }
+
+    /// i386's calls whose 64-bit offsets take two registers (low, then high), decoded here;
+    /// they replace `i386Specific`'s raw entries of the same name.
+    static let i386IO: [String: SyscallSignature] = [
+        "fallocate": .init(count: 6, decoder: .fallocate32),
+        "sync_file_range": .init(count: 6, decoder: .syncFileRange32),
+        "preadv": .init(count: 5, decoder: .vectoredAtOffset(writes: false, flags: false)),
+        "pwritev": .init(count: 5, decoder: .vectoredAtOffset(writes: true, flags: false)),
     ]
 }
 
@@ -138,17 +130,34 @@ extension CallDecoder {
         case .lease:
             out.raw(", ")
             out.constant(argument & 0xffff_ffff, constants.lockTypes, unknown: "F_???")
+        case .setLock(let wide):
+            out.raw(", ")
+            context.printFlock(at: argument, wide: wide, withPid: false, to: &out)
+        case .getLock:
+            out.raw(", ")
         case .pointer:
-            // struct flock and f_owner_ex are not decoded yet.
+            // f_owner_ex is not decoded yet.
             out.raw(", ")
             out.pointer(argument)
         }
+    }, exit: { context, out in
+        // F_GETLK's struct is what the kernel wrote back.
+        let command = UInt64(UInt32(truncatingIfNeeded: context.call.args[1]))
+        guard let name = context.constants.fcntlCommands.name(of: command),
+              case .getLock(let wide) = FcntlArgument(name) else { return }
+        let address = context.word(2)
+        if context.returned == nil { return out.pointer(address) }
+        context.printFlock(at: address, wide: wide, withPid: true, to: &out)
     })
 }
 
 /// What fcntl's third argument is, by command.
 enum FcntlArgument {
     case none, int, fdFlags, openFlags, seals, notify, lease, pointer
+    /// A struct flock read at entry (`wide`: struct flock64).
+    case setLock(wide: Bool)
+    /// A struct flock filled in at exit.
+    case getLock(wide: Bool)
 
     init(_ command: StaticString) {
         switch true {
@@ -161,6 +170,10 @@ enum FcntlArgument {
         case sameName(command, "F_ADD_SEALS"): self = .seals
         case sameName(command, "F_NOTIFY"): self = .notify
         case sameName(command, "F_SETLEASE"): self = .lease
+        case Self.any(command, "F_SETLK", "F_SETLKW"): self = .setLock(wide: false)
+        case Self.any(command, "F_SETLK64", "F_SETLKW64", "F_OFD_SETLK", "F_OFD_SETLKW"): self = .setLock(wide: true)
+        case sameName(command, "F_GETLK"): self = .getLock(wide: false)
+        case Self.any(command, "F_GETLK64", "F_OFD_GETLK"): self = .getLock(wide: true)
         default: self = .pointer
         }
     }
@@ -197,6 +210,144 @@ extension ReturnPrinter {
             out.constant(bits, constants.lockTypes, unknown: "F_???")
         } else {
             out.int(value)
+        }
+    }
+}
+
+extension ArgPrinter {
+    static let spliceFlags = flags("spliceFlags", \.spliceFlags, unknown: "SPLICE_F_???")
+    static let fallocMode = flags("fallocMode", \.fallocFlags, unknown: "FALLOC_FL_???")
+    static let syncFileRangeFlags = flags("syncFileRangeFlags", \.syncFileRangeFlags, unknown: "SYNC_FILE_RANGE_???")
+}
+
+extension DecodeContext {
+    /// A 64-bit value passed in two registers, low then high, starting at argument `low` (i386's
+    /// split offsets); on a 64-bit ABI the first register holds it all.
+    func splitOffset(low: Int) -> Int64 {
+        guard wordSize == 4 else { return Int64(bitPattern: call.args[low]) }
+        return Int64(bitPattern: call.args[low] & 0xffff_ffff | call.args[low + 1] << 32)
+    }
+
+    /// A 64-bit offset the tracee passes by address as a `size`-byte value: `[10]`; `NULL`; the
+    /// address when unreadable. Returns whether the value was printed.
+    @discardableResult
+    func printOffset(at address: UInt64, size: Int, to out: inout Emitter) -> Bool {
+        guard address != 0 else {
+            out.name("NULL")
+            return false
+        }
+        guard let bytes = read(address, count: size) else {
+            out.hex(address)
+            return false
+        }
+        out.beginArray()
+        out.element()
+        out.int(FieldLayout(offset: 0, size: size).signed(in: bytes))
+        out.endArray()
+        return true
+    }
+}
+
+extension CallDecoder {
+    /// preadv/pwritev (`flags`: preadv2/pwritev2): fd, iovecs, count, the offset in two registers
+    /// (arguments 3 and 4) printed as one, then the `RWF_*` flags. A read's buffers print at exit.
+    static func vectoredAtOffset(writes: Bool, flags: Bool) -> CallDecoder {
+        @Sendable func rest(_ context: inout DecodeContext, _ out: inout Emitter) {
+            context.printIovecArray(at: context.word(1), count: context.word(2),
+                                    data: writes ? .all : context.readData, to: &out)
+            out.raw(", ")
+            out.uint(context.word(2))
+            out.raw(", ")
+            out.int(context.splitOffset(low: 3))
+            if flags {
+                out.raw(", ")
+                out.flags(UInt64(UInt32(truncatingIfNeeded: context.call.args[5])), context.constants.rwfFlags)
+            }
+        }
+        if writes {
+            return CallDecoder(entry: { context, out in
+                out.fd(context.int32(0))
+                out.raw(", ")
+                rest(&context, &out)
+            })
+        }
+        return CallDecoder(entry: { context, out in
+            out.fd(context.int32(0))
+            out.raw(", ")
+        }, exit: { context, out in rest(&context, &out) })
+    }
+
+    /// sendfile: the offset as it was at entry, and ` => [new]` when the call moved it.
+    /// `offsetIsWord`: sendfile's off_t is a word (4 bytes on i386); sendfile64's is 8 bytes.
+    static func sendfile(offsetIsWord: Bool) -> CallDecoder {
+        CallDecoder(entry: { context, out in
+            out.fd(context.int32(0))
+            out.raw(", ")
+            out.fd(context.int32(1))
+            out.raw(", ")
+            let size = offsetIsWord ? context.wordSize : 8
+            if context.printOffset(at: context.word(2), size: size, to: &out) {
+                context.slot.values = (1, 0)
+            }
+        }, exit: { context, out in
+            if context.slot.values.0 == 1, let count = context.returned, count != 0 {
+                out.changed()
+                context.printOffset(at: context.word(2), size: offsetIsWord ? context.wordSize : 8, to: &out)
+            }
+            out.raw(", ")
+            out.uint(context.word(3))
+        })
+    }
+
+    /// i386's fallocate: fd, mode, then offset and length in two registers each.
+    static let fallocate32 = CallDecoder(entry: { context, out in
+        out.fd(context.int32(0))
+        out.raw(", ")
+        out.flags(UInt64(UInt32(truncatingIfNeeded: context.call.args[1])), context.constants.fallocFlags,
+                  unknown: "FALLOC_FL_???")
+        out.raw(", ")
+        out.int(context.splitOffset(low: 2))
+        out.raw(", ")
+        out.int(context.splitOffset(low: 4))
+    })
+
+    /// i386's sync_file_range: fd, offset and length in two registers each, flags.
+    static let syncFileRange32 = CallDecoder(entry: { context, out in
+        out.fd(context.int32(0))
+        out.raw(", ")
+        out.int(context.splitOffset(low: 1))
+        out.raw(", ")
+        out.int(context.splitOffset(low: 3))
+        out.raw(", ")
+        out.flags(UInt64(UInt32(truncatingIfNeeded: context.call.args[5])), context.constants.syncFileRangeFlags,
+                  unknown: "SYNC_FILE_RANGE_???")
+    })
+}
+
+extension DecodeContext {
+    /// `{l_type=F_WRLCK, l_whence=SEEK_SET, l_start=10, l_len=20}`, and `l_pid` when the kernel
+    /// filled it in (F_GETLK). `wide`: struct flock64 (the *64 and F_OFD_* commands).
+    func printFlock(at address: UInt64, wide: Bool, withPid: Bool, to out: inout Emitter) {
+        let narrow = layouts.flock, wideLayout = layouts.flock64
+        let size = wide ? wideLayout.size : narrow.size
+        let type = wide ? wideLayout.lType : narrow.lType, whence = wide ? wideLayout.lWhence : narrow.lWhence
+        let start = wide ? wideLayout.lStart : narrow.lStart, length = wide ? wideLayout.lLen : narrow.lLen
+        let pid = wide ? wideLayout.lPid : narrow.lPid
+        withStruct(at: address, size: size, to: &out) { bytes, out in
+            out.beginStruct()
+            out.field("l_type")
+            out.constant(type.unsigned(in: bytes), constants.lockTypes, unknown: "F_???")
+            out.field("l_whence")
+            out.constant(whence.unsigned(in: bytes), constants.seekWhence, unknown: "SEEK_???")
+            out.field("l_start")
+            out.int(start.signed(in: bytes))
+            out.field("l_len")
+            out.int(length.signed(in: bytes))
+            if withPid {
+                out.field("l_pid")
+                out.int(pid.signed(in: bytes))
+            }
+            out.endStruct()
         }
     }
 }

@@ -1,31 +1,32 @@
 /// Inter-process communication: System V message queues, semaphores and shared memory, POSIX
-/// message queues and futexes. i386's multiplexed `ipc` is in `i386Specific`.
+/// message queues and futexes. i386's multiplexed `ipc` is in `IPCMultiplexer.swift`; the
+/// System V printers are in `SystemVIPC.swift`.
 extension SyscallCatalog {
     static let ipc: [String: SyscallSignature] = [
-        // System V. Keys, commands and permission flags are decoded by strace.
-        "msgget": .init(.hex, .hex),
-        "msgsnd": .init(.int, .hex, .ulong, .hex),
-        "msgrcv": .init(.int, .hex, .ulong, .long, .hex),
-        "msgctl": .init(.int, .hex, .hex),
-        "semget": .init(.hex, .int, .hex),
-        "semop": .init(.int, .hex, .uint),
-        "semtimedop": .init(.int, .hex, .uint, .hex),
-        "semtimedop_time64": .init(.int, .hex, .uint, .hex),
-        "semctl": .init(.int, .int, .hex, .hex),
-        "shmget": .init(.hex, .ulong, .hex),
-        "shmat": .init(.int, .pointer, .hex, returns: .address),
+        // System V.
+        "msgget": .init(.ipcKey, .ipcCreateFlags(\.ipcFlags)),
+        "msgsnd": .init(count: 4, decoder: .msgsnd),
+        "msgrcv": .init(count: 5, decoder: .msgrcv),
+        "msgctl": .init(count: 3, decoder: .ipcControl(.messages)),
+        "semget": .init(.ipcKey, .int, .ipcCreateFlags(\.ipcFlags)),
+        "semop": .init(.int, .semaphoreOperations(count: 2), .uint),
+        "semtimedop": .init(.int, .semaphoreOperations(count: 2), .uint, .timespec(time64: false)),
+        "semtimedop_time64": .init(.int, .semaphoreOperations(count: 2), .uint, .timespec(time64: true)),
+        "semctl": .init(count: 4, decoder: .ipcControl(.semaphores)),
+        "shmget": .init(.ipcKey, .ulong, .ipcCreateFlags(\.shmgetFlags)),
+        "shmat": .init(.int, .pointer, .flags("shmatFlags", \.shmatFlags), returns: .address),
         "shmdt": .init(.pointer),
-        "shmctl": .init(.int, .hex, .hex),
+        "shmctl": .init(count: 3, decoder: .ipcControl(.sharedMemory)),
 
         // POSIX message queues. mq_open prints its mode and attributes only with O_CREAT.
-        "mq_open": .init(.path, .openFlags, .hex, .hex),
+        "mq_open": .init(count: 4, decoder: .mqOpen),
         "mq_unlink": .init(.path),
-        "mq_timedsend": .init(.int, .inBuffer(length: 2), .ulong, .uint, .hex),
-        "mq_timedsend_time64": .init(.int, .inBuffer(length: 2), .ulong, .uint, .hex),
-        "mq_timedreceive": .init(.int, .outBuffer, .ulong, .hex, .hex),
-        "mq_timedreceive_time64": .init(.int, .outBuffer, .ulong, .hex, .hex),
-        "mq_notify": .init(.int, .hex),
-        "mq_getsetattr": .init(.int, .hex, .hex),
+        "mq_timedsend": .init(.int, .inBuffer(length: 2), .ulong, .uint, .timespec(time64: false)),
+        "mq_timedsend_time64": .init(.int, .inBuffer(length: 2), .ulong, .uint, .timespec(time64: true)),
+        "mq_timedreceive": .init(.int, .outBuffer, .ulong, .priorityOut, .timespecAtExit(time64: false)),
+        "mq_timedreceive_time64": .init(.int, .outBuffer, .ulong, .priorityOut, .timespecAtExit(time64: true)),
+        "mq_notify": .init(.int, .sigevent),
+        "mq_getsetattr": .init(.int, .queueAttributes, .queueAttributesOut),
 
         // Futexes: which arguments print, and how, depends on the operation.
         "futex": .init(count: 6, decoder: .futex(time64: false)),

@@ -94,6 +94,20 @@ extension DecodeContext {
     /// `TCGETS`, `SNDCTL_TMR_START or TCSETS` (names in byte order), or
     /// `_IOC(_IOC_READ, 0x12, 0x34, 0x8)`.
     func printIoctlRequest(_ request: UInt64, to out: inout Emitter) {
+        switch out.constantStyle {
+        case .abbrev:
+            printIoctlRequestName(request, to: &out)
+        case .raw:
+            out.hex(request)
+        case .verbose:
+            out.hex(request)
+            out.raw(" /* ")
+            printIoctlRequestName(request, to: &out)
+            out.raw(" */")
+        }
+    }
+
+    private func printIoctlRequestName(_ request: UInt64, to out: inout Emitter) {
         let entries = constants.ioctlRequests.entries
         var printed: StaticString? = nil
         // Every name of this number, smallest first: a handful of names at most share one.

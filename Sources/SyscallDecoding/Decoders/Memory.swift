@@ -13,18 +13,18 @@ extension SyscallCatalog {
         "brk": .init(.pointer, returns: .address),
         "mprotect": .init(.pointer, .ulong, .mmapProt),
         "pkey_mprotect": .init(.pointer, .ulong, .mmapProt, .int),
-        "pkey_alloc": .init(.hex, .hex),
+        "pkey_alloc": .init(.uint, .flags("pkeyAccessRights", \.pkeyAccessRights, unknown: "PKEY_???")),
         "pkey_free": .init(.int),
 
         // Advice, residency and syncing.
         "madvise": .init(.pointer, .ulong, .constant("madviseAdvice", \.madviseAdvice, unknown: "MADV_???")),
         "process_madvise": .init(.fd, .hex, .ulong, .hex, .hex),
-        "mincore": .init(.pointer, .ulong, .hex),
+        "mincore": .init(.pointer, .ulong, .residencyOut),
         "msync": .init(.pointer, .ulong, .flags("msyncFlags", \.msyncFlags)),
 
         // Locking.
         "mlock": .init(.pointer, .ulong),
-        "mlock2": .init(.pointer, .ulong, .hex),
+        "mlock2": .init(.pointer, .ulong, .flags("mlock2Flags", \.mlock2Flags, unknown: "MLOCK_???")),
         "munlock": .init(.pointer, .ulong),
         "mlockall": .init(.flags("mlockallFlags", \.mlockallFlags)),
         "munlockall": .init(),
@@ -38,14 +38,17 @@ extension SyscallCatalog {
         "move_pages": .init(.int, .ulong, .hex, .hex, .hex, .hex),
 
         // Memory behind file descriptors, page faults handled in user space, memory barriers.
-        "memfd_create": .init(.string, .hex),
+        "memfd_create": .init(.string, .flags("memfdFlags", \.memfdFlags, unknown: "MFD_???")),
         "memfd_secret": .init(.hex),
         "userfaultfd": .init(.hex),
-        "membarrier": .init(.hex, .hex, .hex, returns: .hex),  // a query returns flags, which strace names
+        "membarrier": .init(.constant("membarrierCommand", \.membarrierCommandValues, unknown: "MEMBARRIER_CMD_???"),
+                            .flags("membarrierFlags", \.membarrierFlags), .membarrierCpu, returns: .membarrierResult),
 
         // Other processes' memory.
-        "process_vm_readv": .init(.int, .hex, .ulong, .hex, .ulong, .hex),
-        "process_vm_writev": .init(.int, .hex, .ulong, .hex, .ulong, .hex),
+        // The local buffers of a read are filled at exit.
+        // The local buffers of a read are filled at exit; the remote ones print as addresses.
+        "process_vm_readv": .init(.int, .iovecsOut, .ulong, .remoteIovecs, .ulong, .ulong),
+        "process_vm_writev": .init(.int, .iovecsIn(count: 2), .ulong, .remoteIovecs, .ulong, .ulong),
         "process_mrelease": .init(.fd, .hex),
     ]
 }
@@ -77,4 +80,41 @@ extension ArgPrinter {
     static let mremapNewAddress = ArgPrinter("mremapNewAddress", shownIf: { context in
         context.call.args[3] & (context.constants.mremapFixed ?? 0) != 0
     }) { value, context, out in out.pointer(context.truncate(value)) }
+}
+
+extension ArgPrinter {
+    /// mincore's vector, a byte per page of the range (argument 1): `[1, 0]`, at most `-s` of them.
+    static let residencyOut = output("residencyOut") { address, context, out in
+        let pages = (context.word(1) + memoryPageSize - 1) / memoryPageSize
+        let shown = Int(min(pages, UInt64(context.options.stringLimit)))
+        guard let bytes = context.read(address, count: shown) else { return out.hex(address) }
+        out.beginArray()
+        for byte in bytes {
+            out.element()
+            out.uint(UInt64(byte))
+        }
+        if UInt64(shown) < pages { out.abbreviated() }
+        out.endArray()
+    }
+
+    /// membarrier's cpu_id, an argument only with MEMBARRIER_CMD_FLAG_CPU.
+    static let membarrierCpu = ArgPrinter("membarrierCpu", shownIf: { context in
+        context.call.args[1] & context.constants.membarrierFlags.bits(named: "MEMBARRIER_CMD_FLAG_CPU") != 0
+    }) { value, _, out in out.int(Int64(Int32(truncatingIfNeeded: value))) }
+}
+
+extension ReturnPrinter {
+    /// MEMBARRIER_CMD_QUERY returns the commands the kernel supports: `0x3ff (MEMBARRIER_CMD_GLOBAL|...)`.
+    static let membarrierResult = ReturnPrinter("membarrierResult") { value, context, out in
+        guard context.call.args[0] & 0xffff_ffff == 0, value != 0 else { return out.int(value) }
+        out.hex(UInt64(bitPattern: value))
+        out.returnComment { out in out.flags(UInt64(bitPattern: value), context.constants.membarrierCommands) }
+    }
+}
+
+extension ArgPrinter {
+    /// process_vm_readv/writev's other process's buffers (count in argument 4): addresses only.
+    static let remoteIovecs = ArgPrinter("remoteIovecs", refersTo: 4) { value, context, out in
+        context.printIovecArray(at: context.truncate(value), count: context.word(4), data: .addresses, to: &out)
+    }
 }

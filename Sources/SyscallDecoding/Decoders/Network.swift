@@ -13,7 +13,7 @@ extension SyscallCatalog {
         "getsockname": .init(count: 3, decoder: .sockname(hasFlags: false)),
         "getpeername": .init(count: 3, decoder: .sockname(hasFlags: false)),
         "shutdown": .init(.fd, .constant("shutdownHow", \.shutdownHow, unknown: "SHUT_???")),
-        "sendto": .init(.fd, .inBuffer(length: 2), .ulong, .messageFlags, .sockaddr(length: 5), .int),
+        "sendto": .init(.fd, .socketBuffer(length: 2), .ulong, .messageFlags, .sockaddr(length: 5), .int),
         "recvfrom": .init(count: 6, decoder: .recvfrom),
         "sendmsg": .init(.fd, .sentMessage, .messageFlags),
         "recvmsg": .init(count: 3, decoder: .recvmsg),

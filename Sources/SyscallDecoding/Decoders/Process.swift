@@ -6,7 +6,7 @@ extension SyscallCatalog {
     static let process: [String: SyscallSignature] = [
         // Programs.
         "execve": .init(.path, .argv, .envp),
-        "execveat": .init(.dirfd, .path, .argv, .envp, .hex),
+        "execveat": .init(.dirfd, .path, .argv, .envp, .atFlags),
         "exit": .init(.int, returns: .noReturn),
         "exit_group": .init(.int, returns: .noReturn),
 
@@ -14,7 +14,7 @@ extension SyscallCatalog {
         "fork": .init(),
         "vfork": .init(),
         "clone": .init(count: 5, decoder: .clone),
-        "clone3": .init(.hex, .ulong),
+        "clone3": .init(count: 2, decoder: .clone3),
         "wait4": .init(.int, .waitStatus, .flags("waitOptions", \.waitOptions), .rusage),
         "waitid": .init(.constant("waitIdType", \.waitIdTypes, unknown: "P_???"), .int, .siginfoOut, .flags("waitOptions", \.waitOptions), .rusage),
 
@@ -262,5 +262,86 @@ extension CallDecoder {
             out.raw(", tls=")
             out.pointer(context.word(tlsIndex))
         }
+    })
+}
+
+extension CallDecoder {
+    /// clone3: `{flags=..., child_tid=..., parent_tid=..., exit_signal=SIGCHLD, stack=NULL,
+    /// stack_size=0}` at entry (the pointers only where the flags use them), then what the kernel
+    /// stored ` => {parent_tid=[42]}` and the size.
+    static let clone3 = CallDecoder(entry: { context, out in
+        let layout = context.layouts.cloneArgs
+        let address = context.word(0)
+        let size = context.word(1)
+        // Smaller than the first version of the struct (64 bytes): the kernel refuses it unread.
+        guard size >= 64, let bytes = context.read(address, count: min(Int(size), layout.size)) else {
+            out.pointer(address)
+            return
+        }
+        context.slot.values = (1, 0)
+        let table = context.constants.cloneFlags
+        let flags = layout.flags.unsigned(in: bytes)
+        func has(_ name: StaticString) -> Bool { flags & table.bits(named: name) != 0 }
+        out.beginStruct()
+        out.field("flags")
+        out.flags(flags, table)
+        if has("CLONE_PIDFD") {
+            out.field("pidfd")
+            out.pointer(layout.pidfd.unsigned(in: bytes))
+        }
+        if has("CLONE_CHILD_SETTID") || has("CLONE_CHILD_CLEARTID") {
+            out.field("child_tid")
+            out.pointer(layout.childTid.unsigned(in: bytes))
+        }
+        if has("CLONE_PARENT_SETTID") {
+            out.field("parent_tid")
+            out.pointer(layout.parentTid.unsigned(in: bytes))
+        }
+        out.field("exit_signal")
+        let signal = layout.exitSignal.unsigned(in: bytes)
+        if signal == 0 { out.uint(0) } else { out.text.appendSignal(Int32(truncatingIfNeeded: signal)) }
+        out.field("stack")
+        out.pointer(layout.stack.unsigned(in: bytes))
+        out.field("stack_size")
+        out.hex(layout.stackSize.unsigned(in: bytes))
+        if has("CLONE_SETTLS") {
+            out.field("tls")
+            out.pointer(layout.tls.unsigned(in: bytes))
+        }
+        if bytes.count > layout.setTidSize.offset, layout.setTid.unsigned(in: bytes) != 0 || layout.setTidSize.unsigned(in: bytes) != 0 {
+            out.field("set_tid")
+            out.pointer(layout.setTid.unsigned(in: bytes))
+            out.field("set_tid_size")
+            out.uint(layout.setTidSize.unsigned(in: bytes))
+        }
+        if bytes.count > layout.cgroup.offset, has("CLONE_INTO_CGROUP") {
+            out.field("cgroup")
+            out.uint(layout.cgroup.unsigned(in: bytes))
+        }
+        out.endStruct()
+    }, exit: { context, out in
+        defer {
+            out.raw(", ")
+            out.uint(context.word(1))
+        }
+        let layout = context.layouts.cloneArgs
+        guard context.slot.values.0 == 1, context.returned != nil,
+              let bytes = context.read(context.word(0), count: min(Int(context.word(1)), layout.size)) else { return }
+        let table = context.constants.cloneFlags
+        let flags = layout.flags.unsigned(in: bytes)
+        let pidfd = flags & table.bits(named: "CLONE_PIDFD") != 0
+        let parentTid = flags & table.bits(named: "CLONE_PARENT_SETTID") != 0
+        guard pidfd || parentTid else { return }
+        out.changed()
+        out.beginStruct()
+        if pidfd {
+            out.field("pidfd")
+            context.printIntArray(at: layout.pidfd.unsigned(in: bytes), count: 1, to: &out)
+        }
+        if parentTid {
+            out.field("parent_tid")
+            context.printIntArray(at: layout.parentTid.unsigned(in: bytes), count: 1, to: &out)
+        }
+        out.endStruct()
     })
 }

@@ -121,9 +121,8 @@ extension SyscallCatalog {
         "rt_sigsuspend": .init(.kernelSigset(sizeArg: 1), .ulong),
         "rt_sigtimedwait": .init(.kernelSigset(sizeArg: 3), .siginfoOut, .timespec, .ulong, returns: .signalNumber),
         "rt_sigtimedwait_time64": .init(.kernelSigset(sizeArg: 3), .siginfoOut, .timespec64, .ulong, returns: .signalNumber),
-        // strace shows the mask the frame restores; that needs the stack pointer, which the
-        // decoders are not given yet.
-        "rt_sigreturn": .init(returns: .hex),
+        // The mask the signal frame restores, found from the stack pointer at entry.
+        "rt_sigreturn": .init(count: 0, decoder: .sigreturn(rt: true)),
         "sigaltstack": .init(.stack, .stackOut),
         "pause": .init(),
         "restart_syscall": .init(.interruptedCall),
@@ -179,5 +178,45 @@ extension DecodeContext {
             out.uint(layout.ssSize.unsigned(in: bytes))
             out.endStruct()
         }
+    }
+}
+
+extension SyscallCatalog {
+    /// i386's old-style sigreturn, which finds its mask in the frame's sigcontext.
+    static let i386Signal: [String: SyscallSignature] = [
+        "sigreturn": .init(count: 0, decoder: .sigreturn(rt: false)),
+    ]
+}
+
+extension CallDecoder {
+    /// `{mask=[USR2]}`: the signal mask that (rt_)sigreturn restores, read from the signal frame
+    /// the stack pointer finds at entry (see `kernel_rt_sigframe_at_sp` in scripts/gen-constants).
+    static func sigreturn(rt: Bool) -> CallDecoder {
+        CallDecoder(entry: { context, out in
+            let stackPointer = context.truncate(context.call.stackPointer)
+            guard stackPointer != 0 else { return }
+            out.beginStruct()
+            out.field("mask")
+            if rt {
+                let layouts = context.layouts
+                let mask = layouts.rtSigframe.uc.offset + layouts.ucontext.ucSigmask.offset
+                context.printSigset(at: stackPointer &+ UInt64(mask), size: 8, to: &out)
+            } else {
+                context.printOldFrameMask(at: stackPointer, to: &out)
+            }
+            out.endStruct()
+        })
+    }
+}
+
+extension DecodeContext {
+    /// i386's old frame splits the mask: its first word in sigcontext's oldmask, the second in
+    /// extramask; printed as one 8-byte set.
+    func printOldFrameMask(at frame: UInt64, to out: inout Emitter) {
+        let layout = layouts.sigframe
+        guard let bytes = read(frame, count: layout.size) else { return out.hex(frame) }
+        var words = (UInt32(truncatingIfNeeded: layout.oldmask.unsigned(in: bytes)),
+                     UInt32(truncatingIfNeeded: layout.extramask.unsigned(in: bytes)))
+        withUnsafeBytes(of: &words) { printSigsetBits($0, to: &out) }
     }
 }

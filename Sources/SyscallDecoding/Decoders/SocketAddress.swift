@@ -46,6 +46,8 @@ extension DecodeContext {
         if sameName(family, "AF_PACKET") { return (20, { $0.printPacketAddress($1, to: &$2) }) }
         if sameName(family, "AF_VSOCK") { return (16, { $0.printVsockAddress($1, to: &$2) }) }
         if sameName(family, "AF_ALG") { return (88, { $0.printAlgAddress($1, to: &$2) }) }
+        if sameName(family, "AF_XDP") { return (16, { $0.printXDPAddress($1, to: &$2) }) }
+        if sameName(family, "AF_BLUETOOTH") { return (3, { $0.printBluetoothAddress($1, to: &$2) }) }
         return nil
     }
 
@@ -95,8 +97,14 @@ extension DecodeContext {
         out.field("nl_pid")
         out.int(Int64(Int32(bitPattern: bytes.u32(4))))
         out.field("nl_groups")
-        out.raw("0x")
-        out.text.appendDigits(UInt64(bytes.u32(8)), radix: 16, minimumDigits: 6)
+        // printf's `%#08x`: eight zeros for 0 (the `#` adds no 0x to zero), else 0x and six digits.
+        let groups = UInt64(bytes.u32(8))
+        if groups == 0 {
+            out.raw("00000000")
+        } else {
+            out.raw("0x")
+            out.text.appendDigits(groups, radix: 16, minimumDigits: 6)
+        }
     }
 
     /// `sll_protocol=htons(ETH_P_IP), sll_ifindex=if_nametoindex("lo"), sll_hatype=ARPHRD_ETHER,
@@ -142,6 +150,44 @@ extension DecodeContext {
         out.uint(UInt64(bytes.u32(20)))
         out.field("salg_name")
         out.bytes(bytes[24..<88].prefix { $0 != 0 })
+    }
+
+    /// `sxdp_flags=XDP_COPY, sxdp_ifindex=if_nametoindex("lo"), sxdp_queue_id=3, sxdp_shared_umem_fd=4`.
+    func printXDPAddress(_ bytes: UnsafeRawBufferPointer, to out: inout Emitter) {
+        out.field("sxdp_flags")
+        out.flags(UInt64(bytes.u16(2)), constants.xdpBindFlags)
+        out.field("sxdp_ifindex")
+        printInterfaceIndex(bytes.u32(4), to: &out)
+        out.field("sxdp_queue_id")
+        out.uint(UInt64(bytes.u32(8)))
+        out.field("sxdp_shared_umem_fd")
+        out.fd(Int32(bitPattern: bytes.u32(12)))
+    }
+
+    /// Bluetooth addresses told apart by length as strace does: SCO (8 bytes, `sco_bdaddr=...`)
+    /// and RFCOMM (10, `rc_bdaddr=..., rc_channel=1`); others (L2CAP, HCI) as `sa_data`.
+    func printBluetoothAddress(_ bytes: UnsafeRawBufferPointer, to out: inout Emitter) {
+        switch bytes.count {
+        case 8:
+            out.field("sco_bdaddr")
+            printBluetoothDeviceAddress(bytes, at: 2, to: &out)
+        case 10:
+            out.field("rc_bdaddr")
+            printBluetoothDeviceAddress(bytes, at: 2, to: &out)
+            out.field("rc_channel")
+            out.uint(UInt64(bytes[8]))
+        default:
+            out.field("sa_data")
+            out.bytes(bytes[2...])
+        }
+    }
+
+    /// `01:02:03:04:05:06`: six bytes in memory order.
+    private func printBluetoothDeviceAddress(_ bytes: UnsafeRawBufferPointer, at offset: Int, to out: inout Emitter) {
+        for index in 0..<6 {
+            if index > 0 { out.raw(":") }
+            out.text.appendDigits(UInt64(bytes[offset + index]), radix: 16, minimumDigits: 2)
+        }
     }
 
     /// `htons(443)`.

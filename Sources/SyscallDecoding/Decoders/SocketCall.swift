@@ -25,8 +25,8 @@ private let carriedSocketCalls: [(name: StaticString, sysName: StaticString, cou
 ]
 
 /// send and recv exist only inside socketcall (elsewhere libc uses sendto and recvfrom).
-private let sendSignature = SyscallSignature(.fd, .inBuffer(length: 2), .ulong, .messageFlags)
-private let recvSignature = SyscallSignature(.fd, .outBuffer, .ulong, .messageFlags)
+private let sendSignature = SyscallSignature(.fd, .socketBuffer(length: 2), .ulong, .messageFlags)
+private let recvSignature = SyscallSignature(.fd, .receivedSocketBuffer, .ulong, .messageFlags)
 
 extension DecodeContext {
     private func carriedEntry() -> (name: StaticString, count: Int)? {

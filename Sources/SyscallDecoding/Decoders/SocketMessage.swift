@@ -1,6 +1,23 @@
 /// Socket messages: `struct msghdr` with its iovec array and control messages (sendmsg, recvmsg,
 /// sendmmsg), and the data of send/receive buffers.
 extension ArgPrinter {
+    /// A buffer sent on socket `fd` (argument 0), its length in argument `length`: netlink
+    /// messages on a netlink socket, else a string cut to `-s`.
+    static func socketBuffer(length: Int) -> ArgPrinter {
+        ArgPrinter("socketBuffer(\(length))", refersTo: length) { value, context, out in
+            context.printSocketBuffer(fd: context.int32(0), at: context.truncate(value), length: context.word(length), to: &out)
+        }
+    }
+
+    /// A buffer received on socket `fd` (argument 0), its length the return value.
+    static let receivedSocketBuffer = ArgPrinter("receivedSocketBuffer", phase: .exit) { value, context, out in
+        if let count = context.returned, count >= 0 {
+            context.printSocketBuffer(fd: context.int32(0), at: context.truncate(value), length: UInt64(count), to: &out)
+        } else {
+            out.pointer(context.truncate(value))
+        }
+    }
+
     /// sendmsg's message, printed at entry.
     static let sentMessage = ArgPrinter("sentMessage") { value, context, out in
         context.printMessageHeader(at: context.truncate(value), dataLimit: nil, offeredNameLength: nil, to: &out)
@@ -72,11 +89,6 @@ extension CallDecoder {
 }
 
 extension DecodeContext {
-    /// A send or receive buffer, cut to `-s`.
-    func printSocketBuffer(fd: Int32, at address: UInt64, length: UInt64, to out: inout Emitter) {
-        printBuffer(at: address, length: length, to: &out)
-    }
-
     /// `{msg_name=..., msg_namelen=..., msg_iov=[...], msg_iovlen=..., msg_control=[...],
     /// msg_controllen=..., msg_flags=...}`. `dataLimit`: the bytes received (the iovecs show only
     /// those); `offeredNameLength`: the name length before the call, for `110 => 8`.
@@ -101,7 +113,9 @@ extension DecodeContext {
         }
         out.uint(nameLength)
         out.field("msg_iov")
-        printIovecs(at: iov, count: iovCount, dataLimit: dataLimit, to: &out)
+        // strace decodes the data as netlink messages when the name is a netlink address.
+        let netlinkFd: Int32? = name != 0 && shownNameLength >= 2 && isNetlinkAddress(at: name) ? int32(0) : nil
+        printIovecs(at: iov, count: iovCount, dataLimit: dataLimit, netlinkFd: netlinkFd, to: &out)
         out.field("msg_iovlen")
         out.uint(iovCount)
         if controlLength > 0 {
@@ -116,7 +130,7 @@ extension DecodeContext {
     }
 
     /// `[{iov_base="abc", iov_len=3}, ...]`: the data of each, up to `dataLimit` bytes in all.
-    func printIovecs(at address: UInt64, count: UInt64, dataLimit: UInt64?, to out: inout Emitter) {
+    func printIovecs(at address: UInt64, count: UInt64, dataLimit: UInt64?, netlinkFd: Int32? = nil, to out: inout Emitter) {
         let layout = layouts.iovec
         guard address != 0 else { return out.name("NULL") }
         guard count <= 1024, let vector = read(address, count: layout.size * Int(count)) else { return out.pointer(address) }
@@ -134,13 +148,25 @@ extension DecodeContext {
             out.beginStruct()
             out.field("iov_base")
             let shown = min(length, remaining)
-            printBuffer(at: base, length: shown, to: &out)
+            if let netlinkFd, base != 0 {
+                printSocketBuffer(fd: netlinkFd, at: base, length: shown, to: &out)
+            } else {
+                printBuffer(at: base, length: shown, to: &out)
+            }
             remaining -= shown
             out.field("iov_len")
             out.uint(length)
             out.endStruct()
         }
         out.endArray()
+    }
+
+    /// Whether the sockaddr at `address` is of family AF_NETLINK.
+    func isNetlinkAddress(at address: UInt64) -> Bool {
+        guard let bytes = read(address, count: 2), let name = constants.addressFamilies.name(of: UInt64(bytes.u16(0))) else {
+            return false
+        }
+        return sameName(name, "AF_NETLINK")
     }
 
     /// `[{cmsg_len=24, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[0, 1]}, ...]`.

@@ -46,21 +46,25 @@ extension SyscallCatalog {
 extension ArgPrinter {
     static let timerfdSetFlags = flags("timerfdSetFlags", \.timerfdSetFlags, unknown: "TFD_TIMER_???")
 
-    /// `{sigev_value={sival_int=42, sival_ptr=0x2a}, sigev_signo=SIGUSR2, sigev_notify=SIGEV_SIGNAL}`:
-    /// the signal by name only when a signal is what notifies.
+    /// `{sigev_value={sival_int=42, sival_ptr=0x2a}, sigev_signo=SIGUSR2, sigev_notify=SIGEV_SIGNAL}`
+    /// (timer_create, mq_notify): the value only when set, the signal by name only when a signal is
+    /// what notifies.
     static let sigevent = ArgPrinter("sigevent") { value, context, out in
         let layout = context.layouts.sigevent
         context.withStruct(at: context.truncate(value), size: layout.size, to: &out) { bytes, out in
             let notify = layout.sigevNotify.unsigned(in: bytes)
             let signo = Int32(truncatingIfNeeded: layout.sigevSigno.signed(in: bytes))
+            let sigevValue = FieldLayout(offset: layout.sigevValue.offset, size: context.wordSize).unsigned(in: bytes)
             out.beginStruct()
-            out.field("sigev_value")
-            out.beginStruct()
-            out.field("sival_int")
-            out.int(FieldLayout(offset: layout.sigevValue.offset, size: 4).signed(in: bytes))
-            out.field("sival_ptr")
-            out.hex(FieldLayout(offset: layout.sigevValue.offset, size: context.wordSize).unsigned(in: bytes))
-            out.endStruct()
+            if sigevValue != 0 {  // as strace: the value only when set
+                out.field("sigev_value")
+                out.beginStruct()
+                out.field("sival_int")
+                out.int(FieldLayout(offset: layout.sigevValue.offset, size: 4).signed(in: bytes))
+                out.field("sival_ptr")
+                out.hex(sigevValue)
+                out.endStruct()
+            }
             out.field("sigev_signo")
             let constants = context.constants
             if notify == constants.sigevNotify.value(named: "SIGEV_SIGNAL") || notify == constants.sigevNotify.value(named: "SIGEV_THREAD_ID") {

@@ -73,6 +73,13 @@ struct ABIConstants: Sendable {
     let waitIdTypes: ConstantTable
     let pidfdFlags: FlagTable
     let sigaltstackFlags: FlagTable
+    let renameFlags: FlagTable
+    let syncFileRangeFlags: FlagTable
+    let pkeyAccessRights: FlagTable
+    let fanotifyInitFlags: FlagTable
+    let fanotifyClasses: ConstantTable
+    let fanotifyMarkFlags: FlagTable
+    let fanotifyMask: FlagTable
     let addressFamilies: ConstantTable
     let socketTypes: ConstantTable
     let socketTypeFlags: FlagTable
@@ -97,12 +104,37 @@ struct ABIConstants: Sendable {
     let terminalFlowActions: ConstantTable
     let terminalFlushQueues: ConstantTable
     let socketcallCalls: ConstantTable
+    let netlinkMessageTypes: ConstantTable
+    let netlinkFlags: FlagTable
+    let netlinkGetFlags: FlagTable
+    let netlinkNewFlags: FlagTable
+    let netlinkDeleteFlags: FlagTable
+    let netlinkAckFlags: FlagTable
+    let routeMessageTypes: ConstantTable
+    let sockDiagTypes: ConstantTable
+    let auditMessageTypes: ConstantTable
+    let interfaceFlags: FlagTable
+    let interfaceAddressFlags: FlagTable
+    let routingScopes: ConstantTable
+    let routingTables: ConstantTable
+    let routingProtocols: ConstantTable
+    let routeTypes: ConstantTable
+    let routeFlags: FlagTable
+    let linkAttributes: ConstantTable
+    let addressAttributes: ConstantTable
+    let routeAttributes: ConstantTable
+    let linkExtensionFilters: FlagTable
+    let tcpStates: ConstantTable
+    let unixDiagShow: FlagTable
+    let xdpBindFlags: FlagTable
     let ipcFlags: FlagTable
+    let signalNotifications: ConstantTable
     let ipcCommands: ConstantTable
     let msgrcvFlags: FlagTable
     let semopFlags: FlagTable
     let shmgetFlags: FlagTable
     let shmatFlags: FlagTable
+    let ipcCalls: ConstantTable
     /// `MAP_TYPE`, or nil where this ABI does not define it.
     let mapTypeMask: UInt64?
     /// `AT_STATX_SYNC_TYPE`, or nil where this ABI does not define it.
@@ -143,15 +175,26 @@ struct StructLayouts: Sendable {
     let dirent64: Dirent64Layout
     let rusage: RusageLayout
     let statfs: StatfsLayout
+    let statfs64: Statfs64Layout
     let epollEvent: EpollEventLayout
     let flock: FlockLayout
+    let flock64: Flock64Layout
     let sigevent: SigeventLayout
     let stack: StackLayout
+    let pollfd: PollfdLayout
+    let ucontext: UcontextLayout
+    let rtSigframe: RtSigframeLayout
+    let sigframe: SigframeLayout
+    let cloneArgs: CloneArgsLayout
+    let fileHandle: FileHandleLayout
     let msghdr: MsghdrLayout
     let mmsghdr: MmsghdrLayout
     let cmsghdr: CmsghdrLayout
     let termios: TermiosLayout
     let mqAttr: MqAttrLayout
+    let ipcPerm: IpcPermLayout
+    let msqidDs: MsqidDsLayout
+    let shmidDs: ShmidDsLayout
 }
 
 /// `struct stat (x86_64) / struct stat64 (i386) / struct stat (aarch64)` from <asm/stat.h>.
@@ -297,6 +340,22 @@ struct StatfsLayout: Sendable {
     let fFlags: FieldLayout
 }
 
+/// `struct statfs64` from <asm/statfs.h>.
+struct Statfs64Layout: Sendable {
+    let size: Int
+    let fType: FieldLayout
+    let fBsize: FieldLayout
+    let fBlocks: FieldLayout
+    let fBfree: FieldLayout
+    let fBavail: FieldLayout
+    let fFiles: FieldLayout
+    let fFfree: FieldLayout
+    let fFsid: FieldLayout
+    let fNamelen: FieldLayout
+    let fFrsize: FieldLayout
+    let fFlags: FieldLayout
+}
+
 /// `struct epoll_event` from <linux/eventpoll.h>.
 struct EpollEventLayout: Sendable {
     let size: Int
@@ -306,6 +365,16 @@ struct EpollEventLayout: Sendable {
 
 /// `struct flock` from <asm/fcntl.h>.
 struct FlockLayout: Sendable {
+    let size: Int
+    let lType: FieldLayout
+    let lWhence: FieldLayout
+    let lStart: FieldLayout
+    let lLen: FieldLayout
+    let lPid: FieldLayout
+}
+
+/// `struct flock64` from <asm/fcntl.h>.
+struct Flock64Layout: Sendable {
     let size: Int
     let lType: FieldLayout
     let lWhence: FieldLayout
@@ -328,6 +397,57 @@ struct StackLayout: Sendable {
     let ssSp: FieldLayout
     let ssFlags: FieldLayout
     let ssSize: FieldLayout
+}
+
+/// `struct pollfd` from <linux/poll.h>.
+struct PollfdLayout: Sendable {
+    let size: Int
+    let fd: FieldLayout
+    let events: FieldLayout
+    let revents: FieldLayout
+}
+
+/// `struct ucontext` from <asm/sigcontext.h>.
+struct UcontextLayout: Sendable {
+    let size: Int
+    let ucSigmask: FieldLayout
+}
+
+/// `struct kernel_rt_sigframe_at_sp` from <asm/sigcontext.h>.
+struct RtSigframeLayout: Sendable {
+    let size: Int
+    let uc: FieldLayout
+}
+
+/// `struct kernel_sigframe_at_sp` from <asm/sigcontext.h>.
+struct SigframeLayout: Sendable {
+    let size: Int
+    let oldmask: FieldLayout
+    let extramask: FieldLayout
+}
+
+/// `struct clone_args` from <linux/sched.h>.
+struct CloneArgsLayout: Sendable {
+    let size: Int
+    let flags: FieldLayout
+    let pidfd: FieldLayout
+    let childTid: FieldLayout
+    let parentTid: FieldLayout
+    let exitSignal: FieldLayout
+    let stack: FieldLayout
+    let stackSize: FieldLayout
+    let tls: FieldLayout
+    let setTid: FieldLayout
+    let setTidSize: FieldLayout
+    let cgroup: FieldLayout
+}
+
+/// `struct kernel_file_handle` from <stddef.h>.
+struct FileHandleLayout: Sendable {
+    let size: Int
+    let handleBytes: FieldLayout
+    let handleType: FieldLayout
+    let fHandle: FieldLayout
 }
 
 /// `struct msghdr` from <sys/socket.h>.
@@ -375,4 +495,41 @@ struct MqAttrLayout: Sendable {
     let mqMaxmsg: FieldLayout
     let mqMsgsize: FieldLayout
     let mqCurmsgs: FieldLayout
+}
+
+/// `struct ipc_perm` from <sys/ipc.h>.
+struct IpcPermLayout: Sendable {
+    let size: Int
+    let key: FieldLayout
+    let uid: FieldLayout
+    let gid: FieldLayout
+    let cuid: FieldLayout
+    let cgid: FieldLayout
+    let mode: FieldLayout
+}
+
+/// `struct msqid_ds` from <sys/msg.h>.
+struct MsqidDsLayout: Sendable {
+    let size: Int
+    let msgPerm: FieldLayout
+    let msgStime: FieldLayout
+    let msgRtime: FieldLayout
+    let msgCtime: FieldLayout
+    let msgQnum: FieldLayout
+    let msgQbytes: FieldLayout
+    let msgLspid: FieldLayout
+    let msgLrpid: FieldLayout
+}
+
+/// `struct shmid_ds` from <sys/shm.h>.
+struct ShmidDsLayout: Sendable {
+    let size: Int
+    let shmPerm: FieldLayout
+    let shmSegsz: FieldLayout
+    let shmAtime: FieldLayout
+    let shmDtime: FieldLayout
+    let shmCtime: FieldLayout
+    let shmCpid: FieldLayout
+    let shmLpid: FieldLayout
+    let shmNattch: FieldLayout
 }

@@ -14,3 +14,10 @@
 #define UNMAPPED ((void *)0x1000)
 // A string longer than the default -s 32.
 #define LONG_STRING "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ"
+
+// A 64-bit offset as the syscall takes it: one register, or two (low, high) on i386.
+#if defined(__i386__)
+#define LOFF(x) (uint32_t)(x), (uint32_t)((uint64_t)(x) >> 32)
+#else
+#define LOFF(x) (x)
+#endif

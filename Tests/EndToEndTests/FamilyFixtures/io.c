@@ -37,11 +37,15 @@ int main(void) {
     FD_SET(fds[0], &readable); FD_SET(0, &readable);
     FD_SET(fds[1], &writable);
     struct timeval tv = {0, 0};
-#ifdef SYS_select
-    syscall(SYS_select, fds[1] + 1, &readable, &writable, NULL, &tv);
-    syscall(SYS_select, 0, NULL, NULL, NULL, &tv);
-    syscall(SYS_select, -1, NULL, NULL, NULL, &tv);
+    // i386's SYS_select is the old one-pointer call; _newselect takes the five arguments.
+#ifdef SYS__newselect
+#define SELECT SYS__newselect
+#else
+#define SELECT SYS_select
 #endif
+    syscall(SELECT, fds[1] + 1, &readable, &writable, NULL, &tv);
+    syscall(SELECT, 0, NULL, NULL, NULL, &tv);
+    syscall(SELECT, -1, NULL, NULL, NULL, &tv);
     FD_ZERO(&readable); FD_SET(fds[0], &readable);
     struct { const void *mask; size_t size; } sigdata = {&usr1, 8};
     syscall(SYS_pselect6, fds[0] + 1, &readable, NULL, NULL, &zero, &sigdata);
@@ -126,9 +130,10 @@ int main(void) {
     lock.l_type = F_UNLCK; lock.l_whence = SEEK_END;
     syscall(SYS_fcntl, file, F_SETLKW, &lock);
     syscall(SYS_fcntl, file, F_OFD_SETLK, UNMAPPED);
-    syscall(SYS_fallocate, file, 0, 0, 4096);
-    syscall(SYS_fallocate, file, FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE, 0, 100);
-    syscall(SYS_fallocate, file, 0x100, -1, 0);
+    syscall(SYS_fallocate, file, 0, LOFF(0), LOFF(4096));
+    syscall(SYS_fallocate, file, FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE, LOFF(0), LOFF(100));
+    syscall(SYS_fallocate, file, 0x100, LOFF(-1LL), LOFF(0));
+    syscall(SYS_fallocate, file, 0, LOFF(0x100000000LL), LOFF(1));
     syscall(SYS_unlinkat, AT_FDCWD, "/tmp/swtrace-family-io", 0);
     return 0;
 }

@@ -9,7 +9,12 @@ int main(void) {
     syscall(SYS_memfd_create, LONG_STRING, 0);
     syscall(SYS_memfd_create, UNMAPPED, 0);
     syscall(SYS_memfd_create, "bad", 0x100);
-    char *page = (char *)syscall(SYS_mmap, NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+#ifdef SYS_mmap2
+#define MMAP SYS_mmap2  // i386's SYS_mmap is the old one-pointer call
+#else
+#define MMAP SYS_mmap
+#endif
+    char *page = (char *)syscall(MMAP, NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     syscall(SYS_mlock, page, 4096);
     syscall(SYS_munlock, page, 4096);
     syscall(SYS_mlock2, page, 4096, MLOCK_ONFAULT);

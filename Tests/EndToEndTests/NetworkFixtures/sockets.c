@@ -8,6 +8,7 @@
 #include <linux/if_packet.h>
 #include <linux/vm_sockets.h>
 #include <linux/if_alg.h>
+#include <linux/if_xdp.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <netinet/udp.h>
@@ -182,10 +183,21 @@ static void otherFamilies(void) {
     shutdown(-1, 7);
 }
 
+/* AF_XDP and Bluetooth addresses, given to connect on no descriptor (EBADF): only printed. */
+static void moreFamilies(void) {
+    struct sockaddr_xdp xdp = {.sxdp_family = AF_XDP, .sxdp_flags = XDP_SHARED_UMEM | XDP_COPY,
+                               .sxdp_ifindex = 1, .sxdp_queue_id = 3, .sxdp_shared_umem_fd = 4};
+    connect(-1, (struct sockaddr *)&xdp, sizeof xdp);
+    unsigned char bluetooth[14] = {AF_BLUETOOTH, 0, 1, 2, 3, 4, 5, 6, 7};
+    connect(-1, (struct sockaddr *)bluetooth, 8);  /* SCO */
+    connect(-1, (struct sockaddr *)bluetooth, 10); /* RFCOMM */
+}
+
 int main(int argc, char **argv) {
     inet();
     inet6();
     unixSockets();
     otherFamilies();
+    moreFamilies();
     return 0;
 }
