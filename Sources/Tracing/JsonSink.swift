@@ -89,7 +89,18 @@ final class JsonSink: TraceSink {
                                  memory: memory, result: result, pid: task.tid)
         appendCommand(task, to: &output.text)
         appendDuration(active, to: &output.text)
+        if options.readDumps != nil || options.writeDumps != nil {
+            appendDataDump(of: active, result: result, memory: memory, to: &output.text)
+        }
         end(output)
+    }
+
+    /// `-e read=`, `-e write=`: the data the call moved (`DataTransfer`).
+    private func appendDataDump(of active: ActiveCall, result: SyscallResult, memory: some TraceeMemory,
+                                to text: inout TextBuffer) {
+        guard case .success(let count) = result, let transfer = DataTransfer(active.descriptor.name, active.call),
+              let dumps = transfer.isRead ? options.readDumps : options.writeDumps, dumps.contains(transfer.fd) else { return }
+        transfer.appendJSONDump(returned: count, memory: memory, to: &text)
     }
 
     func syscallAbandoned(_ task: Tracee, _ active: ActiveCall, detached: Bool) {
@@ -112,6 +123,17 @@ final class JsonSink: TraceSink {
         text.append(",\"abi\":\"")
         text.append(call.arch.jsonName)
         text.append("\",")
+        if options.instructionPointer && instructionPointer != nil {
+            appendInstructionPointer(to: &text)
+            text.append(byte: UInt8(ascii: ","))
+        }
+    }
+
+    /// `-i`: `"ip":"0x7f..."`, where the task stopped.
+    private func appendInstructionPointer(to text: inout TextBuffer) {
+        text.append("\"ip\":\"0x")
+        text.appendDigits(instructionPointer ?? 0, radix: 16, minimumDigits: 1)
+        text.append(byte: UInt8(ascii: "\""))
     }
 
     private func appendDuration(_ active: ActiveCall, to text: inout TextBuffer) {
@@ -125,6 +147,10 @@ final class JsonSink: TraceSink {
     func signalDelivered(_ task: Tracee, signal: Int32, info: SignalInfo) {
         guard options.signals.shows(signal) else { return }
         let output = begin("signal", task)
+        if options.instructionPointer && instructionPointer != nil {
+            output.text.append(byte: UInt8(ascii: ","))
+            appendInstructionPointer(to: &output.text)
+        }
         appendCommand(task, to: &output.text)
         appendSignal(signal, to: &output.text)
         output.text.append(",\"siginfo\":")

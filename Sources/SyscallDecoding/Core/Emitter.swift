@@ -191,7 +191,7 @@ public struct Emitter {
     public mutating func flags(_ value: UInt64, _ table: FlagTable, unknown: StaticString? = nil) {
         let start = text.bytes.count
         appendFlags(value, table, unknown: unknown)
-        if let json { typed(json, start) { $0.appendJSONFlags(value, table) } }
+        if let json { typed(json, start) { $0.appendJSONFlags(value, table, unknown: unknown) } }
     }
 
     private mutating func appendFlags(_ value: UInt64, _ table: FlagTable, unknown: StaticString?) {
@@ -253,6 +253,11 @@ public struct Emitter {
                 if let name {
                     $0.append(",\"name\":\"")
                     $0.append(name)
+                    $0.append(byte: UInt8(ascii: "\""))
+                } else if let unknown {
+                    // strace's `0x4d /* SEEK_??? */`: the text shows it in hex with this comment.
+                    $0.append(",\"unknown\":\"")
+                    $0.append(unknown)
                     $0.append(byte: UInt8(ascii: "\""))
                 }
                 $0.append(byte: UInt8(ascii: "}"))
@@ -360,6 +365,16 @@ public struct Emitter {
         separate()
         text.append("...")
         json?.abbreviated(textBefore: before, text: text)
+    }
+
+    /// A top-level argument that strace shows with its name (clone's `flags=CLONE_VM`): `, `
+    /// unless it is the first argument of its half, then `name=`. In JSON the argument is
+    /// `{"type":"named","name":...,"value":...}`.
+    public mutating func argument(named name: StaticString, first: Bool = false) {
+        if !first { raw(", ") }
+        text.append(name)
+        text.append(byte: UInt8(ascii: "="))
+        json?.argumentName(name, textEnd: text.bytes.count)
     }
 
     /// ` => `: between a value as it was at entry and as it is at exit.

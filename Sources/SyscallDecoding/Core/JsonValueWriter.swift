@@ -27,6 +27,16 @@ public final class JsonValueWriter: @unchecked Sendable {
     /// `(` minus `)` in free text at the top level: a `, ` inside `makedev(0x8, 0x1)` is no
     /// argument separator.
     private var parenDepth = 0
+    /// Where the JSON of the last top-level argument starts (and of the one before it, for when
+    /// the last turns out empty): the entry half's last argument is the `in` of an exit half that
+    /// starts with ` => ` (clone3's `{...} => {parent_tid=[42]}`).
+    private var lastArgumentStart = -1
+    private var previousArgumentStart = -1
+    /// The length of the JSON of the entry half's last argument (`begin`), 0 for none.
+    private var entryLastArgumentLength = 0
+
+    /// The length of the JSON of the last top-level argument written since `begin`, 0 for none.
+    var lastArgumentLength: Int { lastArgumentStart < 0 ? 0 : json.bytes.count - lastArgumentStart }
 
     enum ValueKind { case int, other }
 
@@ -48,6 +58,8 @@ public final class JsonValueWriter: @unchecked Sendable {
         var parts = 0
         /// `=>` was seen: the slot's value is `{"type":"changed","in":...,"out":` and this one.
         var changed = false
+        /// `argument(named:)`: the slot's value is `{"type":"named","name":...,"value":` and this one.
+        var name: StaticString?
 
         init(kind: SlotKind, jsonStart: Int, valueStart: Int, textStart: Int, typedStart: Int) {
             self.kind = kind
@@ -67,13 +79,16 @@ public final class JsonValueWriter: @unchecked Sendable {
 
     /// Starts writing top-level values (arguments, or the result) into `json`, for text that
     /// starts at `textStart`. `commaFirst`: the first argument follows others (the exit half).
-    func begin(_ kind: SlotKind, textStart: Int, commaFirst: Bool) {
+    func begin(_ kind: SlotKind, textStart: Int, commaFirst: Bool, entryLastArgumentLength: Int = 0) {
         frames.removeAll(keepingCapacity: true)
         slots.removeAll(keepingCapacity: true)
         frames.append(Frame(kind: .root, members: commaFirst ? 1 : 0))
         parenDepth = 0
         lastKind = .other
         typedBytes = 0
+        lastArgumentStart = -1
+        previousArgumentStart = -1
+        self.entryLastArgumentLength = entryLastArgumentLength
         openSlot(kind, text: textStart, typedStart: 0, key: nil)
     }
 
@@ -182,6 +197,10 @@ public final class JsonValueWriter: @unchecked Sendable {
     /// ` => ` (written to the text just before `textEnd`): what came before in this slot is the
     /// value at entry, what follows the value at exit.
     func changed(textEnd: Int, text: TextBuffer) {
+        if frames.count == 1 && slot.kind == .argument && slot.parts == 0 && slot.textStart == textEnd - 4
+            && entryLastArgumentLength > 0 && slot.jsonStart == json.bytes.count - 1 {
+            return changedAcrossHalves(textEnd: textEnd)
+        }
         finishValue(text: text, textEnd: textEnd - 4)
         insert("{\"type\":\"changed\",\"in\":", at: slot.valueStart)
         json.append(",\"out\":")
@@ -191,6 +210,29 @@ public final class JsonValueWriter: @unchecked Sendable {
         slot.textStart = textEnd
         slot.typedStart = typedBytes
         slot.parts = 0
+    }
+
+    /// ` => ` opens the exit half: the entry's last argument (just before this slot's comma) is
+    /// the value at entry; the two become one `changed` argument.
+    private func changedAcrossHalves(textEnd: Int) {
+        json.bytes.removeSubrange(slot.jsonStart...)
+        let inStart = json.bytes.count - entryLastArgumentLength
+        insert("{\"type\":\"changed\",\"in\":", at: inStart)
+        json.append(",\"out\":")
+        typedBytes += 4
+        slot = Slot(kind: .argument, jsonStart: inStart, valueStart: json.bytes.count,
+                    textStart: textEnd, typedStart: typedBytes)
+        slot.changed = true
+        lastArgumentStart = inStart
+    }
+
+    /// `name=` of a top-level argument was written to the text, up to `textEnd`.
+    func argumentName(_ name: StaticString, textEnd: Int) {
+        guard frames.count == 1, slot.kind == .argument, slot.parts == 0 else { return }
+        typedBytes += textEnd - slot.textStart
+        slot.typedStart = typedBytes
+        slot.textStart = textEnd
+        slot.name = name
     }
 
     // MARK: Slots
@@ -210,6 +252,10 @@ public final class JsonValueWriter: @unchecked Sendable {
             json.append("\":")
         }
         frames[frameIndex].members += 1
+        if frameIndex == 0 && kind == .argument {
+            previousArgumentStart = lastArgumentStart
+            lastArgumentStart = json.bytes.count
+        }
         slot = Slot(kind: kind, jsonStart: jsonStart, valueStart: json.bytes.count,
                     textStart: textStart, typedStart: typedStart)
     }
@@ -221,10 +267,20 @@ public final class JsonValueWriter: @unchecked Sendable {
             // A trailing `, ` (the entry half ends before the exit's arguments): no argument yet.
             json.bytes.removeSubrange(slot.jsonStart...)
             frames[frames.count - 1].members -= 1
+            lastArgumentStart = previousArgumentStart
             return
         }
         finishValue(text: text, textEnd: end)
         if slot.changed { json.append(byte: UInt8(ascii: "}")) }
+        if let name = slot.name {
+            // `{"type":"named","name":"NAME","value":` before the value, `}` after it.
+            var prefix = TextBuffer(capacity: 64)
+            prefix.append("{\"type\":\"named\",\"name\":\"")
+            prefix.append(name)
+            prefix.append("\",\"value\":")
+            json.bytes.insert(contentsOf: prefix.bytes, at: slot.valueStart)
+            json.append(byte: UInt8(ascii: "}"))
+        }
     }
 
     /// Makes the slot's JSON since `valueStart` one value: the typed value it is, `null` when
@@ -283,8 +339,9 @@ extension TextBuffer {
 
 extension TextBuffer {
     /// `{"type":"flags","raw":N,"names":[...],"unknown":N}`: the names of the bits that are set,
-    /// and the bits no name covers (absent when none are left).
-    mutating func appendJSONFlags(_ value: UInt64, _ table: FlagTable) {
+    /// and the bits no name covers (absent when none are left); `"comment"` is the text's
+    /// `/* PROT_??? */` when no name matches.
+    mutating func appendJSONFlags(_ value: UInt64, _ table: FlagTable, unknown comment: StaticString? = nil) {
         append("{\"type\":\"flags\",\"raw\":")
         appendDecimal(value)
         append(",\"names\":[")
@@ -309,6 +366,11 @@ extension TextBuffer {
         if rest != 0 {
             append(",\"unknown\":")
             appendDecimal(rest)
+            if rest == value, let comment {
+                append(",\"comment\":\"")
+                append(comment)
+                append(byte: UInt8(ascii: "\""))
+            }
         }
         append(byte: UInt8(ascii: "}"))
     }

@@ -79,7 +79,7 @@ public struct SyscallFormatter: Sendable {
         out.append("\"syscall\":\"")
         appendShownName(descriptor, context: context, raw: raw, to: &out)
         out.append("\",\"args\":[")
-        withJSONEmitter(&out, pid: pid, commaFirst: false) { emitter in
+        let lastArgumentLength = withJSONEmitter(&out, pid: pid, commaFirst: false) { emitter in
             let signature = descriptor.signature
             if raw {
                 for index in 0..<signature.args.count {
@@ -91,6 +91,9 @@ public struct SyscallFormatter: Sendable {
             signature.printEntryArgs(&context, &emitter)
         }
         slot = context.slot
+        if descriptor.signature.decoder != nil && lastArgumentLength > 0 {
+            slot.jsonEntryLastArgumentLength = lastArgumentLength
+        }
     }
 
     /// As above, keeping what the exit needs by thread.
@@ -123,7 +126,8 @@ public struct SyscallFormatter: Sendable {
         let raw = isRaw(call)
         let commaFirst = out.bytes.last != UInt8(ascii: "[")
         if !raw {
-            withJSONEmitter(&out, pid: pid, commaFirst: commaFirst) { emitter in
+            withJSONEmitter(&out, pid: pid, commaFirst: commaFirst,
+                            entryLastArgumentLength: slot.jsonEntryLastArgumentLength) { emitter in
                 descriptor.signature.printExitArgs(&context, &emitter)
             }
         }
@@ -164,8 +168,11 @@ public struct SyscallFormatter: Sendable {
 
     /// Lends `out` to the JSON style, which writes values there while the emitter writes its text
     /// into scratch space.
+    /// Returns the length of the JSON of the last top-level argument written.
+    @discardableResult
     private func withJSONEmitter(_ out: inout TextBuffer, pid: Int32, kind: JsonValueWriter.SlotKind = .argument,
-                                 commaFirst: Bool, _ body: (inout Emitter) -> Void) {
+                                 commaFirst: Bool, entryLastArgumentLength: Int = 0,
+                                 _ body: (inout Emitter) -> Void) -> Int {
         var emitter = Emitter(text: TextBuffer(capacity: 0), options: options, pid: pid)
         emitter.colors = false
         emitter.json = json
@@ -174,11 +181,13 @@ public struct SyscallFormatter: Sendable {
         emitter.text.lineStart = 0
         emitter.text.invisibleBytes = 0
         swap(&json.json, &out)
-        json.begin(kind, textStart: 0, commaFirst: commaFirst)
+        json.begin(kind, textStart: 0, commaFirst: commaFirst, entryLastArgumentLength: entryLastArgumentLength)
         body(&emitter)
         json.end(text: emitter.text)
+        let lastArgumentLength = json.lastArgumentLength
         swap(&json.json, &out)
         swap(&emitter.text, &jsonText.text)
+        return lastArgumentLength
     }
 
     /// `<... name resumed>`, which starts the exit half when other output came between the halves.
