@@ -16,8 +16,13 @@ final class JsonSink: TraceSink {
     private var perProcess: [pid_t: JsonOutput] = [:]
     private let openProcessOutput: ((pid_t) -> Int32?)?
     private var dirty: [JsonOutput] = []
-    /// `/proc/TID/comm` by thread, read when a thread appears and after its execve.
+    /// `,"comm":"..."` by thread, from `/proc/TID/comm` when a thread appears and after its
+    /// execve: kept as JSON, so that each object only copies it.
     private var commands: [pid_t: [UInt8]] = [:]
+    /// The entry half of each thread's call in flight, until its exit (a buffer per thread, reused
+    /// by its every call). An execve's entry travels in the call's state instead (`.held`): a
+    /// thread's execve can end under another thread id.
+    private var entries: [pid_t: TextBuffer] = [:]
     /// Threads whose end was reported: any other that goes was detached.
     private var ended: Set<pid_t> = []
 
@@ -57,6 +62,7 @@ final class JsonSink: TraceSink {
             end(begin("detach", task))
         }
         commands[task.tid] = nil
+        entries[task.tid] = nil
     }
 
     // MARK: Syscalls
@@ -70,21 +76,49 @@ final class JsonSink: TraceSink {
     }
 
     func syscallEntered(_ task: Tracee, _ active: inout ActiveCall, memory: some TraceeMemory, interrupted: String?) {
-        var entry = TextBuffer(capacity: 512)
+        if active.descriptor.name.hasPrefix("execve") {
+            var entry = TextBuffer(capacity: 512)
+            appendEntry(task, active, memory: memory, interrupted: interrupted, to: &entry)
+            active.shown = .held(entry)
+            return
+        }
+        entries[task.tid, default: TextBuffer(capacity: 512)].bytes.removeAll(keepingCapacity: true)
+        appendEntry(task, active, memory: memory, interrupted: interrupted, to: &entries[task.tid]!)
+        active.shown = .printed
+    }
+
+    private func appendEntry(_ task: Tracee, _ active: ActiveCall, memory: some TraceeMemory, interrupted: String?,
+                             to entry: inout TextBuffer) {
         appendCallStart(task, active.call, to: &entry)
         formatter.appendEntryJSON(to: &entry, descriptor: active.descriptor, call: active.call,
                                   memory: memory, interruptedCall: interrupted, pid: task.tid)
-        active.shown = .held(entry)
+    }
+
+    /// Appends the entry half that `syscallEntered` wrote for `active`; false when there is none.
+    private func appendHeldEntry(_ task: Tracee, _ active: ActiveCall, to text: inout TextBuffer) -> Bool {
+        switch active.shown {
+        case .held(let entry):
+            text.bytes.append(contentsOf: entry.bytes)
+        case .printed:
+            guard let entry = entries[task.tid], !entry.bytes.isEmpty else { return false }
+            text.bytes.append(contentsOf: entry.bytes)
+            entries[task.tid]!.bytes.removeAll(keepingCapacity: true)
+        case .hidden:
+            return false
+        }
+        return true
     }
 
     func syscallExited(_ task: Tracee, _ active: ActiveCall, result: SyscallResult, memory: some TraceeMemory) {
-        guard case .held(let entry) = active.shown else { return }
         var status = StatusFilter.successful
         if case .failure = result { status = .failed }
-        guard options.statuses.contains(status) else { return }
+        guard options.statuses.contains(status) else {
+            entries[task.tid]?.bytes.removeAll(keepingCapacity: true)
+            return
+        }
         if case .success = result, active.descriptor.name.hasPrefix("execve") { readCommand(task.tid) }
         let output = output(for: task)
-        output.text.append(contentsOf: entry.bytes)
+        guard appendHeldEntry(task, active, to: &output.text) else { return }
         formatter.appendExitJSON(to: &output.text, descriptor: active.descriptor, call: active.call,
                                  memory: memory, result: result, pid: task.tid)
         appendCommand(task, to: &output.text)
@@ -104,10 +138,9 @@ final class JsonSink: TraceSink {
     }
 
     func syscallAbandoned(_ task: Tracee, _ active: ActiveCall, detached: Bool) {
-        guard case .held(let entry) = active.shown,
-              options.statuses.contains(detached ? .detached : .unfinished) else { return }
+        guard options.statuses.contains(detached ? .detached : .unfinished) else { return }
         let output = output(for: task)
-        output.text.append(contentsOf: entry.bytes)
+        guard appendHeldEntry(task, active, to: &output.text) else { return }
         output.text.append("],\"unfinished\":true")
         if detached { output.text.append(",\"detached\":true") }
         appendCommand(task, to: &output.text)
@@ -233,8 +266,7 @@ final class JsonSink: TraceSink {
 
     private func appendCommand(_ task: Tracee, to text: inout TextBuffer) {
         guard let command = commands[task.tid] else { return }
-        text.append(",\"comm\":")
-        text.appendJSONString(command)
+        text.bytes.append(contentsOf: command)
     }
 
     private func appendSignal(_ signal: Int32, to text: inout TextBuffer) {
@@ -257,7 +289,10 @@ final class JsonSink: TraceSink {
         var buffer = [UInt8](repeating: 0, count: 64)
         let count = read(fd, &buffer, buffer.count)
         guard count > 0 else { return }
-        commands[tid] = Array(buffer[0..<count].prefix { $0 != UInt8(ascii: "\n") })
+        var fragment = TextBuffer(capacity: 48)
+        fragment.append(",\"comm\":")
+        fragment.appendJSONString(buffer[0..<count].prefix { $0 != UInt8(ascii: "\n") })
+        commands[tid] = fragment.bytes
     }
 
     private func output(for task: Tracee) -> JsonOutput {
