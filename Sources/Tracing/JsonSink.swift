@@ -39,6 +39,7 @@ final class JsonSink: TraceSink {
 
     var writeFailure: Int32? {
         if let failure = main.writer.failure { return failure }
+        if perProcess.isEmpty { return nil }
         return perProcess.values.lazy.compactMap(\.writer.failure).first
     }
 
@@ -82,13 +83,14 @@ final class JsonSink: TraceSink {
             active.shown = .held(entry)
             return
         }
-        entries[task.tid, default: TextBuffer(capacity: 512)].bytes.removeAll(keepingCapacity: true)
-        appendEntry(task, active, memory: memory, interrupted: interrupted, to: &entries[task.tid]!)
+        appendEntry(task, active, memory: memory, interrupted: interrupted,
+                    to: &entries[task.tid, default: TextBuffer(capacity: 512)])
         active.shown = .printed
     }
 
     private func appendEntry(_ task: Tracee, _ active: ActiveCall, memory: some TraceeMemory, interrupted: String?,
                              to entry: inout TextBuffer) {
+        entry.bytes.removeAll(keepingCapacity: true)
         appendCallStart(task, active.call, to: &entry)
         formatter.appendEntryJSON(to: &entry, descriptor: active.descriptor, call: active.call,
                                   memory: memory, interruptedCall: interrupted, pid: task.tid)
@@ -100,9 +102,8 @@ final class JsonSink: TraceSink {
         case .held(let entry):
             text.bytes.append(contentsOf: entry.bytes)
         case .printed:
-            guard let entry = entries[task.tid], !entry.bytes.isEmpty else { return false }
+            guard let entry = entries[task.tid] else { return false }
             text.bytes.append(contentsOf: entry.bytes)
-            entries[task.tid]!.bytes.removeAll(keepingCapacity: true)
         case .hidden:
             return false
         }
@@ -112,10 +113,7 @@ final class JsonSink: TraceSink {
     func syscallExited(_ task: Tracee, _ active: ActiveCall, result: SyscallResult, memory: some TraceeMemory) {
         var status = StatusFilter.successful
         if case .failure = result { status = .failed }
-        guard options.statuses.contains(status) else {
-            entries[task.tid]?.bytes.removeAll(keepingCapacity: true)
-            return
-        }
+        guard options.statuses.contains(status) else { return }
         if case .success = result, active.descriptor.name.hasPrefix("execve") { readCommand(task.tid) }
         let output = output(for: task)
         guard appendHeldEntry(task, active, to: &output.text) else { return }
@@ -152,7 +150,7 @@ final class JsonSink: TraceSink {
         text.append("{\"type\":\"syscall\"")
         appendIdentity(task, to: &text)
         text.append(",\"nr\":")
-        text.appendDecimal(call.number)
+        text.appendFastDecimal(UInt64(clamping: call.number))
         text.append(",\"abi\":\"")
         text.append(call.arch.jsonName)
         text.append("\",")
@@ -255,13 +253,13 @@ final class JsonSink: TraceSink {
 
     private func appendIdentity(_ task: Tracee, to text: inout TextBuffer) {
         text.append(",\"ts\":")
-        text.appendDecimal(wallClock.seconds)
+        text.appendFastDecimal(UInt64(clamping: wallClock.seconds))
         text.append(byte: UInt8(ascii: "."))
-        text.appendDigits(UInt64(wallClock.nanoseconds), radix: 10, minimumDigits: 9)
+        text.appendFastDecimal(UInt64(clamping: wallClock.nanoseconds), minimumDigits: 9)
         text.append(",\"pid\":")
-        text.appendDecimal(Int64(task.tgid))
+        text.appendFastDecimal(UInt64(clamping: task.tgid))
         text.append(",\"tid\":")
-        text.appendDecimal(Int64(task.tid))
+        text.appendFastDecimal(UInt64(clamping: task.tid))
     }
 
     private func appendCommand(_ task: Tracee, to text: inout TextBuffer) {
@@ -328,6 +326,24 @@ final class JsonOutput {
         writer.write(text.bytes[...])
         text.bytes.removeAll(keepingCapacity: true)
         text.lineStart = 0
+    }
+}
+
+extension TextBuffer {
+    /// A decimal number written in one append (`appendDigits` appends byte by byte): every
+    /// object starts with a timestamp and ids.
+    mutating func appendFastDecimal(_ value: UInt64, minimumDigits: Int = 1) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes, filled from the end
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var index = buffer.count
+            var rest = value
+            repeat {
+                index -= 1
+                buffer[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            } while rest != 0 || buffer.count - index < minimumDigits
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[index...]))
+        }
     }
 }
 

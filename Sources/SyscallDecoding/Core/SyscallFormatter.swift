@@ -125,7 +125,9 @@ public struct SyscallFormatter: Sendable {
         var context = makeContext(call: call, result: result, memory: memory, slot: slot, interruptedCall: nil, pid: pid)
         let raw = isRaw(call)
         let commaFirst = out.bytes.last != UInt8(ascii: "[")
-        if !raw {
+        let signature = descriptor.signature
+        // Most calls print nothing at exit but their result: no emitter to set up for them.
+        if !raw && (signature.decoder != nil || signature.firstExitArg < signature.args.count) {
             withJSONEmitter(&out, pid: pid, commaFirst: commaFirst,
                             entryLastArgumentLength: slot.jsonEntryLastArgumentLength) { emitter in
                 descriptor.signature.printExitArgs(&context, &emitter)
