@@ -13,18 +13,20 @@ final class JsonSink: TraceSink {
     private let formatter: SyscallFormatter
     private let options: TraceOptions
     private let main: JsonOutput
-    private var perProcess: [pid_t: JsonOutput] = [:]
+    // The sink lives on the tracing thread only: its state skips the runtime exclusivity checks
+    // (`@exclusivity(unchecked)`), which cost more per call than the JSON they guard.
+    @exclusivity(unchecked) private var perProcess: [pid_t: JsonOutput] = [:]
     private let openProcessOutput: ((pid_t) -> Int32?)?
-    private var dirty: [JsonOutput] = []
+    @exclusivity(unchecked) private var dirty: [JsonOutput] = []
     /// `,"comm":"..."` by thread, from `/proc/TID/comm` when a thread appears and after its
     /// execve: kept as JSON, so that each object only copies it.
-    private var commands: [pid_t: [UInt8]] = [:]
+    @exclusivity(unchecked) private var commands: [pid_t: [UInt8]] = [:]
     /// The entry half of each thread's call in flight, until its exit (a buffer per thread, reused
     /// by its every call). An execve's entry travels in the call's state instead (`.held`): a
     /// thread's execve can end under another thread id.
-    private var entries: [pid_t: TextBuffer] = [:]
+    @exclusivity(unchecked) private var entries: [pid_t: TextBuffer] = [:]
     /// Threads whose end was reported: any other that goes was detached.
-    private var ended: Set<pid_t> = []
+    @exclusivity(unchecked) private var ended: Set<pid_t> = []
 
     var wallClock = ClockReading(seconds: 0, nanoseconds: 0)
     var monotonic = ClockReading(seconds: 0, nanoseconds: 0)
@@ -311,7 +313,8 @@ final class JsonSink: TraceSink {
 /// One JSON Lines output: its header object first, then whole objects.
 final class JsonOutput {
     let writer: LineWriter
-    var text = TextBuffer(capacity: 8192)
+    /// (Used by the tracing thread only: no runtime exclusivity checks.)
+    @exclusivity(unchecked) var text = TextBuffer(capacity: 8192)
 
     init(writer: LineWriter) {
         self.writer = writer

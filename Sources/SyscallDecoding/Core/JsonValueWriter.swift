@@ -12,28 +12,29 @@
 /// the text is added to `typedBytes`; a slot whose text is longer than that holds free text.
 ///
 /// One writer lives in each formatter and is reused by every stop: its buffers keep their capacity.
-/// (Unchecked Sendable: as the formatter's arena, it is used by the one tracing thread only.)
+/// (Unchecked Sendable: as the formatter's arena, it is used by the one tracing thread only; for
+/// the same reason its properties skip the runtime's exclusivity checks, a third of its cost.)
 public final class JsonValueWriter: @unchecked Sendable {
     /// The JSON written so far (the sink takes it after each half of a call).
-    public var json = TextBuffer(capacity: 1024)
+    @exclusivity(unchecked) public var json = TextBuffer(capacity: 1024)
     /// Text bytes accounted for by typed values and by slots already written as text.
-    var typedBytes = 0
-    private var frames: [Frame] = []
-    private var slot = Slot(kind: .argument, jsonStart: 0, valueStart: 0, textStart: 0, typedStart: 0)
-    private var slots: [Slot] = []
+    @exclusivity(unchecked) var typedBytes = 0
+    @exclusivity(unchecked) private var frames: [Frame] = []
+    @exclusivity(unchecked) private var slot = Slot(kind: .argument, jsonStart: 0, valueStart: 0, textStart: 0, typedStart: 0)
+    @exclusivity(unchecked) private var slots: [Slot] = []
     /// Kind and (for `int`) value of the last typed value, for the result's `"retval"`.
-    private(set) var lastKind = ValueKind.other
-    private(set) var lastInt: Int64 = 0
+    @exclusivity(unchecked) private(set) var lastKind = ValueKind.other
+    @exclusivity(unchecked) private(set) var lastInt: Int64 = 0
     /// `(` minus `)` in free text at the top level: a `, ` inside `makedev(0x8, 0x1)` is no
     /// argument separator.
-    private var parenDepth = 0
+    @exclusivity(unchecked) private var parenDepth = 0
     /// Where the JSON of the last top-level argument starts (and of the one before it, for when
     /// the last turns out empty): the entry half's last argument is the `in` of an exit half that
     /// starts with ` => ` (clone3's `{...} => {parent_tid=[42]}`).
-    private var lastArgumentStart = -1
-    private var previousArgumentStart = -1
+    @exclusivity(unchecked) private var lastArgumentStart = -1
+    @exclusivity(unchecked) private var previousArgumentStart = -1
     /// The length of the JSON of the entry half's last argument (`begin`), 0 for none.
-    private var entryLastArgumentLength = 0
+    @exclusivity(unchecked) private var entryLastArgumentLength = 0
 
     /// The length of the JSON of the last top-level argument written since `begin`, 0 for none.
     var lastArgumentLength: Int { lastArgumentStart < 0 ? 0 : json.bytes.count - lastArgumentStart }
