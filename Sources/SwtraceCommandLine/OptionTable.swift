@@ -83,6 +83,10 @@ enum OptionTable {
                    help: "Never use the seccomp-bpf fast path: stop the command at every call.") { state, _ throws(CommandLineError) in
             state.options.seccomp = .off
         },
+        OptionSpec(nil, "no-adaptive-wait",
+                   help: "Always block while waiting for the next stop; by default swtrace first polls for it for a few tens of microseconds while stops come fast.") { state, _ throws(CommandLineError) in
+            state.options.adaptiveWait = false
+        },
     ]
 
     static let filtering: [OptionSpec] = [

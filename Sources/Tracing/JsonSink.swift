@@ -81,21 +81,21 @@ final class JsonSink: TraceSink {
     func syscallEntered(_ task: Tracee, _ active: inout ActiveCall, memory: some TraceeMemory, interrupted: String?) {
         if active.descriptor.name.hasPrefix("execve") {
             var entry = TextBuffer(capacity: 512)
-            appendEntry(task, active, memory: memory, interrupted: interrupted, to: &entry)
+            appendEntry(task, &active, memory: memory, interrupted: interrupted, to: &entry)
             active.shown = .held(entry)
             return
         }
-        appendEntry(task, active, memory: memory, interrupted: interrupted,
+        appendEntry(task, &active, memory: memory, interrupted: interrupted,
                     to: &entries[task.tid, default: TextBuffer(capacity: 512)])
         active.shown = .printed
     }
 
-    private func appendEntry(_ task: Tracee, _ active: ActiveCall, memory: some TraceeMemory, interrupted: String?,
+    private func appendEntry(_ task: Tracee, _ active: inout ActiveCall, memory: some TraceeMemory, interrupted: String?,
                              to entry: inout TextBuffer) {
         entry.bytes.removeAll(keepingCapacity: true)
         appendCallStart(task, active.call, to: &entry)
         formatter.appendEntryJSON(to: &entry, descriptor: active.descriptor, call: active.call,
-                                  memory: memory, interruptedCall: interrupted, pid: task.tid)
+                                  memory: memory, slot: &active.slot, interruptedCall: interrupted, pid: task.tid)
     }
 
     /// Appends the entry half that `syscallEntered` wrote for `active`; false when there is none.
@@ -120,7 +120,7 @@ final class JsonSink: TraceSink {
         let output = output(for: task)
         guard appendHeldEntry(task, active, to: &output.text) else { return }
         formatter.appendExitJSON(to: &output.text, descriptor: active.descriptor, call: active.call,
-                                 memory: memory, result: result, pid: task.tid)
+                                 memory: memory, slot: active.slot, result: result, pid: task.tid)
         appendCommand(task, to: &output.text)
         appendDuration(active, to: &output.text)
         if options.readDumps != nil || options.writeDumps != nil {
@@ -305,8 +305,34 @@ final class JsonSink: TraceSink {
     }
 
     func flush() {
-        for output in dirty { output.flush() }
+        for output in dirty {
+            output.flush()
+            if output.writer.failure != nil { writeFailed = true }
+        }
         dirty.removeAll(keepingCapacity: true)
+    }
+
+    // MARK: Batching (as TextSink's)
+
+    private(set) var writeFailed = false
+    var sharedWithTracees = true
+    var hasPendingLines: Bool { !dirty.isEmpty }
+
+    func flushBeforeResume(mayWrite: Bool) {
+        guard !dirty.isEmpty else { return }
+        if sharedWithTracees && mayWrite { return flush() }
+        for output in dirty where output.text.bytes.count >= TextSink.batchBytes {
+            output.flush()
+            if output.writer.failure != nil { writeFailed = true }
+        }
+    }
+
+    func flushBeforeBlocking() {
+        if sharedWithTracees { flush() }
+    }
+
+    func flushIfShared() {
+        if sharedWithTracees { flush() }
     }
 }
 

@@ -28,7 +28,9 @@ public final class TraceEngine {
         let session = TraceSession(control: KernelControl(), options: options, hostArch: Self.hostArch,
                                    openProcessOutput: processOutputOpener())
         var prefixMany = options.followForks
+        var outputShared = false
         if let command = target.command {
+            outputShared = OutputSharing.commandShares(outputFD: options.outputFD)
             let filter = seccompProgram(for: target)
             var launchOptions = ptraceOptions
             if filter != nil {
@@ -46,6 +48,7 @@ public final class TraceEngine {
             for pid in target.processes {
                 do {
                     let threads = try ProcessAttacher.attach(pid, options: ptraceOptions)
+                    outputShared = outputShared || OutputSharing.processShares(pid, outputFD: options.outputFD)
                     threads.forEach(session.addAttached)
                     notice("Process \(pid) attached" + (threads.count > 1 ? " with \(threads.count) threads" : ""))
                 } catch let error as TraceError {
@@ -58,6 +61,7 @@ public final class TraceEngine {
             prefixMany = prefixMany || session.traceeCount > 1
         }
         if options.outputIsFile && prefixMany { session.usePlainPrefix() }
+        session.outputSharedWithTracees = outputShared
 
         session.run(waker: waker)
         if let summary = session.summary {

@@ -76,6 +76,9 @@ public struct TraceOptions: Sendable {
     /// Read syscalls from registers even where PTRACE_GET_SYSCALL_INFO works (for testing the
     /// fallback that kernels before 5.3 need).
     public var forceRegisterFallback = false
+    /// Poll for the next stop a short, self-tuning while before blocking (`--no-adaptive-wait`
+    /// turns it off; see `StopSpinner`).
+    public var adaptiveWait = true
 
     public init() {}
 }

@@ -22,6 +22,14 @@ protocol TraceSink: AnyObject {
     func superseded(_ execing: Tracee, formerTid: pid_t)
     func personalityChanged(_ task: Tracee, to arch: SyscallArch)
     func flush()
+    /// Whether the traced programs may write where the trace goes (then lines go out before a
+    /// tracee may write, see `TextSink.flushBeforeResume`); otherwise lines are batched.
+    var sharedWithTracees: Bool { get set }
+    var writeFailed: Bool { get }
+    var hasPendingLines: Bool { get }
+    func flushBeforeResume(mayWrite: Bool)
+    func flushBeforeBlocking()
+    func flushIfShared()
     func detached(_ task: Tracee)
     func showBlockedCalls()
     /// The entry of the command's first execve, held until it succeeds; nil: the session's text.

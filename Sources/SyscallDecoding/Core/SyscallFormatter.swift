@@ -7,9 +7,8 @@ public struct SyscallFormatter: Sendable {
     public var options: DecodeOptions
     /// Scratch memory for tracee reads, reused by every stop this formatter decodes.
     let arena = DecodeArena()
-    /// What an entry kept for its exit, by thread, for callers that do not carry the slot
-    /// themselves (the overloads without `slot:`).
-    let entrySlots = EntrySlots()
+    /// The ABIs, held here: reading a global `static let` costs a swift_once check per stop.
+    private let abis = (x86_64: DecodeABI.x86_64, i386: DecodeABI.i386, aarch64: DecodeABI.aarch64)
     /// `--output-format=json`: the JSON style's state, reused by every stop.
     let json = JsonValueWriter()
     /// The text the JSON style writes beside its values (never shown).
@@ -28,7 +27,6 @@ public struct SyscallFormatter: Sendable {
         var slot = CallSlot()
         appendEntry(to: &out, descriptor: descriptor, call: call, memory: memory, slot: &slot,
                     interruptedCall: interruptedCall, pid: pid)
-        entrySlots.keep(slot, for: memory.tid)
     }
 
     /// As above, keeping in `slot` what the exit half needs from the entry.
@@ -62,7 +60,7 @@ public struct SyscallFormatter: Sendable {
     private func appendShownName(_ descriptor: SyscallDescriptor, context: borrowing DecodeContext, raw: Bool,
                                  to out: inout TextBuffer) {
         if !raw, let shownName = descriptor.signature.decoder?.shownName?(context) { return out.append(shownName) }
-        out.append(descriptor.name)
+        out.append(contentsOf: descriptor.nameBytes)
     }
 
     // MARK: JSON
@@ -96,7 +94,7 @@ public struct SyscallFormatter: Sendable {
         }
     }
 
-    /// As above, keeping what the exit needs by thread.
+    /// As above, for an entry whose exit needs nothing from it (the command's first execve).
     public func appendEntryJSON(
         to out: inout TextBuffer, descriptor: SyscallDescriptor, call: SyscallCall,
         memory: some TraceeMemory, interruptedCall: String? = nil, pid: Int32 = 0
@@ -104,16 +102,6 @@ public struct SyscallFormatter: Sendable {
         var slot = CallSlot()
         appendEntryJSON(to: &out, descriptor: descriptor, call: call, memory: memory, slot: &slot,
                         interruptedCall: interruptedCall, pid: pid)
-        entrySlots.keep(slot, for: memory.tid)
-    }
-
-    /// As below, with what the entry kept for this thread.
-    public func appendExitJSON(
-        to out: inout TextBuffer, descriptor: SyscallDescriptor, call: SyscallCall,
-        memory: some TraceeMemory, result: SyscallResult, pid: Int32 = 0
-    ) {
-        appendExitJSON(to: &out, descriptor: descriptor, call: call, memory: memory,
-                       slot: entrySlots.take(for: memory.tid), result: result, pid: pid)
     }
 
     /// The arguments printed at exit, `]`, then `"ret":N` and either `"error"` (with `"errno"`
@@ -205,7 +193,7 @@ public struct SyscallFormatter: Sendable {
         memory: some TraceeMemory, result: SyscallResult, pid: Int32 = 0
     ) {
         appendExit(to: &out, descriptor: descriptor, call: call, memory: memory,
-                   slot: entrySlots.take(for: memory.tid), result: result, pid: pid)
+                   slot: CallSlot(), result: result, pid: pid)
     }
 
     /// As above, with what the entry half kept in `slot`.
@@ -255,7 +243,12 @@ public struct SyscallFormatter: Sendable {
     private func makeContext(call: SyscallCall, result: SyscallResult?, memory: some TraceeMemory,
                              slot: CallSlot, interruptedCall: String?, pid: Int32) -> DecodeContext {
         arena.reset()
-        return DecodeContext(call: call, result: result, abi: .forArch(call.arch), options: options,
+        let abi = switch call.arch {
+        case .x86_64: abis.x86_64
+        case .i386: abis.i386
+        case .aarch64: abis.aarch64
+        }
+        return DecodeContext(call: call, result: result, abi: abi, options: options,
                              memory: memory, arena: arena, slot: slot, interruptedCall: interruptedCall, pid: pid,
                              abbreviates: options.abbreviates.includes(call.arch, call.number),
                              dereferences: options.dereferences.includes(call.arch, call.number))

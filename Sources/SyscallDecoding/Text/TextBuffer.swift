@@ -18,6 +18,9 @@ public struct TextBuffer: Sendable {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
+    /// Disfavored: a string literal picks the `StaticString` overload (a copy of constant bytes)
+    /// rather than building a String at every call.
+    @_disfavoredOverload
     @inlinable public mutating func append(_ text: String) {
         bytes.append(contentsOf: text.utf8)
     }
@@ -38,8 +41,14 @@ public struct TextBuffer: Sendable {
 
     /// Pads with spaces up to `column` (strace's `tabto`).
     public mutating func pad(toColumn target: Int) {
-        let missing = target - column
-        if missing > 0 { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: missing)) }
+        var missing = target - column
+        // From a constant run of spaces: one copy, where a repeated element appended byte by byte.
+        let spaces: StaticString = "                                                                "
+        while missing > 0 {
+            let count = min(missing, spaces.utf8CodeUnitCount)
+            spaces.withUTF8Buffer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<count])) }
+            missing -= count
+        }
     }
 
     public mutating func appendDecimal(_ value: Int64) {
