@@ -18,13 +18,10 @@ final class JsonSink: TraceSink {
     @exclusivity(unchecked) private var perProcess: [pid_t: JsonOutput] = [:]
     private let openProcessOutput: ((pid_t) -> Int32?)?
     @exclusivity(unchecked) private var dirty: [JsonOutput] = []
-    /// `,"comm":"..."` by thread, from `/proc/TID/comm` when a thread appears and after its
-    /// execve: kept as JSON, so that each object only copies it.
-    @exclusivity(unchecked) private var commands: [pid_t: [UInt8]] = [:]
-    /// The entry half of each thread's call in flight, until its exit (a buffer per thread, reused
-    /// by its every call). An execve's entry travels in the call's state instead (`.held`): a
-    /// thread's execve can end under another thread id.
-    @exclusivity(unchecked) private var entries: [pid_t: TextBuffer] = [:]
+    /// What the sink keeps per thread, and the last thread asked for (most stops are of the
+    /// thread that stopped last: no hashing for them).
+    @exclusivity(unchecked) private var threads: [pid_t: JsonThread] = [:]
+    @exclusivity(unchecked) private var lastThread: JsonThread?
     /// Threads whose end was reported: any other that goes was detached.
     @exclusivity(unchecked) private var ended: Set<pid_t> = []
 
@@ -64,8 +61,20 @@ final class JsonSink: TraceSink {
         if ended.remove(task.tid) == nil {
             end(begin("detach", task))
         }
-        commands[task.tid] = nil
-        entries[task.tid] = nil
+        threads[task.tid] = nil
+        if lastThread?.tid == task.tid { lastThread = nil }
+    }
+
+    /// The state of thread `tid` (made when first asked for).
+    private func thread(_ tid: pid_t) -> JsonThread {
+        if let lastThread, lastThread.tid == tid { return lastThread }
+        let found = threads[tid] ?? {
+            let made = JsonThread(tid: tid)
+            threads[tid] = made
+            return made
+        }()
+        lastThread = found
+        return found
     }
 
     // MARK: Syscalls
@@ -79,14 +88,13 @@ final class JsonSink: TraceSink {
     }
 
     func syscallEntered(_ task: Tracee, _ active: inout ActiveCall, memory: some TraceeMemory, interrupted: String?) {
-        if active.descriptor.name.hasPrefix("execve") {
+        if isExecve(active.descriptor) {
             var entry = TextBuffer(capacity: 512)
             appendEntry(task, &active, memory: memory, interrupted: interrupted, to: &entry)
             active.shown = .held(entry)
             return
         }
-        appendEntry(task, &active, memory: memory, interrupted: interrupted,
-                    to: &entries[task.tid, default: TextBuffer(capacity: 512)])
+        appendEntry(task, &active, memory: memory, interrupted: interrupted, to: &thread(task.tid).entry)
         active.shown = .printed
     }
 
@@ -104,8 +112,7 @@ final class JsonSink: TraceSink {
         case .held(let entry):
             text.bytes.append(contentsOf: entry.bytes)
         case .printed:
-            guard let entry = entries[task.tid] else { return false }
-            text.bytes.append(contentsOf: entry.bytes)
+            text.bytes.append(contentsOf: thread(task.tid).entry.bytes)
         case .hidden:
             return false
         }
@@ -116,7 +123,7 @@ final class JsonSink: TraceSink {
         var status = StatusFilter.successful
         if case .failure = result { status = .failed }
         guard options.statuses.contains(status) else { return }
-        if case .success = result, active.descriptor.name.hasPrefix("execve") { readCommand(task.tid) }
+        if case .success = result, case .held = active.shown, isExecve(active.descriptor) { readCommand(task.tid) }
         let output = output(for: task)
         guard appendHeldEntry(task, active, to: &output.text) else { return }
         formatter.appendExitJSON(to: &output.text, descriptor: active.descriptor, call: active.call,
@@ -149,13 +156,18 @@ final class JsonSink: TraceSink {
 
     /// `{"type":"syscall","ts":...,"pid":...,"tid":...,"nr":...,"abi":"...",`
     private func appendCallStart(_ task: Tracee, _ call: SyscallCall, to text: inout TextBuffer) {
-        text.append("{\"type\":\"syscall\"")
-        appendIdentity(task, to: &text)
-        text.append(",\"nr\":")
-        text.appendFastDecimal(UInt64(clamping: call.number))
-        text.append(",\"abi\":\"")
-        text.append(call.arch.jsonName)
-        text.append("\",")
+        // Written into stack memory and appended at once: this starts every syscall object.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 160) { buffer in
+            var cursor = ByteCursor(buffer)
+            cursor.put("{\"type\":\"syscall\"")
+            putIdentity(task, to: &cursor)
+            cursor.put(",\"nr\":")
+            cursor.putDecimal(UInt64(clamping: call.number))
+            cursor.put(",\"abi\":\"")
+            cursor.put(call.arch.jsonName)
+            cursor.put("\",")
+            text.bytes.append(contentsOf: cursor.written)
+        }
         if options.instructionPointer && instructionPointer != nil {
             appendInstructionPointer(to: &text)
             text.append(byte: UInt8(ascii: ","))
@@ -254,19 +266,33 @@ final class JsonSink: TraceSink {
     }
 
     private func appendIdentity(_ task: Tracee, to text: inout TextBuffer) {
-        text.append(",\"ts\":")
-        text.appendFastDecimal(UInt64(clamping: wallClock.seconds))
-        text.append(byte: UInt8(ascii: "."))
-        text.appendFastDecimal(UInt64(clamping: wallClock.nanoseconds), minimumDigits: 9)
-        text.append(",\"pid\":")
-        text.appendFastDecimal(UInt64(clamping: task.tgid))
-        text.append(",\"tid\":")
-        text.appendFastDecimal(UInt64(clamping: task.tid))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 96) { buffer in
+            var cursor = ByteCursor(buffer)
+            putIdentity(task, to: &cursor)
+            text.bytes.append(contentsOf: cursor.written)
+        }
+    }
+
+    /// `,"ts":S.NNNNNNNNN,"pid":P,"tid":T` (at most 82 bytes).
+    private func putIdentity(_ task: Tracee, to cursor: inout ByteCursor) {
+        cursor.put(",\"ts\":")
+        cursor.putDecimal(UInt64(clamping: wallClock.seconds))
+        cursor.put(".")
+        cursor.putDecimal(UInt64(clamping: wallClock.nanoseconds), minimumDigits: 9)
+        cursor.put(",\"pid\":")
+        cursor.putDecimal(UInt64(clamping: task.tgid))
+        cursor.put(",\"tid\":")
+        cursor.putDecimal(UInt64(clamping: task.tid))
     }
 
     private func appendCommand(_ task: Tracee, to text: inout TextBuffer) {
-        guard let command = commands[task.tid] else { return }
-        text.bytes.append(contentsOf: command)
+        text.bytes.append(contentsOf: thread(task.tid).command)
+    }
+
+    /// execve and execveat (their entry is held with the call: they can end under another tid).
+    private func isExecve(_ descriptor: SyscallDescriptor) -> Bool {
+        let name = descriptor.nameBytes
+        return name.count >= 6 && name[4] == UInt8(ascii: "v") && name.starts(with: "execve".utf8)
     }
 
     private func appendSignal(_ signal: Int32, to text: inout TextBuffer) {
@@ -292,7 +318,7 @@ final class JsonSink: TraceSink {
         var fragment = TextBuffer(capacity: 48)
         fragment.append(",\"comm\":")
         fragment.appendJSONString(buffer[0..<count].prefix { $0 != UInt8(ascii: "\n") })
-        commands[tid] = fragment.bytes
+        thread(tid).command = fragment.bytes
     }
 
     private func output(for task: Tracee) -> JsonOutput {
@@ -336,6 +362,21 @@ final class JsonSink: TraceSink {
     }
 }
 
+/// What the sink keeps for one thread.
+final class JsonThread {
+    let tid: pid_t
+    /// The entry half of the thread's call in flight, until its exit (reused by its every call).
+    /// An execve's entry travels with the call instead (`.held`): it can end under another tid.
+    var entry = TextBuffer(capacity: 512)
+    /// `,"comm":"..."`, from `/proc/TID/comm` when the thread appears and after its execve: kept
+    /// as JSON, so that each object only copies it.
+    var command: [UInt8] = []
+
+    init(tid: pid_t) {
+        self.tid = tid
+    }
+}
+
 /// One JSON Lines output: its header object first, then whole objects.
 final class JsonOutput {
     let writer: LineWriter
@@ -358,21 +399,37 @@ final class JsonOutput {
     }
 }
 
-extension TextBuffer {
-    /// A decimal number written in one append (`appendDigits` appends byte by byte): every
-    /// object starts with a timestamp and ids.
-    mutating func appendFastDecimal(_ value: UInt64, minimumDigits: Int = 1) {
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes, filled from the end
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var index = buffer.count
-            var rest = value
-            repeat {
-                index -= 1
-                buffer[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-                rest /= 10
-            } while rest != 0 || buffer.count - index < minimumDigits
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[index...]))
+/// Writes bytes into stack memory that the caller appends at once: an object's fixed start
+/// costs one append instead of one per piece (the caller sizes the memory for what it puts).
+struct ByteCursor {
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    private var count = 0
+
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        self.buffer = buffer
+    }
+
+    var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: buffer[0..<count]) }
+
+    mutating func put(_ text: StaticString) {
+        let length = text.utf8CodeUnitCount
+        precondition(count + length <= buffer.count)
+        (buffer.baseAddress! + count).update(from: text.utf8Start, count: length)
+        count += length
+    }
+
+    mutating func putDecimal(_ value: UInt64, minimumDigits: Int = 1) {
+        var digits = 1
+        var rest = value / 10
+        while rest != 0 { digits += 1; rest /= 10 }
+        digits = max(digits, minimumDigits)
+        precondition(count + digits <= buffer.count)
+        rest = value
+        for index in stride(from: count + digits - 1, through: count, by: -1) {
+            buffer[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
         }
+        count += digits
     }
 }
 
