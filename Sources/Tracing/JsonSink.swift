@@ -26,6 +26,8 @@ final class JsonSink: TraceSink {
     @exclusivity(unchecked) private var ended: Set<pid_t> = []
 
     var wallClock = ClockReading(seconds: 0, nanoseconds: 0)
+    @exclusivity(unchecked) private var tsPrefix: [UInt8] = []
+    private var tsSeconds: Int64 = 0
     var monotonic = ClockReading(seconds: 0, nanoseconds: 0)
     var instructionPointer: UInt64?
 
@@ -275,9 +277,16 @@ final class JsonSink: TraceSink {
 
     /// `,"ts":S.NNNNNNNNN,"pid":P,"tid":T` (at most 82 bytes).
     private func putIdentity(_ task: Tracee, to cursor: inout ByteCursor) {
-        cursor.put(",\"ts\":")
-        cursor.putDecimal(UInt64(clamping: wallClock.seconds))
-        cursor.put(".")
+        if wallClock.seconds != tsSeconds || tsPrefix.isEmpty {
+            // `,"ts":SECONDS.`: the same for every object of that second.
+            var prefix = TextBuffer(capacity: 32)
+            prefix.append(",\"ts\":")
+            prefix.appendDecimal(wallClock.seconds)
+            prefix.append(".")
+            tsPrefix = prefix.bytes
+            tsSeconds = wallClock.seconds
+        }
+        tsPrefix.withUnsafeBytes { cursor.put($0) }
         cursor.putDecimal(UInt64(clamping: wallClock.nanoseconds), minimumDigits: 9)
         cursor.put(",\"pid\":")
         cursor.putDecimal(UInt64(clamping: task.tgid))
@@ -419,17 +428,24 @@ struct ByteCursor {
     }
 
     mutating func putDecimal(_ value: UInt64, minimumDigits: Int = 1) {
-        var digits = 1
-        var rest = value / 10
-        while rest != 0 { digits += 1; rest /= 10 }
-        digits = max(digits, minimumDigits)
-        precondition(count + digits <= buffer.count)
-        rest = value
-        for index in stride(from: count + digits - 1, through: count, by: -1) {
-            buffer[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-            rest /= 10
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes, filled from the end
+        withUnsafeMutableBytes(of: &digits) { scratch in
+            var index = scratch.count
+            var rest = value
+            repeat {
+                index -= 1
+                scratch[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            } while rest != 0 || scratch.count - index < minimumDigits
+            put(UnsafeRawBufferPointer(rebasing: scratch[index...]))
         }
-        count += digits
+    }
+
+    mutating func put(_ bytes: UnsafeRawBufferPointer) {
+        guard bytes.count > 0 else { return }
+        precondition(count + bytes.count <= buffer.count)
+        UnsafeMutableRawPointer(buffer.baseAddress! + count).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+        count += bytes.count
     }
 }
 

@@ -77,6 +77,8 @@ public struct SyscallFormatter: Sendable {
         out.append("\"syscall\":\"")
         appendShownName(descriptor, context: context, raw: raw, to: &out)
         out.append("\",\"args\":[")
+        // A call without arguments (getppid) needs no emitter.
+        if !raw && descriptor.signature.args.isEmpty && descriptor.signature.decoder == nil { return }
         let lastArgumentLength = withJSONEmitter(&out, pid: pid, commaFirst: false) { emitter in
             let signature = descriptor.signature
             if raw {
