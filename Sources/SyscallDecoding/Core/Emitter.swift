@@ -49,7 +49,7 @@ public struct Emitter {
     public mutating func uint(_ value: UInt64) {
         let start = text.bytes.count
         text.appendDecimal(value)
-        if let json { typed(json, start) { $0.append("{\"type\":\"int\",\"raw\":"); $0.appendDecimal(value); $0.append(byte: UInt8(ascii: "}")) } }
+        if let json { typed(json, start) { $0.append("{\"type\":\"int\",\"raw\":"); $0.appendJSONNumber(value); $0.append(byte: UInt8(ascii: "}")) } }
     }
     /// Where strace prints a number in hex: `0x1f`, `0`.
     public mutating func hex(_ value: UInt64) {
@@ -71,7 +71,7 @@ public struct Emitter {
         if descriptorOwner != 0 {
             _ = ProcessLinks.appendDescriptorPath(pid: descriptorOwner, fd: value, escapes: escapes, to: &text)
         }
-        if let json { typedLinked(json, "fd", Int64(value), name: nil, start, linkStart: pathStart, key: "path") }
+        if let json { typedLinked(json, "{\"type\":\"fd\",\"raw\":", Int64(value), name: nil, start, linkStart: pathStart, key: "path") }
     }
     /// A directory descriptor of the *at calls: `AT_FDCWD` (with `-y` `AT_FDCWD</home>`) or `fd`.
     public mutating func dirfd(_ value: Int32) {
@@ -82,7 +82,7 @@ public struct Emitter {
         if descriptorOwner != 0 {
             _ = ProcessLinks.appendWorkingDirectory(pid: descriptorOwner, escapes: escapes, to: &text)
         }
-        if let json { typedLinked(json, "fd", Int64(value), name: "AT_FDCWD", start, linkStart: pathStart, key: "path") }
+        if let json { typedLinked(json, "{\"type\":\"fd\",\"raw\":", Int64(value), name: "AT_FDCWD", start, linkStart: pathStart, key: "path") }
     }
     /// A process (or thread, group, session) id: `1234`, or with `-Y` `1234<sh>`.
     public mutating func pid(_ value: Int64) {
@@ -92,13 +92,13 @@ public struct Emitter {
         if processNames, let pid = Int32(exactly: value) {
             _ = ProcessLinks.appendCommandName(pid: pid, escapes: escapes, to: &text)
         }
-        if let json { typedLinked(json, "pid", value, name: nil, start, linkStart: nameStart, key: "comm") }
+        if let json { typedLinked(json, "{\"type\":\"pid\",\"raw\":", value, name: nil, start, linkStart: nameStart, key: "comm") }
     }
     /// A file mode or mask in octal: `0644`, `022`.
     public mutating func octal(_ value: UInt64) {
         let start = text.bytes.count
         text.appendOctalMode(value)
-        if let json { typed(json, start) { $0.append("{\"type\":\"octal\",\"raw\":"); $0.appendDecimal(value); $0.append(byte: UInt8(ascii: "}")) } }
+        if let json { typed(json, start) { $0.append("{\"type\":\"octal\",\"raw\":"); $0.appendJSONNumber(value); $0.append(byte: UInt8(ascii: "}")) } }
     }
     /// A bare name (a constant that has no table, `NULL`, `SIG_DFL`).
     public mutating func name(_ name: StaticString) {
@@ -163,7 +163,7 @@ public struct Emitter {
         if let json {
             typed(json, start) {
                 $0.append("{\"type\":\"signal\",\"raw\":")
-                $0.appendDecimal(Int64(value))
+                $0.appendJSONNumber(Int64(value))
                 if SignalNames.hasName(value) {
                     $0.append(",\"name\":\"")
                     $0.appendSignal(value)
@@ -249,7 +249,7 @@ public struct Emitter {
             let name = table.name(of: value)
             typed(json, start) {
                 $0.append("{\"type\":\"constant\",\"raw\":")
-                $0.appendDecimal(value)
+                $0.appendJSONNumber(value)
                 if let name {
                     $0.append(",\"name\":\"")
                     $0.append(name)
@@ -396,7 +396,7 @@ public struct Emitter {
     private func typedInt(_ json: JsonValueWriter, _ value: Int64, _ start: Int) {
         typed(json, start) {
             $0.append("{\"type\":\"int\",\"raw\":")
-            $0.appendDecimal(value)
+            $0.appendJSONNumber(value)
             $0.append(byte: UInt8(ascii: "}"))
         }
         json.noteInt(value)
@@ -405,33 +405,43 @@ public struct Emitter {
     private func typedConstant(_ json: JsonValueWriter, _ value: Int64, _ name: StaticString, _ start: Int) {
         typed(json, start) {
             $0.append("{\"type\":\"constant\",\"raw\":")
-            $0.appendDecimal(value)
+            $0.appendJSONNumber(value)
             $0.append(",\"name\":\"")
             $0.append(name)
             $0.append("\"}")
         }
     }
 
-    /// An fd or pid, with what `-y`/`-Y` wrote after it (`<...>`, from `linkStart` on) as `key`.
-    private func typedLinked(_ json: JsonValueWriter, _ type: StaticString, _ value: Int64, name: StaticString?,
+    /// An fd or pid (`prefix` is its `{"type":...,"raw":`), with what `-y`/`-Y` wrote after it
+    /// (`<...>`, from `linkStart` on) as `key`.
+    private func typedLinked(_ json: JsonValueWriter, _ prefix: StaticString, _ value: Int64, name: StaticString?,
                              _ start: Int, linkStart: Int, key: StaticString) {
+        guard text.bytes.count - linkStart >= 2 else {
+            // No `<...>`: the common case, without looking at the text.
+            return typed(json, start) {
+                $0.append(prefix)
+                $0.appendJSONNumber(value)
+                if let name {
+                    $0.append(",\"name\":\"")
+                    $0.append(name)
+                    $0.append(byte: UInt8(ascii: "\""))
+                }
+                $0.append(byte: UInt8(ascii: "}"))
+            }
+        }
         let text = self.text
         typed(json, start) {
-            $0.append("{\"type\":\"")
-            $0.append(type)
-            $0.append("\",\"raw\":")
-            $0.appendDecimal(value)
+            $0.append(prefix)
+            $0.appendJSONNumber(value)
             if let name {
                 $0.append(",\"name\":\"")
                 $0.append(name)
                 $0.append(byte: UInt8(ascii: "\""))
             }
-            if text.bytes.count - linkStart >= 2 {
-                $0.append(",\"")
-                $0.append(key)
-                $0.append("\":")
-                $0.appendJSONString(text.bytes[(linkStart + 1)..<(text.bytes.count - 1)])
-            }
+            $0.append(",\"")
+            $0.append(key)
+            $0.append("\":")
+            $0.appendJSONString(text.bytes[(linkStart + 1)..<(text.bytes.count - 1)])
             $0.append(byte: UInt8(ascii: "}"))
         }
     }

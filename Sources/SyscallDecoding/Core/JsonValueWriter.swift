@@ -339,6 +339,33 @@ extension TextBuffer {
 }
 
 extension TextBuffer {
+    /// A JSON number in one append (`appendDecimal` appends digit by digit): JSON writes one or
+    /// two numbers per value.
+    @inline(__always)
+    mutating func appendJSONNumber(_ value: Int64) {
+        appendJSONNumber(value.magnitude, negative: value < 0)
+    }
+
+    mutating func appendJSONNumber(_ value: UInt64, negative: Bool = false) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes, filled from the end
+        withUnsafeMutableBytes(of: &digits) { scratch in
+            var index = scratch.count
+            var rest = value
+            repeat {
+                index -= 1
+                scratch[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            } while rest != 0
+            if negative {
+                index -= 1
+                scratch[index] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[index...]))
+        }
+    }
+}
+
+extension TextBuffer {
     /// `{"type":"flags","raw":N,"names":[...],"unknown":N}`: the names of the bits that are set,
     /// and the bits no name covers (absent when none are left); `"comment"` is the text's
     /// `/* PROT_??? */` when no name matches.

@@ -140,7 +140,7 @@ public struct SyscallFormatter: Sendable {
             if let explanation = ErrnoText.restartExplanation(errno) { out.append(explanation) } else { out.append(ErrnoText.message(errno)) }
             out.append(byte: UInt8(ascii: "\""))
         case .success(let value):
-            out.appendDecimal(value)
+            out.appendJSONNumber(value)
             let start = out.bytes.count
             out.append(",\"retval\":")
             let valueStart = out.bytes.count
