@@ -288,10 +288,17 @@ final class JsonSink: TraceSink {
         }
         tsPrefix.withUnsafeBytes { cursor.put($0) }
         cursor.putDecimal(UInt64(clamping: wallClock.nanoseconds), minimumDigits: 9)
-        cursor.put(",\"pid\":")
-        cursor.putDecimal(UInt64(clamping: task.tgid))
-        cursor.put(",\"tid\":")
-        cursor.putDecimal(UInt64(clamping: task.tid))
+        let thread = thread(task.tid)
+        if thread.identityPid != task.tgid {
+            var identity = TextBuffer(capacity: 40)
+            identity.append(",\"pid\":")
+            identity.appendDecimal(Int64(task.tgid))
+            identity.append(",\"tid\":")
+            identity.appendDecimal(Int64(task.tid))
+            thread.identity = identity.bytes
+            thread.identityPid = task.tgid
+        }
+        thread.identity.withUnsafeBytes { cursor.put($0) }
     }
 
     private func appendCommand(_ task: Tracee, to text: inout TextBuffer) {
@@ -380,6 +387,9 @@ final class JsonThread {
     /// `,"comm":"..."`, from `/proc/TID/comm` when the thread appears and after its execve: kept
     /// as JSON, so that each object only copies it.
     var command: [UInt8] = []
+    /// `,"pid":P,"tid":T`, and the P it was made for (a thread's process can change: execve).
+    var identity: [UInt8] = []
+    var identityPid: pid_t = -1
 
     init(tid: pid_t) {
         self.tid = tid
