@@ -171,7 +171,7 @@ final class TextSink {
         output.text.append("--- ")
         output.text.appendSignal(signal)
         output.text.append(" ")
-        output.text.appendSignalInfo(info)
+        output.text.appendSignalInfo(info, style: options.decode.constantStyle)
         output.text.append(" ---")
         endColor(output)
         endLine(output)

@@ -18,6 +18,23 @@ import Testing
 
     @Test(arguments: cases)
     func sameLinesAsStrace(fixture: String, variant: String) throws {
+        try Self.compare(fixture: fixture, variant: variant, options: [])
+    }
+
+    /// The printing options on the fixtures whose lines they change and whose other values stay
+    /// put between runs: System V and POSIX IPC (-X: commands, keys, open flags; -y: queue
+    /// descriptors) and terminal ioctls (-X: requests and their named arguments).
+    static let optionCases: [(fixture: String, options: [String])] = [
+        ("ipc", ["-X", "raw"]), ("ipc", ["-X", "verbose"]), ("ipc", ["-y"]),
+        ("ioctl", ["-X", "raw"]), ("ioctl", ["-X", "verbose"]),
+    ]
+
+    @Test(arguments: optionCases)
+    func sameLinesAsStraceWithOptions(fixture: String, options: [String]) throws {
+        try Self.compare(fixture: fixture, variant: "64", options: options)
+    }
+
+    static func compare(fixture: String, variant: String, options: [String]) throws {
         let strace = "/usr/bin/strace", setarch = "/usr/bin/setarch"
         try #require(FileManager.default.isExecutableFile(atPath: strace), "Debian's strace is needed: ./scripts/test installs it")
         let settings = Self.variants.first { $0.name == variant }!
@@ -29,9 +46,9 @@ import Testing
         let ourOutput = directory.appendingPathComponent("swtrace.txt").path
 
         let raw = StraceDifferentialTests.rawNames(for: settings.arch).joined(separator: ",")
-        let straceRun = try run(setarch, ["-R", strace, "-f", "-o", straceOutput, "-e", "raw=\(raw)", "--", program])
-        let ourRun = try run(setarch, ["-R", Products.swtrace, "-f", "-o", ourOutput, "--", program])
-        let label = "\(fixture) (\(variant))"
+        let straceRun = try run(setarch, ["-R", strace, "-f", "-o", straceOutput, "-e", "raw=\(raw)"] + options + ["--", program])
+        let ourRun = try run(setarch, ["-R", Products.swtrace, "-f", "-o", ourOutput] + options + ["--", program])
+        let label = "\(fixture) (\(variant))" + (options.isEmpty ? "" : " " + options.joined(separator: " "))
         #expect(straceRun.exitStatus == 0, "\(label): \(straceRun.stderr)")
         #expect(ourRun.exitStatus == straceRun.exitStatus, "\(label): \(ourRun.stderr)")
 

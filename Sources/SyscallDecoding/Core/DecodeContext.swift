@@ -120,7 +120,8 @@ public struct DecodeContext {
             let chunkSize = min(toPageEnd, limit + 1 - count)
             let chunk = UnsafeMutableRawBufferPointer(rebasing: buffer[count..<count + chunkSize])
             let copied = memory.read(from: cursor, into: chunk)
-            if let nul = chunk[0..<copied].firstIndex(of: 0) {
+            if let nulInChunk = chunk[0..<copied].firstIndex(of: 0) {
+                let nul = count + nulInChunk  // the chunk's indices start at 0, not at `count`
                 arena.shrinkLast(buffer, to: nul)
                 return (UnsafeRawBufferPointer(rebasing: buffer[0..<nul]), true)
             }

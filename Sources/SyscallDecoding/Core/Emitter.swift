@@ -73,6 +73,14 @@ public struct Emitter {
         }
         if let json { typedLinked(json, "{\"type\":\"fd\",\"raw\":", Int64(value), name: nil, start, linkStart: pathStart, key: "path") }
     }
+    /// A descriptor of the process that `pidfd` (the tracee's) refers to, as pidfd_getfd takes it:
+    /// `0`, or with `-y` `0</dev/null>` as that process has it open.
+    public mutating func fd(_ value: Int32, ofProcessOf pidfd: Int32) {
+        text.appendDecimal(Int64(value))
+        guard descriptorOwner != 0, let target = ProcessLinks.processOfPidfd(pid: descriptorOwner, pidfd: pidfd) else { return }
+        _ = ProcessLinks.appendDescriptorPath(pid: target, fd: value, escapes: escapes, to: &text)
+    }
+
     /// A directory descriptor of the *at calls: `AT_FDCWD` (with `-y` `AT_FDCWD</home>`) or `fd`.
     public mutating func dirfd(_ value: Int32) {
         guard value == atFdcwd else { return fd(value) }
@@ -274,6 +282,15 @@ public struct Emitter {
         case .abbrev, .verbose:
             if let name = name ?? unknown { appendComment(name) }
         }
+    }
+
+    /// A value that strace prints in hex, by name when the table has one (a file system's magic
+    /// number): the name or `0x...`; `-X raw` the number, `-X verbose` the number and the name.
+    public mutating func hexConstant(_ value: UInt64, _ table: ConstantTable) {
+        let name = table.name(of: value)
+        if constantStyle == .abbrev, let name { return text.append(name) }
+        text.appendHex(value)
+        if constantStyle == .verbose, let name { appendComment(name) }
     }
 
     private mutating func appendComment(_ content: StaticString) {

@@ -41,7 +41,7 @@ public struct SyscallFormatter: Sendable {
         appendShownName(descriptor, context: context, raw: raw, to: &out)
         if options.colors { out.appendInvisible(TextColors.reset) }
         out.append("(")
-        withEmitter(&out, pid: pid) { emitter in
+        withEmitter(&out, pid: pid, abbreviates: context.abbreviates) { emitter in
             let signature = descriptor.signature
             if raw {
                 // `-e raw=`: every argument in hex at entry, undecoded.
@@ -205,7 +205,7 @@ public struct SyscallFormatter: Sendable {
     ) {
         var context = makeContext(call: call, result: result, memory: memory, slot: slot, interruptedCall: nil, pid: pid)
         let raw = isRaw(call)
-        withEmitter(&out, pid: pid) { emitter in
+        withEmitter(&out, pid: pid, abbreviates: context.abbreviates) { emitter in
             let signature = descriptor.signature
             if !raw {  // (raw: printed whole at entry)
                 signature.printExitArgs(&context, &emitter)
@@ -257,8 +257,12 @@ public struct SyscallFormatter: Sendable {
     }
 
     /// Lends `out` to an emitter without copying its bytes.
-    private func withEmitter(_ out: inout TextBuffer, pid: Int32, _ body: (inout Emitter) -> Void) {
+    /// `abbreviates`: the call prints in part (`-v` or `-e abbrev=` not given for it); strace cuts
+    /// arrays at `-s` elements only then.
+    private func withEmitter(_ out: inout TextBuffer, pid: Int32, abbreviates: Bool,
+                             _ body: (inout Emitter) -> Void) {
         var emitter = Emitter(text: TextBuffer(capacity: 0), options: options, pid: pid)
+        if !abbreviates { emitter.arrayLimit = .max }
         swap(&emitter.text, &out)
         body(&emitter)
         swap(&emitter.text, &out)

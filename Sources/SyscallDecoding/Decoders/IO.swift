@@ -101,13 +101,12 @@ extension CallDecoder {
         out.raw(", ")
         let command = UInt64(UInt32(truncatingIfNeeded: context.call.args[1]))
         let constants = context.constants
+        out.constant(command, constants.fcntlCommands, unknown: "F_???")
         guard let name = constants.fcntlCommands.name(of: command) else {
-            out.hex(command)
-            out.raw(" /* F_??? */, ")
+            out.raw(", ")
             out.hex(context.word(2))
             return
         }
-        out.name(name)
         let argument = context.word(2)
         switch FcntlArgument(name) {
         case .none:
@@ -120,7 +119,7 @@ extension CallDecoder {
             out.flags(argument & 0xffff_ffff, constants.fdFlags)
         case .openFlags:
             out.raw(", ")
-            out.text.appendOpenFlags(UInt32(truncatingIfNeeded: argument), arch: context.call.arch)
+            ArgPrinter.openFlags.print(argument, &context, &out)
         case .seals:
             out.raw(", ")
             out.flags(argument & 0xffff_ffff, constants.sealFlags)
@@ -185,7 +184,8 @@ enum FcntlArgument {
 
 extension ReturnPrinter {
     /// fcntl's result: `0x1 (flags FD_CLOEXEC)` for F_GETFD, `0x8002 (flags O_RDWR|O_LARGEFILE)`
-    /// for F_GETFL, a lease type for F_GETLEASE, seals for F_GET_SEALS, a number otherwise.
+    /// for F_GETFL, a lease type for F_GETLEASE, seals for F_GET_SEALS, the new descriptor for
+    /// F_DUPFD and F_DUPFD_CLOEXEC (`-y`: with its path), a number otherwise.
     static let fcntlResult = ReturnPrinter("fcntlResult") { value, context, out in
         let command = UInt64(UInt32(truncatingIfNeeded: context.call.args[1]))
         let constants = context.constants
@@ -208,6 +208,8 @@ extension ReturnPrinter {
             out.raw(")")
         } else if sameName(name, "F_GETLEASE") {
             out.constant(bits, constants.lockTypes, unknown: "F_???")
+        } else if sameName(name, "F_DUPFD") || sameName(name, "F_DUPFD_CLOEXEC") {
+            out.fd(Int32(truncatingIfNeeded: value))
         } else {
             out.int(value)
         }

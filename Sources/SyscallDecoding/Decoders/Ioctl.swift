@@ -55,7 +55,13 @@ extension CallDecoder {
             out.int(Int64(context.int32(2)))
         case .named(let table):
             out.raw(", ")
-            out.constant(UInt64(UInt32(truncatingIfNeeded: context.call.args[2])), context.constants[keyPath: table])
+            // A named argument is a number in hex for `-X raw` and `-X verbose`, as strace prints it.
+            let value = UInt64(UInt32(truncatingIfNeeded: context.call.args[2]))
+            if out.constantStyle == .abbrev {
+                out.constant(value, context.constants[keyPath: table])
+            } else {
+                out.hexConstant(value, context.constants[keyPath: table])
+            }
         case .intIn:
             out.raw(", ")
             context.printIntArray1OrNull(at: context.word(2), to: &out)

@@ -38,7 +38,7 @@ extension SyscallCatalog {
         "move_pages": .init(.int, .ulong, .hex, .hex, .hex, .hex),
 
         // Memory behind file descriptors, page faults handled in user space, memory barriers.
-        "memfd_create": .init(.string, .flags("memfdFlags", \.memfdFlags, unknown: "MFD_???")),
+        "memfd_create": .init(.string, .memfdFlags),
         "memfd_secret": .init(.hex),
         "userfaultfd": .init(.hex),
         "membarrier": .init(.constant("membarrierCommand", \.membarrierCommandValues, unknown: "MEMBARRIER_CMD_???"),
@@ -54,6 +54,15 @@ extension SyscallCatalog {
 }
 
 extension ArgPrinter {
+    /// memfd_create's flags. strace's `-X verbose` comment holds their abbreviated form, which
+    /// for unknown bits has a comment of its own: `0x100 /* 0x100 /* MFD_??? */ */`.
+    static let memfdFlags = ArgPrinter("memfdFlags") { value, context, out in
+        let flags = UInt64(UInt32(truncatingIfNeeded: value))
+        let table = context.constants.memfdFlags
+        guard out.constantStyle == .verbose, flags != 0 else { return out.flags(flags, table, unknown: "MFD_???") }
+        out.styled(number: { $0.hex(flags) }, decoded: { $0.flags(flags, table, unknown: "MFD_???") })
+    }
+
     /// `PROT_READ|PROT_WRITE`, `PROT_NONE`.
     static let mmapProt = flags("mmapProt", \.mmapProt, unknown: "PROT_???")
 

@@ -72,8 +72,17 @@ extension DecodeContext {
         guard let name = constants.socketTypes.name(of: base) else {
             return out.constant(UInt64(type), constants.socketTypes, unknown: "SOCK_???")
         }
-        out.name(name)
         let flags = UInt64(type & ~0xf)
+        guard out.constantStyle == .abbrev else {
+            // `-X raw`: `0x1|0x80800`; `-X verbose`: each part with its names in a comment.
+            out.constant(base, constants.socketTypes, unknown: "SOCK_???")
+            if flags != 0 {
+                out.raw("|")
+                out.flags(flags, constants.socketTypeFlags, unknown: "SOCK_???")
+            }
+            return
+        }
+        out.name(name)
         guard flags != 0 else { return }
         out.raw("|")
         let table = constants.socketTypeFlags

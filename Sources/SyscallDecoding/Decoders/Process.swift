@@ -96,7 +96,7 @@ extension SyscallCatalog {
 
         // Process attributes, tracing, sandboxing and namespaces.
         "prctl": .init(count: 5, returns: .prctlResult, decoder: .prctl),
-        "arch_prctl": .init(.constant("archPrctlCode", \.archPrctlCodes, unknown: "ARCH_???"), .hexValue),
+        "arch_prctl": .init(count: 2, decoder: .archPrctl),
         "personality": .init(.hex, returns: .hex),
         "ptrace": .init(.hex, .hex, .hex, .hex, returns: .hex),  // the pid prints only for some requests
         "seccomp": .init(.hex, .hex, .hex),
@@ -107,7 +107,7 @@ extension SyscallCatalog {
         "setns": .init(.fd, .namespaceFlags),
         "kcmp": .init(.int, .int, .hex, .hex, .hex),
         "pidfd_open": .init(.int, .flags("pidfdFlags", \.pidfdFlags, unknown: "PIDFD_???")),
-        "pidfd_getfd": .init(.fd, .fd, .hexValue),
+        "pidfd_getfd": .init(.fd, .remoteFd(pidfd: 0), .hexValue),
         "rseq": .init(.pointer, .hexValue, .hexValue, .hexValue),
 
         // Threads: robust futex lists and x86 thread-local storage descriptors.
@@ -120,6 +120,14 @@ extension SyscallCatalog {
 }
 
 extension ArgPrinter {
+    /// A descriptor of the process the pidfd in argument `pidfd` refers to (pidfd_getfd's
+    /// target): `-y` shows its path in that process.
+    static func remoteFd(pidfd: Int) -> ArgPrinter {
+        ArgPrinter("remoteFd(\(pidfd))", refersTo: pidfd) { value, context, out in
+            out.fd(Int32(truncatingIfNeeded: value), ofProcessOf: context.int32(pidfd))
+        }
+    }
+
     static let rlimitResource = constant("rlimitResource", \.rlimitResources, unknown: "RLIMIT_???")
 
     /// prlimit64's new limit (read at entry) and old limit (filled at exit).
@@ -145,7 +153,8 @@ extension ArgPrinter {
         out.endArray()
     }
 
-    /// struct rusage, abbreviated as strace prints it: `{ru_utime={...}, ru_stime={...}, ...}`.
+    /// struct rusage, abbreviated as strace prints it: `{ru_utime={...}, ru_stime={...}, ...}`; with
+    /// `-v` every field.
     static let rusage = output("rusage") { address, context, out in
         let layout = context.layouts.rusage
         context.withStruct(at: address, size: layout.size, to: &out) { bytes, out in
@@ -160,7 +169,21 @@ extension ArgPrinter {
                 out.int(FieldLayout(offset: field.offset + size, size: size).signed(in: bytes))
                 out.endStruct()
             }
-            out.abbreviated()
+            guard !context.abbreviates else {
+                out.abbreviated()
+                return out.endStruct()
+            }
+            let counters: [(StaticString, FieldLayout)] = [
+                ("ru_maxrss", layout.ruMaxrss), ("ru_ixrss", layout.ruIxrss), ("ru_idrss", layout.ruIdrss),
+                ("ru_isrss", layout.ruIsrss), ("ru_minflt", layout.ruMinflt), ("ru_majflt", layout.ruMajflt),
+                ("ru_nswap", layout.ruNswap), ("ru_inblock", layout.ruInblock), ("ru_oublock", layout.ruOublock),
+                ("ru_msgsnd", layout.ruMsgsnd), ("ru_msgrcv", layout.ruMsgrcv), ("ru_nsignals", layout.ruNsignals),
+                ("ru_nvcsw", layout.ruNvcsw), ("ru_nivcsw", layout.ruNivcsw),
+            ]
+            for (name, field) in counters {
+                out.field(name)
+                out.int(field.signed(in: bytes))
+            }
             out.endStruct()
         }
     }
@@ -180,8 +203,9 @@ extension DecodeContext {
         out.endStruct()
     }
 
-    /// With `-X raw` the number as it is.
+    /// With `-X raw` the number as it is; a plain number has no other form, so no comment either.
     private func printRlimitValue(_ value: UInt64, to out: inout Emitter) {
+        guard value == UInt64.max || (value > 1024 && value % 1024 == 0) else { return out.uint(value) }
         out.styled(number: { $0.uint(value) }, decoded: { printRlimitNames(value, to: &$0) })
     }
 

@@ -45,10 +45,11 @@ extension DecodeContext {
         let flags = layout.flags.unsigned(in: bytes)
         out.beginStruct()
         out.field("sa_handler")
+        // A handler is an address: `-X raw` prints SIG_IGN as `0x1`.
         if handler == constants.sigDefault {
-            out.named(Int64(handler), "SIG_DFL")
+            out.styled(number: { $0.hex(handler) }, decoded: { $0.name("SIG_DFL") })
         } else if handler == constants.sigIgnore {
-            out.named(Int64(handler), "SIG_IGN")
+            out.styled(number: { $0.hex(handler) }, decoded: { $0.name("SIG_IGN") })
         } else {
             out.hex(handler)
         }

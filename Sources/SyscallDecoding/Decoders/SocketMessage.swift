@@ -258,13 +258,13 @@ extension DecodeContext {
             out.field("ipi_ifindex")
             printInterfaceIndex(data.u32(0), to: &out)
             out.field("ipi_spec_dst")
-            out.raw("inet_addr(\"")
+            out.raw("inet_addr(")
             printIPv4(data, at: 4, to: &out)
-            out.raw("\")")
+            out.raw(")")
             out.field("ipi_addr")
-            out.raw("inet_addr(\"")
+            out.raw("inet_addr(")
             printIPv4(data, at: 8, to: &out)
-            out.raw("\")")
+            out.raw(")")
             out.endStruct()
         }
     }

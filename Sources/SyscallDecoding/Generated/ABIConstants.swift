@@ -18,6 +18,7 @@ struct ABIConstants: Sendable {
     let fileTypes: ConstantTable
     let modeSpecialBits: FlagTable
     let accessModes: FlagTable
+    let direntTypes: ConstantTable
     let seekWhence: ConstantTable
     let fadviseAdvice: ConstantTable
     let xattrFlags: FlagTable
@@ -240,6 +241,7 @@ struct StatxLayout: Sendable {
     let stxRdevMinor: FieldLayout
     let stxDevMajor: FieldLayout
     let stxDevMinor: FieldLayout
+    let stxMntId: FieldLayout
 }
 
 /// `struct kernel_sigaction` from <stddef.h>.

@@ -12,7 +12,15 @@
 #include <string.h>
 #include <sys/eventfd.h>
 #include <sys/mman.h>
+#include <linux/futex.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <sys/vfs.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -281,6 +289,101 @@ static int scenario_printing(void) {
     return 0;
 }
 
+// What -v, -X and -y change in structures and results: a directory's entries (DIRECTORY is one
+// whose contents do not change between two runs), a file's statx, uname, statfs of /proc,
+// descriptors that fcntl and dup return, socket types, a signal handler, utimensat's special
+// times, prctl's signals, getrusage, resource limits, a timer's sigevent, access modes, futex
+// operations, arch_prctl's stored base, IPv4 and IPv6 addresses, poll's and pselect6's descriptors, an empty
+// group list, a path that crosses a page boundary, and the siginfo of a child killed by a signal.
+static int scenario_structures(const char *directory) {
+    int dir = (int)syscall(SYS_openat, AT_FDCWD, directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    char entries[4096];
+    syscall(SYS_getdents64, dir, entries, sizeof entries);
+    syscall(SYS_getdents64, dir, entries, sizeof entries);
+    struct statx stx;
+    syscall(SYS_statx, dir, "swtrace-fixture.c", AT_SYMLINK_NOFOLLOW, STATX_ALL, &stx);
+    syscall(SYS_statx, dir, "swtrace-fixture.c", AT_STATX_FORCE_SYNC, STATX_BASIC_STATS, &stx);
+    syscall(SYS_statx, dir, "swtrace-fixture.c", 0, STATX_MODE | STATX_SIZE, &stx);
+    struct utsname names;
+    syscall(SYS_uname, &names);
+    struct statfs fs;
+    syscall(SYS_statfs, "/proc", &fs);
+    int copy = (int)syscall(SYS_fcntl, dir, F_DUPFD_CLOEXEC, 10);
+    syscall(SYS_fcntl, copy, F_GETFL);
+    syscall(SYS_fcntl, copy, F_SETFD, FD_CLOEXEC);
+    syscall(SYS_fcntl, copy, F_GETFD);
+    syscall(SYS_fcntl, copy, F_DUPFD, 12);
+    syscall(SYS_fcntl, copy, 0x7777);
+    int second = (int)syscall(SYS_dup, copy);
+    syscall(SYS_dup2, second, 20);
+    syscall(SYS_dup3, second, 21, O_CLOEXEC);
+    syscall(SYS_socket, AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    syscall(SYS_socket, AF_UNIX, SOCK_DGRAM, 0);
+    struct { void *handler; unsigned long flags; void *restorer; unsigned long mask; } action = {SIG_IGN, 0, NULL, 0}, old;
+    syscall(SYS_rt_sigaction, SIGPIPE, &action, &old, 8);
+    syscall(SYS_rt_sigaction, SIGPIPE, NULL, &old, 8);
+    int memory = (int)syscall(SYS_memfd_create, "times", 0);
+    struct timespec times[2] = {{0, UTIME_OMIT}, {1700000000, 0}};
+    syscall(SYS_utimensat, memory, NULL, times, 0);
+    times[0].tv_nsec = UTIME_NOW;
+    times[1].tv_nsec = 5;
+    syscall(SYS_utimensat, memory, NULL, times, 0);
+    syscall(SYS_prctl, PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+    int signal = 0;
+    syscall(SYS_prctl, PR_GET_PDEATHSIG, &signal, 0, 0, 0);
+    syscall(SYS_prctl, PR_GET_DUMPABLE, 0, 0, 0, 0);
+    struct rusage usage;
+    syscall(SYS_getrusage, RUSAGE_CHILDREN, &usage);  // no child yet: every field 0
+    struct rlimit limit;
+    syscall(SYS_prlimit64, 0, RLIMIT_CORE, NULL, &limit);
+    syscall(SYS_prlimit64, 0, RLIMIT_STACK, NULL, &limit);
+    struct sigevent event = {.sigev_notify = SIGEV_SIGNAL, .sigev_signo = SIGUSR1};
+    int timer;
+    syscall(SYS_timer_create, CLOCK_MONOTONIC, &event, &timer);
+    syscall(SYS_faccessat, AT_FDCWD, "/", R_OK | X_OK);
+    int word = 0;
+    syscall(SYS_futex, &word, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+    syscall(SYS_futex, &word, FUTEX_WAIT_BITSET_PRIVATE | FUTEX_CLOCK_REALTIME, 1, NULL, NULL, FUTEX_BITSET_MATCH_ANY);
+    int inet = (int)syscall(SYS_socket, AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in address4 = {.sin_family = AF_INET, .sin_port = htons(0), .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    syscall(SYS_bind, inet, &address4, sizeof address4);
+    int inet6 = (int)syscall(SYS_socket, AF_INET6, SOCK_STREAM, 0);
+    struct sockaddr_in6 address6 = {.sin6_family = AF_INET6, .sin6_addr = IN6ADDR_LOOPBACK_INIT};
+    syscall(SYS_bind, inet6, &address6, sizeof address6);
+    int ends[2];
+    syscall(SYS_pipe2, ends, 0);
+    syscall(SYS_write, ends[1], "x", 1);
+    struct pollfd waiting[2] = {{.fd = ends[0], .events = POLLIN}, {.fd = ends[1], .events = POLLOUT}};
+    syscall(SYS_poll, waiting, 2, 0);
+    fd_set readable, writable;
+    FD_ZERO(&readable);
+    FD_ZERO(&writable);
+    FD_SET(ends[0], &readable);
+    FD_SET(ends[1], &writable);
+    struct timespec noWait = {0, 0};
+    syscall(SYS_pselect6, ends[1] + 1, &readable, &writable, NULL, &noWait, NULL);
+    gid_t groups[4];
+    syscall(SYS_getgroups, 0, groups);
+    char *pages = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    static const char crossing[] = "/nonexistent/a-path-that-crosses-a-page-boundary";
+    memcpy(pages + 4096 - 10, crossing, sizeof crossing);
+    syscall(SYS_openat, AT_FDCWD, pages + 4096 - 10, O_RDONLY);
+#ifdef __x86_64__
+    unsigned long base;
+    syscall(SYS_arch_prctl, 0x1003 /* ARCH_GET_FS */, &base);
+#endif
+    sigset_t childSignal;
+    sigemptyset(&childSignal);
+    sigaddset(&childSignal, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &childSignal, NULL);
+    pid_t child = fork();
+    if (child == 0) syscall(SYS_kill, getpid(), SIGTERM);
+    int status;
+    syscall(SYS_wait4, child, &status, 0, NULL);
+    sigprocmask(SIG_UNBLOCK, &childSignal, NULL);
+    return 0;
+}
+
 int main(int argc, char **argv) {
     const char *scenario = argc > 1 ? argv[1] : "";
     const char *arg = argc > 2 ? argv[2] : NULL;
@@ -302,11 +405,12 @@ int main(int argc, char **argv) {
     if (strcmp(scenario, "opens-slowly") == 0) return scenario_opens_slowly(arg);
     if (strcmp(scenario, "seccomp-mode") == 0) return scenario_seccomp_mode();
     if (strcmp(scenario, "printing") == 0) return scenario_printing();
+    if (strcmp(scenario, "structures") == 0) return scenario_structures(arg);
     if (strcmp(scenario, "nap") == 0) {
         sleep_ms(1000);
         say("fixture: woke\n");
         return 0;
     }
-    fprintf(stderr, "usage: swtrace-fixture files|strings|write|exit N|signal|stopcont|fork|thread-exec|segv|sleep N|threads N|nap|hostile|signal-state|writes N OPENS|counts|opens-slowly N|seccomp-mode|printing\n");
+    fprintf(stderr, "usage: swtrace-fixture files|strings|write|exit N|signal|stopcont|fork|thread-exec|segv|sleep N|threads N|nap|hostile|signal-state|writes N OPENS|counts|opens-slowly N|seccomp-mode|printing|structures DIRECTORY\n");
     return 2;
 }
