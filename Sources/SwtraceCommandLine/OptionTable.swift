@@ -145,6 +145,17 @@ enum OptionTable {
         OptionSpec("A", "output-append-mode", help: "Append to the -o file(s) instead of truncating them.") { state, _ throws(CommandLineError) in
             state.options.appendToOutput = true
         },
+        OptionSpec("j", nil, help: "Write JSON Lines instead of text (as --output-format=json).") { state, _ throws(CommandLineError) in
+            state.options.outputFormat = .json
+        },
+        OptionSpec(nil, "output-format", .required("text|json"),
+                   help: "Write strace's text (the default) or JSON Lines: one object per syscall, signal and exit, with typed values (docs/json.md).") { state, value throws(CommandLineError) in
+            state.options.outputFormat = try OptionValues.outputFormat(value!)
+        },
+        OptionSpec(nil, "color", .optional("auto|always|never"),
+                   help: "Color syscall names, errors, signals, exits and strings: always, never, or auto (the default when given alone: only on a terminal, and not when NO_COLOR is set).") { state, value throws(CommandLineError) in
+            state.options.color = try OptionValues.colorMode(value)
+        },
         OptionSpec("s", "string-limit", .required("N"),
                    help: "Print at most N bytes of each string or buffer (default 32); paths always print whole.") { state, value throws(CommandLineError) in
             state.options.decode.stringLimit = try OptionValues.count("-s", value!)

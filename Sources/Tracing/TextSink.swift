@@ -167,26 +167,31 @@ final class TextSink {
     func signalDelivered(_ task: Tracee, signal: Int32, info: SignalInfo) {
         guard options.signals.shows(signal) else { return }
         let output = startLine(for: task, open: false)
+        beginColor(TextColors.signal, output)
         output.text.append("--- ")
         output.text.appendSignal(signal)
         output.text.append(" ")
         output.text.appendSignalInfo(info, style: options.decode.constantStyle)
         output.text.append(" ---")
+        endColor(output)
         endLine(output)
     }
 
     func groupStopped(_ task: Tracee, signal: Int32) {
         guard options.signals.shows(signal) else { return }
         let output = startLine(for: task, open: false)
+        beginColor(TextColors.signal, output)
         output.text.append("--- stopped by ")
         output.text.appendSignal(signal)
         output.text.append(" ---")
+        endColor(output)
         endLine(output)
     }
 
     func taskEnded(_ task: Tracee, status: WaitStatus) {
         guard !options.quiet.contains(.exit) else { return }
         let output = startLine(for: task, open: false)
+        beginColor(TextColors.exit, output)
         switch status {
         case .exited(let code):
             output.text.append("+++ exited with ")
@@ -199,7 +204,17 @@ final class TextSink {
             break
         }
         output.text.append(" +++")
+        endColor(output)
         endLine(output)
+    }
+
+    /// `--color`: signal and exit lines in their colors (the sequences take no column).
+    private func beginColor(_ color: StaticString, _ output: TraceOutput) {
+        if formatter.options.colors { output.text.appendInvisible(color) }
+    }
+
+    private func endColor(_ output: TraceOutput) {
+        if formatter.options.colors { output.text.appendInvisible(TextColors.reset) }
     }
 
     /// A non-leader thread's execve succeeded: it now has the leader's thread id.
@@ -213,9 +228,11 @@ final class TextSink {
         }
         guard !options.quiet.contains(.superseded) else { return }
         startLine(execing, in: output, open: false)
+        beginColor(TextColors.exit, output)
         output.text.append("+++ superseded by execve in pid ")
         output.text.appendDecimal(Int64(formerTid))
         output.text.append(" +++")
+        endColor(output)
         endLine(output)  // the execve's exit now starts with `<... execve resumed>`
     }
 

@@ -66,7 +66,8 @@ public final class TraceEngine {
         session.run(waker: waker)
         if let summary = session.summary {
             _ = session.finishOutput()
-            LineWriter(fd: options.outputFD).write(summary.render()[...])
+            let rendered = options.outputFormat == .json ? summary.renderJSON() : summary.render()
+            LineWriter(fd: options.outputFD).write(rendered[...])
         }
         if let failure = session.finishOutput(), failure != EPIPE {
             notice("cannot write the trace: \(TraceError.errnoText(failure)); detached")

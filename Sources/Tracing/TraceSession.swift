@@ -11,8 +11,8 @@ import SyscallTables
 final class TraceSession<Control: TraceeControl> {
     private let control: Control
     private let options: TraceOptions
-    /// The trace text; nil with `-c` (summary only).
-    private let text: TextSink?
+    /// The trace's sink: strace's text or JSON Lines (`makeTraceSink`); nil with `-c` (summary only).
+    private let text: (any TraceSink)?
     /// The `-c`/`-C` summary; nil without.
     private(set) var summary: SyscallSummary?
     private let pathFilter: PathFilter?
@@ -61,15 +61,12 @@ final class TraceSession<Control: TraceeControl> {
         self.options = options
         self.hostArch = hostArch
         hostTable = DecoderTable.forArch(hostArch)
-        let summaryOnly = options.summary.map { !$0.alsoTrace } ?? false
-        text = summaryOnly ? nil : TextSink(
-            options: options, writer: LineWriter(fd: options.outputFD),
-            prefixStyle: options.outputIsFile ? .never : .bracketedWhenMany, openProcessOutput: openProcessOutput)
+        text = makeTraceSink(options: options, openProcessOutput: openProcessOutput)
         summary = options.summary.map { SyscallSummary(options: $0) }
         pathFilter = PathFilter(paths: options.paths, descriptors: options.descriptors)
         useSyscallInfo = !options.forceRegisterFallback
         spinner = StopSpinner(enabled: options.adaptiveWait)
-        readsRealtime = text != nil && options.absoluteTimestamps != nil
+        readsRealtime = text != nil && (options.absoluteTimestamps != nil || options.outputFormat == .json)
         readsMonotonic = (text != nil && (options.relativeTimestamps != nil || options.syscallTimes != nil))
             || options.summary?.wallClock == true
         readsCPUTime = options.summary.map { !$0.wallClock } ?? false
@@ -261,8 +258,12 @@ final class TraceSession<Control: TraceeControl> {
             guard isExecve, options.syscalls.traces(call.arch, call.number) else { return }
             let memory = control.memory(of: task.tid)
             if let pathFilter, !pathFilter.matches(descriptor, call, pid: task.tgid, memory: memory) { return }
-            var entry = TextBuffer(capacity: 256)
             active.entryInstructionPointer = text?.instructionPointer
+            if let held = text?.heldFirstExec(task, descriptor: descriptor, call: call, memory: memory) {
+                active.shown = .held(held)
+                return
+            }
+            var entry = TextBuffer(capacity: 256)
             SyscallFormatter(options: options.decode).appendEntry(to: &entry, descriptor: descriptor, call: call, memory: memory)
             active.shown = .held(entry)
             return
@@ -364,7 +365,7 @@ final class TraceSession<Control: TraceeControl> {
         // Followed without -f for the filter's sake: a child without the filter can go.
         if task.unrequested && !task.filtered { task.detaching = true }
         // CLONE_THREAD or not, the event is PTRACE_EVENT_CLONE; /proc says which.
-        if isThread && options.outputSeparately { task.tgid = Self.threadGroup(of: child) ?? child }
+        if isThread && (options.outputSeparately || options.outputFormat == .json) { task.tgid = Self.threadGroup(of: child) ?? child }
     }
 
     /// The first stop after attaching: the syscall the thread was blocked in (if the registers tell),

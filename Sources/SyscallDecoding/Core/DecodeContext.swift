@@ -37,6 +37,11 @@ public struct CallSlot: Sendable {
     public var values: (UInt64, UInt64) = (0, 0) {
         didSet { isUsed = true }
     }
+    /// JSON: the length of the entry half's last argument, for an exit half that starts with
+    /// ` => ` (kept for whole-call decoders only: argument printers never do that).
+    var jsonEntryLastArgumentLength = 0 {
+        didSet { isUsed = true }
+    }
     /// Whether the entry kept anything (a kept 0 still counts).
     public private(set) var isUsed = false
     public init() {}

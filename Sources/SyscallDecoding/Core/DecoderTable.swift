@@ -6,7 +6,7 @@ import SyscallTables
 public final class SyscallDescriptor: Sendable {
     public let name: String
     /// `name` as bytes, appended to every line without going through String.
-    let nameBytes: [UInt8]
+    public let nameBytes: [UInt8]
     public let signature: SyscallSignature
     /// restart_syscall, which continues the previous call rather than being one of its own.
     public let isRestart: Bool

@@ -9,6 +9,10 @@ public struct SyscallFormatter: Sendable {
     let arena = DecodeArena()
     /// The ABIs, held here: reading a global `static let` costs a swift_once check per stop.
     private let abis = (x86_64: DecodeABI.x86_64, i386: DecodeABI.i386, aarch64: DecodeABI.aarch64)
+    /// `--output-format=json`: the JSON style's state, reused by every stop.
+    let json = JsonValueWriter()
+    /// The text the JSON style writes beside its values (never shown).
+    private let jsonText = ScratchText()
 
     public init(options: DecodeOptions = DecodeOptions()) {
         self.options = options
@@ -33,11 +37,9 @@ public struct SyscallFormatter: Sendable {
         var context = makeContext(call: call, result: nil, memory: memory, slot: slot,
                                   interruptedCall: interruptedCall, pid: pid)
         let raw = isRaw(call)
-        if !raw, let shownName = descriptor.signature.decoder?.shownName?(context) {
-            out.append(shownName)  // a multiplexer (socketcall, ipc) shows the call it carries
-        } else {
-            out.append(contentsOf: descriptor.nameBytes)
-        }
+        if options.colors { out.appendInvisible(TextColors.syscall) }
+        appendShownName(descriptor, context: context, raw: raw, to: &out)
+        if options.colors { out.appendInvisible(TextColors.reset) }
         out.append("(")
         withEmitter(&out, pid: pid, abbreviates: context.abbreviates) { emitter in
             let signature = descriptor.signature
@@ -52,6 +54,132 @@ public struct SyscallFormatter: Sendable {
             signature.printEntryArgs(&context, &emitter)
         }
         slot = context.slot
+    }
+
+    /// The name the call shows: a multiplexer (socketcall, ipc) shows the call it carries.
+    private func appendShownName(_ descriptor: SyscallDescriptor, context: borrowing DecodeContext, raw: Bool,
+                                 to out: inout TextBuffer) {
+        if !raw, let shownName = descriptor.signature.decoder?.shownName?(context) { return out.append(shownName) }
+        out.append(contentsOf: descriptor.nameBytes)
+    }
+
+    // MARK: JSON
+
+    /// `"syscall":"name","args":[` and the arguments known at entry, as typed JSON values (the
+    /// array stays open for `appendExitJSON`).
+    public func appendEntryJSON(
+        to out: inout TextBuffer, descriptor: SyscallDescriptor, call: SyscallCall,
+        memory: some TraceeMemory, slot: inout CallSlot, interruptedCall: String? = nil, pid: Int32 = 0
+    ) {
+        var context = makeContext(call: call, result: nil, memory: memory, slot: slot,
+                                  interruptedCall: interruptedCall, pid: pid)
+        let raw = isRaw(call)
+        out.append("\"syscall\":\"")
+        appendShownName(descriptor, context: context, raw: raw, to: &out)
+        out.append("\",\"args\":[")
+        // A call without arguments (getppid) needs no emitter.
+        if !raw && descriptor.signature.args.isEmpty && descriptor.signature.decoder == nil { return }
+        let lastArgumentLength = withJSONEmitter(&out, pid: pid, commaFirst: false) { emitter in
+            let signature = descriptor.signature
+            if raw {
+                for index in 0..<signature.args.count {
+                    if index > 0 { emitter.raw(", ") }
+                    emitter.hex(context.truncate(call.args[index]))
+                }
+                return
+            }
+            signature.printEntryArgs(&context, &emitter)
+        }
+        slot = context.slot
+        if descriptor.signature.decoder != nil && lastArgumentLength > 0 {
+            slot.jsonEntryLastArgumentLength = lastArgumentLength
+        }
+    }
+
+    /// As above, for an entry whose exit needs nothing from it (the command's first execve).
+    public func appendEntryJSON(
+        to out: inout TextBuffer, descriptor: SyscallDescriptor, call: SyscallCall,
+        memory: some TraceeMemory, interruptedCall: String? = nil, pid: Int32 = 0
+    ) {
+        var slot = CallSlot()
+        appendEntryJSON(to: &out, descriptor: descriptor, call: call, memory: memory, slot: &slot,
+                        interruptedCall: interruptedCall, pid: pid)
+    }
+
+    /// The arguments printed at exit, `]`, then `"ret":N` and either `"error"` (with `"errno"`
+    /// and `"strerror"`) or, when the result prints as more than its number, `"retval"`.
+    public func appendExitJSON(
+        to out: inout TextBuffer, descriptor: SyscallDescriptor, call: SyscallCall,
+        memory: some TraceeMemory, slot: CallSlot, result: SyscallResult, pid: Int32 = 0
+    ) {
+        var context = makeContext(call: call, result: result, memory: memory, slot: slot, interruptedCall: nil, pid: pid)
+        let raw = isRaw(call)
+        let commaFirst = out.bytes.last != UInt8(ascii: "[")
+        let signature = descriptor.signature
+        // Most calls print nothing at exit but their result: no emitter to set up for them.
+        if !raw && (signature.decoder != nil || signature.firstExitArg < signature.args.count) {
+            withJSONEmitter(&out, pid: pid, commaFirst: commaFirst,
+                            entryLastArgumentLength: slot.jsonEntryLastArgumentLength) { emitter in
+                descriptor.signature.printExitArgs(&context, &emitter)
+            }
+        }
+        out.append("],\"ret\":")
+        switch result {
+        case .failure(let errno):
+            out.append("-1,\"error\":")
+            if let name = ErrnoNames.name(errno) {
+                out.append(byte: UInt8(ascii: "\""))
+                out.append(name)
+                out.append(byte: UInt8(ascii: "\""))
+            } else {
+                out.append("null")
+            }
+            out.append(",\"errno\":")
+            out.appendDecimal(Int64(errno))
+            out.append(",\"strerror\":\"")
+            if let explanation = ErrnoText.restartExplanation(errno) { out.append(explanation) } else { out.append(ErrnoText.message(errno)) }
+            out.append(byte: UInt8(ascii: "\""))
+        case .success(let value):
+            out.appendJSONNumber(value)
+            let start = out.bytes.count
+            out.append(",\"retval\":")
+            let valueStart = out.bytes.count
+            withJSONEmitter(&out, pid: pid, kind: .result, commaFirst: false) { emitter in
+                if raw {
+                    emitter.hex(context.truncate(UInt64(bitPattern: value)))
+                } else {
+                    descriptor.signature.returns.print(value, &context, &emitter)
+                }
+            }
+            // A result shown as its plain number needs no "retval".
+            if json.lastKind == .int && json.lastInt == value && out.bytes[valueStart...].starts(with: "{\"type\":\"int\"".utf8) {
+                out.bytes.removeSubrange(start...)
+            }
+        }
+    }
+
+    /// Lends `out` to the JSON style, which writes values there while the emitter writes its text
+    /// into scratch space.
+    /// Returns the length of the JSON of the last top-level argument written.
+    @discardableResult
+    private func withJSONEmitter(_ out: inout TextBuffer, pid: Int32, kind: JsonValueWriter.SlotKind = .argument,
+                                 commaFirst: Bool, entryLastArgumentLength: Int = 0,
+                                 _ body: (inout Emitter) -> Void) -> Int {
+        var emitter = Emitter(text: TextBuffer(capacity: 0), options: options, pid: pid)
+        emitter.colors = false
+        emitter.json = json
+        swap(&emitter.text, &jsonText.text)
+        emitter.text.bytes.removeAll(keepingCapacity: true)
+        emitter.text.lineStart = 0
+        emitter.text.invisibleBytes = 0
+        swap(&json.json, &out)
+        json.begin(kind, textStart: 0, commaFirst: commaFirst, entryLastArgumentLength: entryLastArgumentLength)
+        body(&emitter)
+        json.end(text: emitter.text)
+        let lastArgumentLength = json.lastArgumentLength
+        swap(&json.json, &out)
+        swap(&emitter.text, &jsonText.text)
+        return lastArgumentLength
     }
 
     /// `<... name resumed>`, which starts the exit half when other output came between the halves.
@@ -85,7 +213,9 @@ public struct SyscallFormatter: Sendable {
             appendResultSeparator(to: &emitter.text)
             switch result {
             case .failure(let errno):
+                if options.colors { emitter.text.appendInvisible(TextColors.error) }
                 emitter.text.appendErrorReturn(errno: errno)
+                if options.colors { emitter.text.appendInvisible(TextColors.reset) }
             case .success(let value) where raw:
                 emitter.hex(context.truncate(UInt64(bitPattern: value)))
             case .success(let value):
@@ -176,4 +306,9 @@ extension SyscallSignature {
             args[index].print(context.call.args[index], &context, &emitter)
         }
     }
+}
+
+/// A text buffer kept between stops (the JSON style's unseen text).
+final class ScratchText: @unchecked Sendable {
+    var text = TextBuffer(capacity: 1024)
 }

@@ -252,9 +252,9 @@ extension CallDecoder {
     static let clone = CallDecoder(entry: { context, out in
         let flags = context.word(0)
         let signalMask = context.constants.cloneSignalMask ?? 0xff
-        out.raw("child_stack=")
+        out.argument(named: "child_stack", first: true)
         out.pointer(context.word(1))
-        out.raw(", flags=")
+        out.argument(named: "flags")
         let named = flags & ~signalMask
         if named != 0 || flags & signalMask == 0 { out.flags(named, context.constants.cloneFlags) }
         if flags & signalMask != 0 {
@@ -267,7 +267,7 @@ extension CallDecoder {
         let childTidIndex = context.call.arch == .x86_64 ? 3 : 4
         let tlsIndex = context.call.arch == .x86_64 ? 4 : 3
         if flags & (table.bits(named: "CLONE_PARENT_SETTID") | table.bits(named: "CLONE_PIDFD")) != 0 {
-            out.raw(", parent_tid=")
+            out.argument(named: "parent_tid")
             let address = context.word(2)
             if context.returned != nil, let word = context.read(address, count: 4) {
                 out.beginArray()
@@ -279,11 +279,11 @@ extension CallDecoder {
             }
         }
         if flags & (table.bits(named: "CLONE_CHILD_SETTID") | table.bits(named: "CLONE_CHILD_CLEARTID")) != 0 {
-            out.raw(", child_tidptr=")
+            out.argument(named: "child_tidptr")
             out.pointer(context.word(childTidIndex))
         }
         if flags & table.bits(named: "CLONE_SETTLS") != 0 {
-            out.raw(", tls=")
+            out.argument(named: "tls")
             out.pointer(context.word(tlsIndex))
         }
     })

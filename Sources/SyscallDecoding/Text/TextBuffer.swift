@@ -4,13 +4,15 @@ public struct TextBuffer: Sendable {
     public var bytes: [UInt8] = []
     /// Offset in `bytes` where the line being written starts, for column alignment.
     public var lineStart = 0
+    /// Bytes of the current line that show nothing (color sequences): not counted in `column`.
+    public var invisibleBytes = 0
 
     public init(capacity: Int = 4096) {
         bytes.reserveCapacity(capacity)
     }
 
     /// Bytes written to the current line so far (strace's `curcol`).
-    @inlinable public var column: Int { bytes.count - lineStart }
+    @inlinable public var column: Int { bytes.count - lineStart - invisibleBytes }
 
     @inlinable public mutating func append(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -34,6 +36,7 @@ public struct TextBuffer: Sendable {
     public mutating func endLine() {
         bytes.append(UInt8(ascii: "\n"))
         lineStart = bytes.count
+        invisibleBytes = 0
     }
 
     /// Pads with spaces up to `column` (strace's `tabto`).
