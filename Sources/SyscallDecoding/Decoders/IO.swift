@@ -132,21 +132,30 @@ extension CallDecoder {
         case .setLock(let wide):
             out.raw(", ")
             context.printFlock(at: argument, wide: wide, withPid: false, to: &out)
-        case .getLock:
+        case .setOwner:
+            out.raw(", ")
+            context.printOwner(at: argument, to: &out)
+        case .getLock, .getOwner:
             out.raw(", ")
         case .pointer:
-            // f_owner_ex is not decoded yet.
             out.raw(", ")
             out.pointer(argument)
         }
     }, exit: { context, out in
-        // F_GETLK's struct is what the kernel wrote back.
+        // F_GETLK's and F_GETOWN_EX's struct is what the kernel wrote back.
         let command = UInt64(UInt32(truncatingIfNeeded: context.call.args[1]))
-        guard let name = context.constants.fcntlCommands.name(of: command),
-              case .getLock(let wide) = FcntlArgument(name) else { return }
+        guard let name = context.constants.fcntlCommands.name(of: command) else { return }
         let address = context.word(2)
-        if context.returned == nil { return out.pointer(address) }
-        context.printFlock(at: address, wide: wide, withPid: true, to: &out)
+        switch FcntlArgument(name) {
+        case .getLock(let wide):
+            if context.returned == nil { return out.pointer(address) }
+            context.printFlock(at: address, wide: wide, withPid: true, to: &out)
+        case .getOwner:
+            if context.returned == nil { return out.pointer(address) }
+            context.printOwner(at: address, to: &out)
+        default:
+            return
+        }
     })
 }
 
@@ -157,6 +166,8 @@ enum FcntlArgument {
     case setLock(wide: Bool)
     /// A struct flock filled in at exit.
     case getLock(wide: Bool)
+    /// A struct f_owner_ex read at entry (F_SETOWN_EX) or filled in at exit (F_GETOWN_EX).
+    case setOwner, getOwner
 
     init(_ command: StaticString) {
         switch true {
@@ -173,6 +184,8 @@ enum FcntlArgument {
         case Self.any(command, "F_SETLK64", "F_SETLKW64", "F_OFD_SETLK", "F_OFD_SETLKW"): self = .setLock(wide: true)
         case sameName(command, "F_GETLK"): self = .getLock(wide: false)
         case Self.any(command, "F_GETLK64", "F_OFD_GETLK"): self = .getLock(wide: true)
+        case sameName(command, "F_SETOWN_EX"): self = .setOwner
+        case sameName(command, "F_GETOWN_EX"): self = .getOwner
         default: self = .pointer
         }
     }
@@ -327,6 +340,19 @@ extension CallDecoder {
 }
 
 extension DecodeContext {
+    /// `{type=F_OWNER_TID, pid=1234}`: whom F_SETOWN_EX's signals go to.
+    func printOwner(at address: UInt64, to out: inout Emitter) {
+        let layout = layouts.ownerEx
+        withStruct(at: address, size: layout.size, to: &out) { bytes, out in
+            out.beginStruct()
+            out.field("type")
+            out.constant(layout.type.unsigned(in: bytes), constants.ownerTypes, unknown: "F_OWNER_???")
+            out.field("pid")
+            out.pid(layout.pid.signed(in: bytes))
+            out.endStruct()
+        }
+    }
+
     /// `{l_type=F_WRLCK, l_whence=SEEK_SET, l_start=10, l_len=20}`, and `l_pid` when the kernel
     /// filled it in (F_GETLK). `wide`: struct flock64 (the *64 and F_OFD_* commands).
     func printFlock(at address: UInt64, wide: Bool, withPid: Bool, to out: inout Emitter) {

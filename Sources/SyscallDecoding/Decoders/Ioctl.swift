@@ -21,6 +21,8 @@ private enum IoctlArgument {
     case intOut
     /// struct winsize, passed in or read back.
     case windowSizeIn, windowSizeOut
+    /// A struct not decoded yet (termios): its address, `NULL` for 0 as strace prints it.
+    case structAddress
     /// Not decoded: the register in hex.
     case address
 }
@@ -36,6 +38,8 @@ private let requestArguments: [(name: StaticString, argument: IoctlArgument)] = 
     ("TIOCSPGRP", .intIn), ("FIONBIO", .intIn), ("TIOCSPTLCK", .intIn), ("FIOASYNC", .intIn), ("TIOCSETD", .intIn),
     ("TIOCMBIS", .intIn), ("TIOCMBIC", .intIn), ("TIOCMSET", .intIn), ("TIOCPKT", .intIn), ("TIOCSSOFTCAR", .intIn),
     ("TIOCGWINSZ", .windowSizeOut), ("TIOCSWINSZ", .windowSizeIn),
+    ("TCGETS", .structAddress), ("TCSETS", .structAddress), ("TCSETSW", .structAddress), ("TCSETSF", .structAddress),
+    ("TCGETA", .structAddress), ("TCSETA", .structAddress), ("TCSETAW", .structAddress), ("TCSETAF", .structAddress),
 ]
 
 extension CallDecoder {
@@ -68,6 +72,9 @@ extension CallDecoder {
         case .windowSizeIn:
             out.raw(", ")
             context.printWindowSize(at: context.word(2), to: &out)
+        case .structAddress:
+            out.raw(", ")
+            out.pointer(context.word(2))
         case .address:
             out.raw(", ")
             out.hex(context.word(2))

@@ -54,13 +54,28 @@ extension SyscallCatalog {
 }
 
 extension ArgPrinter {
-    /// memfd_create's flags. strace's `-X verbose` comment holds their abbreviated form, which
-    /// for unknown bits has a comment of its own: `0x100 /* 0x100 /* MFD_??? */ */`.
+    /// memfd_create's flags, then the huge page size as its log2 (`MFD_HUGETLB|21<<MFD_HUGE_SHIFT`).
+    /// strace's `-X verbose` comment holds their abbreviated form, which for unknown bits has a
+    /// comment of its own: `0x100 /* 0x100 /* MFD_??? */ */`.
     static let memfdFlags = ArgPrinter("memfdFlags") { value, context, out in
         let flags = UInt64(UInt32(truncatingIfNeeded: value))
-        let table = context.constants.memfdFlags
-        guard out.constantStyle == .verbose, flags != 0 else { return out.flags(flags, table, unknown: "MFD_???") }
-        out.styled(number: { $0.hex(flags) }, decoded: { $0.flags(flags, table, unknown: "MFD_???") })
+        let constants = context.constants
+        let shift = constants.memfdHugeShift ?? 0, sizeMask = (constants.memfdHugeMask ?? 0) << shift
+        guard out.constantStyle != .abbrev, flags != 0 else {
+            return printMemfdFlags(flags, shift: shift, sizeMask: sizeMask, constants.memfdFlags, to: &out)
+        }
+        out.styled(number: { $0.hex(flags) },
+                   decoded: { printMemfdFlags(flags, shift: shift, sizeMask: sizeMask, constants.memfdFlags, to: &$0) })
+    }
+
+    private static func printMemfdFlags(_ flags: UInt64, shift: UInt64, sizeMask: UInt64, _ table: FlagTable,
+                                        to out: inout Emitter) {
+        let rest = flags & ~sizeMask, hugeSize = (flags & sizeMask) >> shift
+        if rest != 0 || hugeSize == 0 { out.flags(rest, table, unknown: "MFD_???") }
+        guard hugeSize != 0 else { return }
+        if rest != 0 { out.raw("|") }
+        out.uint(hugeSize)
+        out.raw("<<MFD_HUGE_SHIFT")
     }
 
     /// `PROT_READ|PROT_WRITE`, `PROT_NONE`.

@@ -63,8 +63,8 @@ extension SyscallCatalog {
         "setgroups": .init(.int, .groupsIn),
         "getgroups32": .init(.int, .groupsOut),
         "setgroups32": .init(.int, .groupsIn),
-        "capget": .raw(2),
-        "capset": .raw(2),
+        "capget": .init(.capabilityHeader, .capabilitySetsOut),
+        "capset": .init(.capabilityHeader, .capabilitySets),
 
         // Resource limits and usage.
         "getrlimit": .init(.hex, .hex),
@@ -97,7 +97,7 @@ extension SyscallCatalog {
         // Process attributes, tracing, sandboxing and namespaces.
         "prctl": .init(count: 5, returns: .prctlResult, decoder: .prctl),
         "arch_prctl": .init(count: 2, decoder: .archPrctl),
-        "personality": .init(.hex, returns: .hex),
+        "personality": .init(.personality, returns: .personality),
         "ptrace": .init(.hex, .hex, .hex, .hex, returns: .hex),  // the pid prints only for some requests
         "seccomp": .init(.hex, .hex, .hex),
         "landlock_create_ruleset": .init(.hex, .ulong, .hex),
