@@ -56,17 +56,32 @@ public final class TraceEngine {
         if options.outputIsFile && prefixMany { session.usePlainPrefix() }
 
         session.run(waker: waker)
-        if let summary = session.summary {
-            _ = session.finishOutput()
-            LineWriter(fd: options.outputFD).write(summary.render()[...])
+        var failure = session.finishOutput()
+        if let summary = session.summary, failure == nil {
+            let writer = LineWriter(fd: options.outputFD)
+            writer.write(summary.render()[...])
+            failure = writer.failure
         }
-        if let failure = session.finishOutput(), failure != EPIPE {
-            notice("cannot write the trace: \(TraceError.errnoText(failure)); detached")
+        // The reader going away (EPIPE: `swtrace ... | head`) is the reader's choice, not a
+        // failure: swtrace detached quietly. Any other write error lost trace the user asked for.
+        if let failure, failure != EPIPE {
+            notice("cannot write the trace\(destinationText): \(TraceError.errnoText(failure)); the trace is incomplete")
+            if session.commandPid != 0 && session.commandOutcome == nil { _ = waitForDetachedCommand(session.commandPid) }
+            return .traceLost
         }
         if session.interruptSignal != 0 { return .interrupted(signal: session.interruptSignal) }
         if let outcome = session.commandOutcome { return outcome }
         if session.commandPid != 0 { return waitForDetachedCommand(session.commandPid) }
         return .finished
+    }
+
+    /// ` to 'FILE'`, ` to 'FILE.PID'` or ` to '|command'`, for the lost-trace line.
+    private var destinationText: String {
+        switch options.output {
+        case .standardOutput: return " to standard output"
+        case .file(let path): return options.outputSeparately ? " to '\(path).PID'" : " to '\(path)'"
+        case .pipe(let command): return " to '|\(command)'"
+        }
     }
 
     /// The seccomp-bpf program for the command, when the fast path applies: a filter that leaves

@@ -43,6 +43,8 @@ func exitLike(_ outcome: TraceOutcome) -> Never {
         exit(128 + signal)
     case .finished:
         exit(0)
+    case .traceLost:
+        exit(125)
     }
 }
 
