@@ -378,16 +378,27 @@ static void *sleep_long(void *unused) {
     return NULL;
 }
 
-// Two children blocked in clock_nanosleep, the second with three more threads in it; the parent
-// kills the first, then the whole second thread group, and carries on.
+static int never_written[2];
+
+static void *read_forever(void *unused) {
+    (void)unused;
+    char byte;
+    syscall(SYS_read, never_written[0], &byte, 1);
+    return NULL;
+}
+
+// Two children blocked in read (a call that prints its buffer at exit), the second with three
+// more threads in it; the parent kills the first, then the whole second thread group, and
+// carries on.
 static int stress_kill(void) {
+    if (pipe(never_written) != 0) return 1;
     pid_t single = fork();
-    if (single == 0) { sleep_long(NULL); _exit(0); }
+    if (single == 0) { read_forever(NULL); _exit(0); }
     pid_t group = fork();
     if (group == 0) {
         pthread_t thread;
-        for (int i = 0; i < 3; i++) pthread_create(&thread, NULL, sleep_long, NULL);
-        sleep_long(NULL);
+        for (int i = 0; i < 3; i++) pthread_create(&thread, NULL, read_forever, NULL);
+        read_forever(NULL);
         _exit(0);
     }
     sleep_ms(300);
