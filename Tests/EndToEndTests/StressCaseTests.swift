@@ -119,7 +119,7 @@ import Testing
                      && ours.result.stderrLines.filter { $0.hasSuffix(" detached") }.count == count + 1,
                      "stderr: \(ours.result.stderrLines.prefix(3)) ... \(ours.result.stderrLines.count) lines")
             try need(TaskProbe.threads(process.pid).allSatisfy { TaskProbe.tracer(process.pid, task: $0) == 0 }, "a thread is still traced")
-            let strace = try timeAttach(process.pid, count: count + 1, tracer: "/usr/bin/strace")
+            let strace = try timeAttach(process.pid, count: count + 1, tracer: "/usr/bin/strace", options: ["-f"])
             notes.append(String(format: "attach to 1001 threads: swtrace %.2f s, strace %.2f s", ours.seconds, strace.seconds))
 
             let blockers = try RunningProcess(Products.fixture, ["stress-blockers", "2000"], environment: fixtureEnvironment)
@@ -141,11 +141,11 @@ import Testing
         }
     }
 
-    /// Attaches `tracer -o /dev/null -p PID`, times until every one of `count` threads has it as
+    /// Attaches `tracer -o /dev/null -p PID` (strace needs `-f` to attach every thread), times until every one of `count` threads has it as
     /// tracer, then interrupts it.
-    private func timeAttach(_ pid: pid_t, count: Int, tracer: String) throws -> (seconds: Double, result: RunResult) {
+    private func timeAttach(_ pid: pid_t, count: Int, tracer: String, options: [String] = []) throws -> (seconds: Double, result: RunResult) {
         let start = Date()
-        let process = try RunningProcess(tracer, ["-o", "/dev/null", "-p", String(pid)], environment: fixtureEnvironment)
+        let process = try RunningProcess(tracer, options + ["-o", "/dev/null", "-p", String(pid)], environment: fixtureEnvironment)
         let attached = waitUntil(30) {
             let threads = TaskProbe.threads(pid)
             return threads.count == count && threads.allSatisfy { TaskProbe.tracer(pid, task: $0) == process.pid }
@@ -176,7 +176,7 @@ import Testing
         defer { unlink(output) }
         let filter = seccomp ? "-e trace=openat" : "-e trace=all"
         // The family's own output goes to a file: it outlives swtrace.
-        let tracer = try RunningProcess("/bin/sh", ["-c", "exec \(Products.swtrace) -f -o /dev/null \(filter) -- \(Products.fixture) stress-family 1500 >\(output) 2>&1"],
+        let tracer = try RunningProcess("/bin/sh", ["-c", "exec \(Products.swtrace) -f -o /dev/null \(filter) -- \(Products.fixture) stress-family 1500 >\(output) 2>/dev/null"],
                                         environment: fixtureEnvironment)
         var family: [pid_t] = []
         try need(waitUntil(5) {
@@ -300,21 +300,31 @@ import Testing
         }
     }
 
-    /// Traces `fixture scenario count` (`-f -o /dev/null`), sampling swtrace's peak memory and open
-    /// descriptors while it runs.
+    /// Traces `fixture scenario count` (`-f -o /dev/null`): swtrace's peak memory (from wait4, so
+    /// the peak of the whole run) and the most descriptors it had open at the samples taken.
     private func measureTracing(_ scenario: String, _ count: Int) throws -> (peakKiB: Int, maxDescriptors: Int, seconds: Double) {
         let start = Date()
-        let tracer = try RunningProcess(Products.swtrace, ["-f", "-o", "/dev/null", "--", Products.fixture, scenario, String(count)],
-                                        environment: fixtureEnvironment)
-        var peak = 0, descriptors = 0
-        while TaskProbe.state(tracer.pid).map({ $0 != "Z" }) ?? false {
-            if let value = TaskProbe.peakKiB(tracer.pid) { peak = max(peak, value) }
-            if let value = TaskProbe.openDescriptors(tracer.pid) { descriptors = max(descriptors, value) }
+        let arguments = [Products.swtrace, "-f", "-o", "/dev/null", "--", Products.fixture, scenario, String(count)]
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd: Int32 in 0...2 { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = [strdup("LC_ALL=C"), nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        try need(posix_spawn(&pid, Products.swtrace, &actions, nil, argv, envp) == 0, "cannot start swtrace")
+        var descriptors = 0, status: Int32 = 0
+        var usage = rusage()
+        while true {
+            let waited = wait4(pid, &status, WNOHANG, &usage)
+            if waited == pid || (waited < 0 && errno != EINTR) { break }
+            if let value = TaskProbe.openDescriptors(pid) { descriptors = max(descriptors, value) }
+            if Date().timeIntervalSince(start) > 300 { kill(pid, SIGKILL) }
             usleep(20_000)
         }
-        let result = tracer.finish(timeout: 120)
-        try need(result.exitStatus == 0, "\(scenario) \(count): \(result)")
-        return (peak, descriptors, Date().timeIntervalSince(start))
+        try need(status == 0, "\(scenario) \(count): wait status \(status)")
+        return (usage.ru_maxrss, descriptors, Date().timeIntervalSince(start))
     }
 }
 

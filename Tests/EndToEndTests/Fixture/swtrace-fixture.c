@@ -278,7 +278,7 @@ int main(int argc, char **argv) {
     if (strcmp(scenario, "seccomp-mode") == 0) return scenario_seccomp_mode();
     if (strncmp(scenario, "stress-", 7) == 0) return stress_scenario(scenario + 7, arg);
     if (strcmp(scenario, "nap") == 0) {
-        sleep_ms(1000);
+        sleep_ms(arg ? atol(arg) : 1000);
         say("fixture: woke\n");
         return 0;
     }
