@@ -24,7 +24,7 @@ public final class TraceEngine {
 
     /// Starts or attaches to `target` and traces until no tracee is left.
     public func run(_ target: TraceTarget) throws -> TraceOutcome {
-        let waker = EngineWaker(interruptibility: options.interruptibility ?? 2)
+        let waker = EngineWaker(interruptibility: options.interruptibility ?? 2, output: options.outputFD)
         let session = TraceSession(control: KernelControl(), options: options, hostArch: Self.hostArch,
                                    openProcessOutput: processOutputOpener())
         var prefixMany = options.followForks

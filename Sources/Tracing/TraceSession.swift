@@ -118,6 +118,8 @@ final class TraceSession<Control: TraceeControl> {
             let (tid, error) = control.waitForStop(status: &status, cpuNanoseconds: &cpuNanoseconds)
             if tid < 0 {
                 if error == EINTR, let waker {
+                    // The trace's reader is gone while every tracee blocks: as on EPIPE.
+                    if !stopping && waker.takeOutputReaderGone() { stopTracing() }
                     let tick = waker.ticks.load(ordering: .relaxed)
                     if tick != lastTick {
                         lastTick = tick

@@ -269,6 +269,17 @@ import Testing
             let slept = sleeper.finish(timeout: 10)
             try need(slept.exitStatus == 0 && slept.lines == ["fixture: sleeping", "fixture: done"], "tracee: \(slept)")
 
+            // The tracee blocks for good after the line grep wanted: swtrace writes nothing more,
+            // so only watching its pipe tells it the reader left.
+            let reader = try RunningProcess(Products.fixture, ["stress-read-forever"], environment: fixtureEnvironment)
+            defer { kill(reader.pid, SIGKILL); _ = reader.finish(timeout: 5) }
+            try need(waitUntil(5) { TaskProbe.blockedSyscall(reader.pid) == readNumber }, "reader did not block in read")
+            let blockedStart = Date()
+            let blocked = try run("/bin/bash", ["-c", "\(Products.swtrace) -p \(reader.pid) | grep -m1 -c read; echo ${PIPESTATUS[@]}"], environment: shell, timeout: 20)
+            let blockedSeconds = Date().timeIntervalSince(blockedStart)
+            try need(blocked.lines == ["1", "0 0"] && blockedSeconds < 2, "-p blocked | grep -m1 (\(blockedSeconds) s): \(blocked)")
+            try need(TaskProbe.state(reader.pid) == "S" && TaskProbe.tracer(reader.pid) == 0, "the blocked tracee after the reader left: \(TaskProbe.status(reader.pid)["State"] ?? "gone")")
+
             for command in [["/bin/true"], ["/bin/cat", "/etc/hostname"]] {
                 let full = try swtrace(["-o", "/dev/full", "--"] + command)
                 try need(full.exitStatus == 125
@@ -330,6 +341,8 @@ import Testing
 
 #if arch(arm64)
 let clockNanosleepNumber = 115
+let readNumber = 63
 #else
 let clockNanosleepNumber = 230
+let readNumber = 0
 #endif

@@ -633,7 +633,16 @@ static int stress_big_writes(const char *mebibytes) {
     return 0;
 }
 
+// Blocks in read on a pipe nobody writes to, until killed.
+static int stress_read_forever(void) {
+    if (pipe(never_written) != 0) return 1;
+    say("fixture: reading\n");
+    read_forever(NULL);
+    return 0;
+}
+
 static int stress_scenario(const char *name, const char *arg) {
+    if (strcmp(name, "read-forever") == 0) return stress_read_forever();
     if (strcmp(name, "signals") == 0) return stress_signals();
     if (strcmp(name, "kill") == 0) return stress_kill();
     if (strcmp(name, "many-threads") == 0) return stress_many_threads(arg);
