@@ -238,8 +238,15 @@ import Testing
 
             let threadExec = try traceFixture(["thread-exec"], options: ["-f", "-o", traceFile])
             try need(threadExec.exitStatus == 5, "thread-exec: \(threadExec)")
-            let execLines = try String(contentsOfFile: traceFile, encoding: .utf8)
-            try need(execLines.components(separatedBy: "+++ exited with 5 +++").count == 2, "thread-exec trace: \(execLines.suffix(600))")
+            // After the thread's execve, every line is the leader's, and ends as strace's do.
+            let execTrace = tracePidLines(try String(contentsOfFile: traceFile, encoding: .utf8))
+            let execIndex = try #require(execTrace.firstIndex { $0.text.hasPrefix(#"execve("/proc/self/exe""#) }, "no execve from the thread")
+            let leader = execTrace[0].pid, thread = execTrace[execIndex].pid
+            let after = execTrace[(execIndex + 1)...].map { "\($0.pid) " + $0.text.replacingOccurrences(of: #"\) +="#, with: ") =", options: .regularExpression) }
+            try need(after.prefix(3) == ["\(leader) <... futex resumed>) = ?", "\(leader) +++ superseded by execve in pid \(thread) +++",
+                                         "\(leader) <... execve resumed>) = 0"]
+                     && after.suffix(2) == ["\(leader) exit_group(5) = ?", "\(leader) +++ exited with 5 +++"]
+                     && after.allSatisfy { $0.hasPrefix("\(leader) ") }, "thread-exec, after the execve: \(after)")
 
             let namespace = try swtrace(["-f", "-q", "-o", "/dev/null", "--", "/usr/bin/unshare", "-pf", Products.fixture, "fork"], timeout: 20)
             try need(namespace.exitStatus == 0 && namespace.lines == ["fixture: child", "fixture: child exited 7"], "unshare -pf: \(namespace)")
