@@ -128,7 +128,7 @@ final class TextSink {
             return
         }
         guard let output = continueLine(of: task, active, status: .unfinished) else { return }
-        formatter.appendNoReturn(to: &output.text)
+        formatter.appendNoReturn(to: &output.text, descriptor: active.descriptor)
         endLine(output)
     }
 

@@ -191,6 +191,9 @@ public enum TraceOutcome: Equatable, Sendable {
     case interrupted(signal: Int32)
     /// Every attached process exited, or swtrace detached because its output closed.
     case finished
+    /// The trace could not be written (a full disk, an I/O error): swtrace said so in one line and
+    /// let the tracees go on untraced. Exit status 125, whatever the command's.
+    case traceLost
 }
 
 extension TraceOutcome {

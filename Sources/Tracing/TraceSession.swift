@@ -150,7 +150,11 @@ final class TraceSession<Control: TraceeControl> {
                 text?.flush()
             }
             if tid < 0 {
-                if error == EINTR && waker != nil { continue }
+                if error == EINTR, let waker {
+                    // The trace's reader is gone while every tracee blocks: as on EPIPE.
+                    if !stopping && waker.takeOutputReaderGone() { stopTracing() }
+                    continue
+                }
                 break  // ECHILD: nothing left to wait for
             }
             if readsRealtime { text?.wallClock = .wallClock() }

@@ -230,6 +230,14 @@ public struct SyscallFormatter: Sendable {
         out.append("?")
     }
 
+    /// The same for `descriptor`'s call: ` <unfinished ...>) = ?` when the call had arguments
+    /// left to print at its exit (a `clock_nanosleep` killed in its sleep), as strace ends it;
+    /// `) = ?` when its entry half said everything (`exit_group(0) = ?`).
+    public func appendNoReturn(to out: inout TextBuffer, descriptor: SyscallDescriptor) {
+        if descriptor.signature.printsAtExit { out.append(" <unfinished ...>") }
+        appendNoReturn(to: &out)
+    }
+
     /// `) ` padded to the alignment column, then `= `.
     func appendResultSeparator(to out: inout TextBuffer) {
         out.append(") ")

@@ -109,12 +109,13 @@ extension TextBuffer {
         appendDecimal(UInt64(info.uint32(at: 20)))
     }
 
+    /// `, si_int=4242, si_ptr=0x1092`, as strace 6.1 prints a sigqueue or timer payload (later
+    /// versions print `si_value={int=..., ptr=...}`).
     private mutating func appendValue(_ info: SignalInfo, at offset: Int) {
-        append(", si_value={int=")
+        append(", si_int=")
         appendDecimal(Int64(info.int32(at: offset)))
-        append(", ptr=")
+        append(", si_ptr=")
         appendHex(info.uint64(at: offset))
-        append("}")
     }
 
     /// `SIGUSR1`; with `-X raw` `10`, with `-X verbose` `10 /* SIGUSR1 */`.
