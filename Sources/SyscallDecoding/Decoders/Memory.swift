@@ -109,7 +109,8 @@ extension ArgPrinter {
 extension ArgPrinter {
     /// mincore's vector, a byte per page of the range (argument 1): `[1, 0]`, at most `-s` of them.
     static let residencyOut = output("residencyOut") { address, context, out in
-        let pages = (context.word(1) + memoryPageSize - 1) / memoryPageSize
+        let length = context.word(1)  // any value a tracee passes: no overflow in the rounding
+        let pages = length / memoryPageSize + (length % memoryPageSize == 0 ? 0 : 1)
         let shown = Int(min(pages, UInt64(context.options.stringLimit)))
         guard let bytes = context.read(address, count: shown) else { return out.hex(address) }
         out.beginArray()
