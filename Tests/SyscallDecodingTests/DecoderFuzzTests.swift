@@ -71,7 +71,8 @@ import SyscallTables
     @Test func theShapeCheckTellsGoodLinesFromBad() {
         let good = [#"read(3, "a\"b(", 4) = 4"#, #"openat(AT_FDCWD, "x"..., O_RDONLY) = -1 ENOENT (No such file or directory)"#,
                     "execve(\"/bin/x\", [\"x\"], 0x7ffc /* 3 vars */) = 0", "rt_sigprocmask(SIG_BLOCK, ~[RTMIN RT_1], [], 8) = 0",
-                    "restart_syscall(<... resuming interrupted clock_nanosleep ...>) = 0", "read(3,  <unfinished ...>) = ?"]
+                    "restart_syscall(<... resuming interrupted clock_nanosleep ...>) = 0", "read(3,  <unfinished ...>) = ?",
+                    "name_to_handle_at(3, \"x\", {handle_bytes=8 <unfinished ...>) = ?"]
         for line in good { #expect(LineShape.problem(in: Array(line.utf8)) == nil, "\(line)") }
         let bad = ["read(3, \"abc, 4) = 4", "read(3, [1, 2) = 4", "read(3}) = 1", "write(1, \"\n\", 1) = 1"]
         for line in bad { #expect(LineShape.problem(in: Array(line.utf8)) != nil, "\(line)") }
@@ -220,6 +221,11 @@ enum LineShape {
                 guard let end = (index..<(line.count - 1)).first(where: { line[$0] == UInt8(ascii: "*") && line[$0 + 1] == UInt8(ascii: "/") && $0 > index + 1 })
                 else { return "a comment is not closed" }
                 index = end + 1
+            case UInt8(ascii: "<") where line[index...].starts(with: Array(" <unfinished ...>".utf8).dropFirst()):
+                // A call cut off at its entry (`{handle_bytes=8 <unfinished ...>) = ?`, as
+                // strace prints it) leaves open what its entry opened, except the call's `(`.
+                stack = Array(stack.prefix(1))
+                index += " <unfinished ...>".utf8.count - 2
             case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
                 stack.append(byte)
             case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):

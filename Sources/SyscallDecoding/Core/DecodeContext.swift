@@ -19,7 +19,7 @@ final class DecodeArena: @unchecked Sendable {
     /// `count` bytes of scratch space, or nil when the arena is full.
     func take(_ count: Int) -> UnsafeMutableRawBufferPointer? {
         let start = (used + 15) & ~15
-        guard count >= 0, start + count <= storage.count else { return nil }
+        guard count >= 0, start <= storage.count, count <= storage.count - start else { return nil }
         used = start + count
         return UnsafeMutableRawBufferPointer(rebasing: storage[start..<start + count])
     }
@@ -84,9 +84,11 @@ public struct DecodeContext {
 
     func truncate(_ value: UInt64) -> UInt64 { wordSize == 4 ? value & 0xffff_ffff : value }
 
-    /// The successful return value, or nil (at entry, or when the call failed).
+    /// The successful return value, or nil (at entry, or when the call failed). Argument printers
+    /// read it as a count or a length, so a value no kernel returns for those (negative, as a
+    /// 32-bit address can look) is nil too: printers never trap on a hostile register.
     var returned: Int64? {
-        if case .success(let value)? = result { return value }
+        if case .success(let value)? = result, value >= 0 { return value }
         return nil
     }
 

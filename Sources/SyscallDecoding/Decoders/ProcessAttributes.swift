@@ -71,7 +71,8 @@ extension ReturnPrinter {
 
 extension DecodeContext {
     func printGroups(at address: UInt64, count: Int, to out: inout Emitter) {
-        guard let bytes = read(address, count: 4 * count) else { return out.hex(address) }
+        // NGROUPS_MAX is 65536: a larger count is no list the kernel would fill.
+        guard count <= 65536, let bytes = read(address, count: 4 * count) else { return out.hex(address) }
         out.beginArray()
         for index in 0..<count {
             if index >= options.stringLimit {

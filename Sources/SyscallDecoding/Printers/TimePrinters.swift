@@ -111,7 +111,7 @@ func appendDate(_ seconds: Int64, nanoseconds: Int64?, to text: inout TextBuffer
     withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
         var count = strftime(buffer.baseAddress!, 64, "%FT%T", &parts)
         text.append(contentsOf: UnsafeRawBufferPointer(start: buffer.baseAddress!, count: count))
-        if let nanoseconds {
+        if let nanoseconds, nanoseconds >= 0 {  // (a hostile negative value prints no fraction)
             text.append(byte: UInt8(ascii: "."))
             text.appendDigits(UInt64(nanoseconds), radix: 10, minimumDigits: 9)
         }
