@@ -125,7 +125,6 @@ final class JsonSink: TraceSink {
         var status = StatusFilter.successful
         if case .failure = result { status = .failed }
         guard options.statuses.contains(status) else { return }
-        if case .success = result, case .held = active.shown, isExecve(active.descriptor) { readCommand(task.tid) }
         let output = output(for: task)
         guard appendHeldEntry(task, active, to: &output.text) else { return }
         formatter.appendExitJSON(to: &output.text, descriptor: active.descriptor, call: active.call,
@@ -322,6 +321,11 @@ final class JsonSink: TraceSink {
         text.appendDecimal(nanoseconds / 1_000_000_000)
         text.append(byte: UInt8(ascii: "."))
         text.appendDigits(nanoseconds % 1_000_000_000, radix: 10, minimumDigits: 9)
+    }
+
+    /// Every exec (traced or filtered out) renames the process.
+    func execed(_ task: Tracee) {
+        readCommand(task.tid)
     }
 
     private func readCommand(_ tid: pid_t) {

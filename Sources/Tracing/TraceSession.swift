@@ -351,6 +351,7 @@ final class TraceSession<Control: TraceeControl> {
             }
         case .exec:
             execEvent(task)
+            text?.execed(tracees[task.tid] ?? task)
         case .stop where task.justAttached:
             noteInterruptedSyscall(task)
         default:

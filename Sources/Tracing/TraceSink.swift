@@ -32,12 +32,15 @@ protocol TraceSink: AnyObject {
     func flushIfShared()
     func detached(_ task: Tracee)
     func showBlockedCalls()
+    /// A thread's process executed a new program (traced execve or not): its name changed.
+    func execed(_ task: Tracee)
     /// The entry of the command's first execve, held until it succeeds; nil: the session's text.
     func heldFirstExec(_ task: Tracee, descriptor: SyscallDescriptor, call: SyscallCall,
                        memory: some TraceeMemory) -> TextBuffer?
 }
 
 extension TraceSink {
+    func execed(_ task: Tracee) {}
     func heldFirstExec(_ task: Tracee, descriptor: SyscallDescriptor, call: SyscallCall,
                        memory: some TraceeMemory) -> TextBuffer? { nil }
 }
