@@ -1,3 +1,4 @@
+import SyscallTables
 /// The only thing decoders write through. A decoder says what a value is (an fd, flags from a
 /// table, a struct with named fields); the emitter decides the bytes. strace's text is its one
 /// style today; another style (JSON Lines) changes this type, not the decoders.
@@ -161,6 +162,16 @@ public struct Emitter {
         body(&self)
         constantStyle = .verbose
         text.append(" */")
+    }
+
+    /// open(2) flags: `O_RDONLY|O_CLOEXEC`, the access mode first (typed as flags in JSON).
+    public mutating func openFlags(_ flags: UInt32, arch: SyscallArch) {
+        guard constantStyle == .abbrev else {
+            return styled(number: { $0.hex(UInt64(flags)) }, decoded: { $0.text.appendOpenFlags(flags, arch: arch) })
+        }
+        let start = text.bytes.count
+        text.appendOpenFlags(flags, arch: arch)
+        if let json { typed(json, start) { $0.appendJSONOpenFlags(flags, arch: arch) } }
     }
 
     /// A signal number: `SIGUSR1` (or the number when it has no name); `-X raw` `10`, `-X verbose`

@@ -48,9 +48,7 @@ extension ArgPrinter {
     }
     /// open(2) flags: access mode, then flag names, then leftover bits in hex.
     public static let openFlags = ArgPrinter("openFlags") { value, context, out in
-        let flags = UInt32(truncatingIfNeeded: value)
-        out.styled(number: { $0.hex(UInt64(flags)) },
-                   decoded: { $0.text.appendOpenFlags(flags, arch: context.call.arch) })
+        out.openFlags(UInt32(truncatingIfNeeded: value), arch: context.call.arch)
     }
     /// A file mode in octal, printed only when the flags in argument `flags` contain O_CREAT or
     /// O_TMPFILE (open, openat).

@@ -74,3 +74,32 @@ extension TextBuffer {
         }
     }
 }
+
+extension TextBuffer {
+    /// `{"type":"flags","raw":524288,"names":["O_RDONLY","O_CLOEXEC"]}` (with `"unknown"` bits).
+    mutating func appendJSONOpenFlags(_ flags: UInt32, arch: SyscallArch) {
+        append("{\"type\":\"flags\",\"raw\":")
+        appendDecimal(UInt64(flags))
+        append(",\"names\":[\"")
+        switch flags & OpenFlagBits.accessMode {
+        case 0: append("O_RDONLY")
+        case 1: append("O_WRONLY")
+        case 2: append("O_RDWR")
+        default: append("O_ACCMODE")
+        }
+        append("\"")
+        var rest = flags & ~OpenFlagBits.accessMode
+        for (bits, name) in openFlagTables[arch]! where rest & bits == bits {
+            append(",\"")
+            append(name)
+            append("\"")
+            rest &= ~bits
+        }
+        append("]")
+        if rest != 0 {
+            append(",\"unknown\":")
+            appendDecimal(UInt64(rest))
+        }
+        append("}")
+    }
+}
