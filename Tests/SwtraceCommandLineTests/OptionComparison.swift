@@ -65,6 +65,7 @@ func expectSameOptions(_ actual: TraceOptions, _ expected: TraceOptions, _ conte
     check(actual.seccomp == expected.seccomp, "seccomp")
     check(actual.decode.stringLimit == expected.decode.stringLimit, "stringLimit")
     check(actual.decode.alignColumn == expected.decode.alignColumn, "alignColumn")
+    check(actual.decode.descriptorDecoding == expected.decode.descriptorDecoding, "descriptorDecoding")
     check(actual.output == expected.output, "output")
     check(actual.appendToOutput == expected.appendToOutput, "appendToOutput")
     check(actual.outputSeparately == expected.outputSeparately, "outputSeparately")

@@ -12,6 +12,8 @@ public struct Emitter {
     public var constantStyle = ConstantStyle.abbrev
     /// `-y`: the tracee whose descriptors `fd` follows with their path; 0 for none.
     public var descriptorOwner: Int32 = 0
+    /// `-yy`, `--decode-fds=`: what follows a descriptor of `descriptorOwner` (its path alone for `-y`).
+    public var descriptorDecoding = DescriptorDecoding.paths
     /// `-Y`: `pid` follows a process id with its command name.
     public var processNames = false
     /// `-s`: arrays print at most this many elements (`element(_:)`).
@@ -29,7 +31,8 @@ public struct Emitter {
         self.text = text
         escapes = options.stringEscapes
         constantStyle = options.constantStyle
-        descriptorOwner = options.descriptorPaths ? pid : 0
+        descriptorOwner = options.descriptorDecoding.isEmpty ? 0 : pid
+        descriptorDecoding = options.descriptorDecoding
         processNames = options.processNames
         arrayLimit = options.stringLimit
     }
@@ -48,14 +51,18 @@ public struct Emitter {
     public mutating func fd(_ value: Int32) {
         text.appendDecimal(Int64(value))
         if descriptorOwner != 0 {
-            _ = ProcessLinks.appendDescriptorPath(pid: descriptorOwner, fd: value, escapes: escapes, to: &text)
+            if descriptorDecoding == .paths {
+                _ = ProcessLinks.appendDescriptorPath(pid: descriptorOwner, fd: value, escapes: escapes, to: &text)
+            } else {
+                DescriptorDetails.append(pid: descriptorOwner, fd: value, decoding: descriptorDecoding, escapes: escapes, to: &text)
+            }
         }
     }
     /// A directory descriptor of the *at calls: `AT_FDCWD` (with `-y` `AT_FDCWD</home>`) or `fd`.
     public mutating func dirfd(_ value: Int32) {
         guard value == atFdcwd else { return fd(value) }
         named(Int64(value), "AT_FDCWD")
-        if descriptorOwner != 0 {
+        if descriptorOwner != 0 && descriptorDecoding.contains(.paths) {
             _ = ProcessLinks.appendWorkingDirectory(pid: descriptorOwner, escapes: escapes, to: &text)
         }
     }
