@@ -21,12 +21,12 @@ extension SyscallCatalog {
         // POSIX message queues. mq_open prints its mode and attributes only with O_CREAT.
         "mq_open": .init(count: 4, decoder: .mqOpen),
         "mq_unlink": .init(.path),
-        "mq_timedsend": .init(.int, .inBuffer(length: 2), .ulong, .uint, .timespec(time64: false)),
-        "mq_timedsend_time64": .init(.int, .inBuffer(length: 2), .ulong, .uint, .timespec(time64: true)),
-        "mq_timedreceive": .init(.int, .outBuffer, .ulong, .priorityOut, .timespecAtExit(time64: false)),
-        "mq_timedreceive_time64": .init(.int, .outBuffer, .ulong, .priorityOut, .timespecAtExit(time64: true)),
-        "mq_notify": .init(.int, .sigevent),
-        "mq_getsetattr": .init(.int, .queueAttributes, .queueAttributesOut),
+        "mq_timedsend": .init(.fd, .inBuffer(length: 2), .ulong, .uint, .timespec(time64: false)),
+        "mq_timedsend_time64": .init(.fd, .inBuffer(length: 2), .ulong, .uint, .timespec(time64: true)),
+        "mq_timedreceive": .init(.fd, .outBuffer, .ulong, .priorityOut, .timespecAtExit(time64: false)),
+        "mq_timedreceive_time64": .init(.fd, .outBuffer, .ulong, .priorityOut, .timespecAtExit(time64: true)),
+        "mq_notify": .init(.fd, .sigevent),
+        "mq_getsetattr": .init(.fd, .queueAttributes, .queueAttributesOut),
 
         // Futexes: which arguments print, and how, depends on the operation.
         "futex": .init(count: 6, decoder: .futex(time64: false)),

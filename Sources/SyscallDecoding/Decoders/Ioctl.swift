@@ -55,7 +55,12 @@ extension CallDecoder {
             out.int(Int64(context.int32(2)))
         case .named(let table):
             out.raw(", ")
-            out.constant(UInt64(UInt32(truncatingIfNeeded: context.call.args[2])), context.constants[keyPath: table])
+            let value = UInt64(UInt32(truncatingIfNeeded: context.call.args[2]))
+            if out.constantStyle == .verbose, let name = context.constants[keyPath: table].name(of: value) {
+                out.styled(number: { $0.hex(value) }, decoded: { $0.name(name) })  // `0x1 /* TCOON */`
+            } else {
+                out.constant(value, context.constants[keyPath: table])
+            }
         case .intIn:
             out.raw(", ")
             context.printIntArray1OrNull(at: context.word(2), to: &out)

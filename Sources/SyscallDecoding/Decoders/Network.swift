@@ -72,8 +72,15 @@ extension DecodeContext {
         guard let name = constants.socketTypes.name(of: base) else {
             return out.constant(UInt64(type), constants.socketTypes, unknown: "SOCK_???")
         }
-        out.name(name)
         let flags = UInt64(type & ~0xf)
+        if out.constantStyle != .abbrev {
+            // -X verbose: each part with its own comment, `0x1 /* SOCK_STREAM */|0x80000 /* SOCK_CLOEXEC */`.
+            out.constant(base, constants.socketTypes, unknown: "SOCK_???")
+            guard flags != 0 else { return }
+            out.raw("|")
+            return out.flags(flags, constants.socketTypeFlags, unknown: "SOCK_???")
+        }
+        out.name(name)
         guard flags != 0 else { return }
         out.raw("|")
         let table = constants.socketTypeFlags

@@ -257,14 +257,14 @@ extension DecodeContext {
             out.beginStruct()
             out.field("ipi_ifindex")
             printInterfaceIndex(data.u32(0), to: &out)
-            out.field("ipi_spec_dst")
-            out.raw("inet_addr(\"")
-            printIPv4(data, at: 4, to: &out)
-            out.raw("\")")
-            out.field("ipi_addr")
-            out.raw("inet_addr(\"")
-            printIPv4(data, at: 8, to: &out)
-            out.raw("\")")
+            for (field, offset) in [("ipi_spec_dst", 4), ("ipi_addr", 8)] as [(StaticString, Int)] {
+                out.field(field)
+                printNetworkOrder(data, offset..<offset + 4, to: &out) { out in
+                    out.raw("inet_addr(\"")
+                    printIPv4(data, at: offset, to: &out)
+                    out.raw("\")")
+                }
+            }
             out.endStruct()
         }
     }

@@ -8,7 +8,7 @@ extension ArgPrinter {
     /// `IPC_PRIVATE` or the key in hex.
     static let ipcKey = ArgPrinter("ipcKey") { value, _, out in
         let key = UInt32(truncatingIfNeeded: value)
-        if key == 0 { out.name("IPC_PRIVATE") } else { out.hex(UInt64(key)) }
+        if key == 0 { out.named(0, "IPC_PRIVATE") } else { out.hex(UInt64(key)) }
     }
 
     /// `IPC_CREAT|IPC_EXCL|0600`: the flags named from `table`, then the permission bits.
@@ -76,7 +76,7 @@ extension CallDecoder {
         context.printCString(at: context.word(0), limit: pathLimit, to: &out)
         out.raw(", ")
         let flags = UInt32(truncatingIfNeeded: context.call.args[1])
-        out.text.appendOpenFlags(flags, arch: context.call.arch)
+        out.styled(number: { $0.hex(UInt64(flags)) }, decoded: { $0.text.appendOpenFlags(flags, arch: context.call.arch) })
         guard OpenFlagBits.takesMode(flags) else { return }
         out.raw(", ")
         out.octal(context.call.args[2] & 0o177777)
@@ -165,10 +165,14 @@ extension DecodeContext {
     /// `IPC_64|IPC_STAT`, `GETVAL`, or the number.
     func printIPCCommand(_ command: UInt32, kind: IPCObjectKind, to out: inout Emitter) {
         let ipc64: UInt32 = 0x100
-        if command & ipc64 != 0 { out.raw("IPC_64|") }
+        // -X verbose: each part with its own comment, `0x100 /* IPC_64 */|0x2 /* IPC_STAT */`.
+        if command & ipc64 != 0 {
+            out.styled(number: { $0.hex(UInt64(ipc64)) }, decoded: { $0.name("IPC_64") })
+            out.raw("|")
+        }
         let value = UInt64(command & ~ipc64)
         for entry in constants.ipcCommands.entries where entry.value == value && commandBelongs(entry.name, to: kind) {
-            return out.name(entry.name)
+            return out.styled(number: { $0.hex(value) }, decoded: { $0.name(entry.name) })
         }
         out.hex(value)
         out.raw(" /* IPC_??? */")
