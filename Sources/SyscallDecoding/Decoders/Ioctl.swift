@@ -21,6 +21,8 @@ private enum IoctlArgument {
     case intOut
     /// struct winsize, passed in or read back.
     case windowSizeIn, windowSizeOut
+    /// struct termios, passed in (TCSETS*) or read back (TCGETS).
+    case termiosIn, termiosOut
     /// Not decoded: the register in hex.
     case address
 }
@@ -36,6 +38,7 @@ private let requestArguments: [(name: StaticString, argument: IoctlArgument)] = 
     ("TIOCSPGRP", .intIn), ("FIONBIO", .intIn), ("TIOCSPTLCK", .intIn), ("FIOASYNC", .intIn), ("TIOCSETD", .intIn),
     ("TIOCMBIS", .intIn), ("TIOCMBIC", .intIn), ("TIOCMSET", .intIn), ("TIOCPKT", .intIn), ("TIOCSSOFTCAR", .intIn),
     ("TIOCGWINSZ", .windowSizeOut), ("TIOCSWINSZ", .windowSizeIn),
+    ("TCGETS", .termiosOut), ("TCSETS", .termiosIn), ("TCSETSW", .termiosIn), ("TCSETSF", .termiosIn),
 ]
 
 extension CallDecoder {
@@ -48,7 +51,7 @@ extension CallDecoder {
         switch argument {
         case .none:
             return
-        case .intOut, .windowSizeOut:
+        case .intOut, .windowSizeOut, .termiosOut:
             out.raw(", ")
         case .integer:
             out.raw(", ")
@@ -67,6 +70,9 @@ extension CallDecoder {
         case .windowSizeIn:
             out.raw(", ")
             context.printWindowSize(at: context.word(2), to: &out)
+        case .termiosIn:
+            out.raw(", ")
+            context.printTermios(at: context.word(2), to: &out)
         case .address:
             out.raw(", ")
             out.hex(context.word(2))
@@ -81,6 +87,9 @@ extension CallDecoder {
         case .windowSizeOut:
             if context.returned == nil { return out.pointer(address) }
             context.printWindowSize(at: address, to: &out)
+        case .termiosOut:
+            if context.returned == nil { return out.pointer(address) }
+            context.printTermios(at: address, to: &out)
         default:
             return
         }

@@ -103,6 +103,21 @@ struct ABIConstants: Sendable {
     let ioctlRequests: ConstantTable
     let terminalFlowActions: ConstantTable
     let terminalFlushQueues: ConstantTable
+    let termiosInputFlags: FlagTable
+    let termiosOutputFlags: FlagTable
+    let termiosControlFlags: FlagTable
+    let termiosLocalFlags: FlagTable
+    let termiosFieldMasks: ConstantTable
+    let termiosNewlineDelays: ConstantTable
+    let termiosReturnDelays: ConstantTable
+    let termiosTabDelays: ConstantTable
+    let termiosBackspaceDelays: ConstantTable
+    let termiosVerticalTabDelays: ConstantTable
+    let termiosFormFeedDelays: ConstantTable
+    let termiosBaudRates: ConstantTable
+    let termiosCharacterSizes: ConstantTable
+    let termiosControlCharacters: ConstantTable
+    let lineDisciplines: ConstantTable
     let socketcallCalls: ConstantTable
     let netlinkMessageTypes: ConstantTable
     let netlinkFlags: FlagTable
