@@ -46,9 +46,9 @@ extension DecodeContext {
         out.beginStruct()
         out.field("sa_handler")
         if handler == constants.sigDefault {
-            out.named(Int64(handler), "SIG_DFL")
+            out.styled(number: { $0.hex(handler) }, decoded: { $0.name("SIG_DFL") })
         } else if handler == constants.sigIgnore {
-            out.named(Int64(handler), "SIG_IGN")
+            out.styled(number: { $0.hex(handler) }, decoded: { $0.name("SIG_IGN") })  // `0x1 /* SIG_IGN */`
         } else {
             out.hex(handler)
         }
