@@ -112,7 +112,7 @@ extension CallDecoder {
             }
             return
         }
-        out.name(name)
+        out.styled(number: { $0.hex(option) }, decoded: { $0.name(name) })  // -X verbose: `0x26 /* PR_SET_NO_NEW_PRIVS */`
         let argument = context.word(1)
         switch name {
         case _ where isAny(name, "PR_GET_DUMPABLE", "PR_GET_SECCOMP", "PR_GET_KEEPCAPS", "PR_GET_TIMERSLACK",

@@ -4,8 +4,6 @@
 extension SyscallCatalog {
     static let system: [String: SyscallSignature] = [
         // Mounts. mount prints its type and data as strings or addresses depending on the flags.
-        "mount": .init(.hex, .path, .hex, .hex, .hex),
-        "umount2": .init(.path, .hex),
         "umount": .init(.path),
         "fsopen": .init(.string, .hex),
         "fsconfig": .init(.fd, .hex, .hex, .hex, .hex),

@@ -118,6 +118,22 @@ struct ABIConstants: Sendable {
     let termiosCharacterSizes: ConstantTable
     let termiosControlCharacters: ConstantTable
     let lineDisciplines: ConstantTable
+    let seccompOperations: ConstantTable
+    let seccompFilterFlags: FlagTable
+    let seccompReturnActions: ConstantTable
+    let bpfClasses: ConstantTable
+    let bpfSizes: ConstantTable
+    let bpfModes: ConstantTable
+    let bpfAluOperations: ConstantTable
+    let bpfJumpOperations: ConstantTable
+    let bpfSources: ConstantTable
+    let bpfReturnValues: ConstantTable
+    let bpfMiscOperations: ConstantTable
+    let ptraceRequests: ConstantTable
+    let ptraceOptions: FlagTable
+    let registerSetTypes: ConstantTable
+    let mountFlags: FlagTable
+    let mountMagic: ConstantTable
     let socketcallCalls: ConstantTable
     let netlinkMessageTypes: ConstantTable
     let netlinkFlags: FlagTable
@@ -150,6 +166,7 @@ struct ABIConstants: Sendable {
     let shmgetFlags: FlagTable
     let shmatFlags: FlagTable
     let ipcCalls: ConstantTable
+    let umountFlags: FlagTable
     /// `MAP_TYPE`, or nil where this ABI does not define it.
     let mapTypeMask: UInt64?
     /// `AT_STATX_SYNC_TYPE`, or nil where this ABI does not define it.
@@ -206,6 +223,7 @@ struct StructLayouts: Sendable {
     let mmsghdr: MmsghdrLayout
     let cmsghdr: CmsghdrLayout
     let termios: TermiosLayout
+    let sockFprog: SockFprogLayout
     let mqAttr: MqAttrLayout
     let ipcPerm: IpcPermLayout
     let msqidDs: MsqidDsLayout
@@ -501,6 +519,13 @@ struct TermiosLayout: Sendable {
     let cLflag: FieldLayout
     let cLine: FieldLayout
     let cCc: FieldLayout
+}
+
+/// `struct sock_fprog` from <linux/filter.h>.
+struct SockFprogLayout: Sendable {
+    let size: Int
+    let len: FieldLayout
+    let filter: FieldLayout
 }
 
 /// `struct mq_attr` from <linux/mqueue.h>.
