@@ -12,7 +12,7 @@ import Testing
 /// ephemeral ports, autobound unix names and socket inodes, which the kernel picks anew for each
 /// run.
 @Suite struct NetworkDifferentialTests {
-    static let fixtures = ["sockets", "messages", "ioctl", "netlink", "ipc", "terminal", "system"]
+    static let fixtures = ["sockets", "messages", "ioctl", "netlink", "ipc", "terminal", "system", "kernelapi"]
     static let variants: [(name: String, flags: [String], arch: SyscallArch)] = [
         ("64", [], .x86_64), ("32", ["-m32", "-I", NetworkFixtures.i386AsmHeaders], .i386),
     ]
@@ -78,14 +78,27 @@ import Testing
     }
 
     /// `-yy`: socket inodes, ports and port ids inside a descriptor's `<...>` numbered in the
-    /// order they first appear (`UNIX-STREAM:[#1->#2]`), so that two runs compare.
+    /// order they first appear (`UNIX-STREAM:[#1->#2]`), so that two runs compare; key serials too.
     static func numberingInodes(_ tasks: [[String]]) -> [[String]] {
         var numbers: [String: Int] = [:]
         let decoration = try! NSRegularExpression(pattern: #"(?<=[0-9]<)[A-Za-z0-9/-]+:\[.*?\]>"#)
         let number = try! NSRegularExpression(pattern: #"[0-9]{4,}"#)
+        let keySerial = try! NSRegularExpression(pattern: #"(?<![0-9x])[0-9]{5,}(?![0-9])"#)
+        func numbered(_ key: String) -> String {
+            if numbers[key] == nil { numbers[key] = numbers.count + 1 }
+            return "#\(numbers[key]!)"
+        }
         return tasks.map { lines in
             lines.map { line in
                 var result = line
+                // Key serial numbers are new in every run.
+                if line.hasPrefix("add_key(") || line.hasPrefix("request_key(") || line.hasPrefix("keyctl(") {
+                    for found in keySerial.matches(in: result, range: NSRange(result.startIndex..., in: result)).reversed() {
+                        let digits = Range(found.range, in: result)!
+                        result.replaceSubrange(digits, with: numbered(String(result[digits])))
+                    }
+                    return result
+                }
                 for match in decoration.matches(in: line, range: NSRange(line.startIndex..., in: line)).reversed() {
                     let range = Range(match.range, in: line)!
                     var text = String(line[range])

@@ -167,6 +167,22 @@ struct ABIConstants: Sendable {
     let shmatFlags: FlagTable
     let ipcCalls: ConstantTable
     let umountFlags: FlagTable
+    let fsopenFlags: FlagTable
+    let fsconfigCommands: ConstantTable
+    let fsmountFlags: FlagTable
+    let mountAttributes: FlagTable
+    let moveMountFlags: FlagTable
+    let openTreeFlags: FlagTable
+    let mountSetattrFlags: FlagTable
+    let fspickFlags: FlagTable
+    let mountPropagation: ConstantTable
+    let landlockRulesetFlags: FlagTable
+    let landlockFilesystemAccess: FlagTable
+    let landlockRuleTypes: ConstantTable
+    let keyctlCommands: ConstantTable
+    let specialKeys: ConstantTable
+    let keyPermissions: FlagTable
+    let requestKeyDefaults: ConstantTable
     /// `MAP_TYPE`, or nil where this ABI does not define it.
     let mapTypeMask: UInt64?
     /// `AT_STATX_SYNC_TYPE`, or nil where this ABI does not define it.
