@@ -118,6 +118,9 @@ extension ABIConstants {
         termiosCharacterSizes: ConstantTable([(0x0, "CS5"), (0x10, "CS6"), (0x20, "CS7"), (0x30, "CS8")]),
         termiosControlCharacters: ConstantTable([(0x0, "VINTR"), (0x1, "VQUIT"), (0x2, "VERASE"), (0x3, "VKILL"), (0x4, "VEOF"), (0x5, "VTIME"), (0x6, "VMIN"), (0x7, "VSWTC"), (0x8, "VSTART"), (0x9, "VSTOP"), (0xa, "VSUSP"), (0xb, "VEOL"), (0xc, "VREPRINT"), (0xd, "VDISCARD"), (0xe, "VWERASE"), (0xf, "VLNEXT"), (0x10, "VEOL2")]),
         lineDisciplines: ConstantTable([(0x0, "N_TTY"), (0x1, "N_SLIP"), (0x2, "N_MOUSE"), (0x3, "N_PPP"), (0x4, "N_STRIP"), (0x5, "N_AX25"), (0x6, "N_X25"), (0x7, "N_6PACK"), (0x8, "N_MASC"), (0x9, "N_R3964"), (0xa, "N_PROFIBUS_FDL"), (0xb, "N_IRDA"), (0xc, "N_SMSBLOCK"), (0xd, "N_HDLC"), (0xe, "N_SYNC_PPP"), (0xf, "N_HCI"), (0x10, "N_GIGASET_M101"), (0x11, "N_SLCAN"), (0x12, "N_PPS"), (0x13, "N_V253"), (0x14, "N_CAIF"), (0x15, "N_GSM0710"), (0x16, "N_TI_WL"), (0x17, "N_TRACESINK"), (0x18, "N_TRACEROUTER"), (0x19, "N_NCI"), (0x1a, "N_SPEAKUP"), (0x1b, "N_NULL"), (0x1c, "N_MCTP"), (0x1d, "N_DEVELOPMENT")]),
+        inodeFlags: FlagTable(zero: nil, [(0x1, "FS_SECRM_FL"), (0x2, "FS_UNRM_FL"), (0x4, "FS_COMPR_FL"), (0x8, "FS_SYNC_FL"), (0x10, "FS_IMMUTABLE_FL"), (0x20, "FS_APPEND_FL"), (0x40, "FS_NODUMP_FL"), (0x80, "FS_NOATIME_FL"), (0x100, "FS_DIRTY_FL"), (0x200, "FS_COMPRBLK_FL"), (0x400, "FS_NOCOMP_FL"), (0x800, "FS_ENCRYPT_FL"), (0x1000, "FS_BTREE_FL"), (0x2000, "FS_IMAGIC_FL"), (0x4000, "FS_JOURNAL_DATA_FL"), (0x8000, "FS_NOTAIL_FL"), (0x10000, "FS_DIRSYNC_FL"), (0x20000, "FS_TOPDIR_FL"), (0x40000, "FS_HUGE_FILE_FL"), (0x80000, "FS_EXTENT_FL"), (0x100000, "FS_VERITY_FL"), (0x200000, "FS_EA_INODE_FL"), (0x400000, "FS_EOFBLOCKS_FL"), (0x800000, "FS_NOCOW_FL"), (0x2000000, "FS_DAX_FL"), (0x10000000, "FS_INLINE_DATA_FL"), (0x20000000, "FS_PROJINHERIT_FL"), (0x40000000, "FS_CASEFOLD_FL"), (0x80000000, "FS_RESERVED_FL")]),
+        fiemapFlags: FlagTable(zero: nil, [(0x1, "FIEMAP_FLAG_SYNC"), (0x2, "FIEMAP_FLAG_XATTR"), (0x4, "FIEMAP_FLAG_CACHE")]),
+        fiemapExtentFlags: FlagTable(zero: nil, [(0x1, "FIEMAP_EXTENT_LAST"), (0x2, "FIEMAP_EXTENT_UNKNOWN"), (0x4, "FIEMAP_EXTENT_DELALLOC"), (0x8, "FIEMAP_EXTENT_ENCODED"), (0x80, "FIEMAP_EXTENT_DATA_ENCRYPTED"), (0x100, "FIEMAP_EXTENT_NOT_ALIGNED"), (0x200, "FIEMAP_EXTENT_DATA_INLINE"), (0x400, "FIEMAP_EXTENT_DATA_TAIL"), (0x800, "FIEMAP_EXTENT_UNWRITTEN"), (0x1000, "FIEMAP_EXTENT_MERGED"), (0x2000, "FIEMAP_EXTENT_SHARED")]),
         seccompOperations: ConstantTable([(0x0, "SECCOMP_SET_MODE_STRICT"), (0x1, "SECCOMP_SET_MODE_FILTER"), (0x2, "SECCOMP_GET_ACTION_AVAIL"), (0x3, "SECCOMP_GET_NOTIF_SIZES")]),
         seccompFilterFlags: FlagTable(zero: nil, [(0x1, "SECCOMP_FILTER_FLAG_TSYNC"), (0x2, "SECCOMP_FILTER_FLAG_LOG"), (0x4, "SECCOMP_FILTER_FLAG_SPEC_ALLOW"), (0x8, "SECCOMP_FILTER_FLAG_NEW_LISTENER"), (0x10, "SECCOMP_FILTER_FLAG_TSYNC_ESRCH"), (0x20, "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV")]),
         seccompReturnActions: ConstantTable([(0x80000000, "SECCOMP_RET_KILL_PROCESS"), (0x0, "SECCOMP_RET_KILL_THREAD"), (0x30000, "SECCOMP_RET_TRAP"), (0x50000, "SECCOMP_RET_ERRNO"), (0x7fc00000, "SECCOMP_RET_USER_NOTIF"), (0x7ff00000, "SECCOMP_RET_TRACE"), (0x7ffc0000, "SECCOMP_RET_LOG"), (0x7fff0000, "SECCOMP_RET_ALLOW")]),
@@ -418,6 +421,14 @@ extension StructLayouts {
             size: 16,
             len: FieldLayout(offset: 0, size: 2),
             filter: FieldLayout(offset: 8, size: 8)),
+        ifreq: IfreqLayout(
+            size: 40,
+            ifrName: FieldLayout(offset: 0, size: 16),
+            ifrIfindex: FieldLayout(offset: 16, size: 4)),
+        ifconf: IfconfLayout(
+            size: 16,
+            ifcLen: FieldLayout(offset: 0, size: 4),
+            ifcBuf: FieldLayout(offset: 8, size: 8)),
         mqAttr: MqAttrLayout(
             size: 64,
             mqFlags: FieldLayout(offset: 0, size: 8),

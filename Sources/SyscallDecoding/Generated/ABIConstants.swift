@@ -118,6 +118,9 @@ struct ABIConstants: Sendable {
     let termiosCharacterSizes: ConstantTable
     let termiosControlCharacters: ConstantTable
     let lineDisciplines: ConstantTable
+    let inodeFlags: FlagTable
+    let fiemapFlags: FlagTable
+    let fiemapExtentFlags: FlagTable
     let seccompOperations: ConstantTable
     let seccompFilterFlags: FlagTable
     let seccompReturnActions: ConstantTable
@@ -240,6 +243,8 @@ struct StructLayouts: Sendable {
     let cmsghdr: CmsghdrLayout
     let termios: TermiosLayout
     let sockFprog: SockFprogLayout
+    let ifreq: IfreqLayout
+    let ifconf: IfconfLayout
     let mqAttr: MqAttrLayout
     let ipcPerm: IpcPermLayout
     let msqidDs: MsqidDsLayout
@@ -542,6 +547,20 @@ struct SockFprogLayout: Sendable {
     let size: Int
     let len: FieldLayout
     let filter: FieldLayout
+}
+
+/// `struct ifreq` from <linux/if.h>.
+struct IfreqLayout: Sendable {
+    let size: Int
+    let ifrName: FieldLayout
+    let ifrIfindex: FieldLayout
+}
+
+/// `struct ifconf` from <linux/if.h>.
+struct IfconfLayout: Sendable {
+    let size: Int
+    let ifcLen: FieldLayout
+    let ifcBuf: FieldLayout
 }
 
 /// `struct mq_attr` from <linux/mqueue.h>.
