@@ -182,6 +182,10 @@ struct ABIConstants: Sendable {
     let landlockRulesetFlags: FlagTable
     let landlockFilesystemAccess: FlagTable
     let landlockRuleTypes: ConstantTable
+    let ioringSetupFlags: FlagTable
+    let ioringFeatures: FlagTable
+    let ioringEnterFlags: FlagTable
+    let ioringRegisterOperations: ConstantTable
     let keyctlCommands: ConstantTable
     let specialKeys: ConstantTable
     let keyPermissions: FlagTable

@@ -1,11 +1,14 @@
-/* The new mount API, Landlock and the kernel's keys, for NetworkDifferentialTests. The mounts
+/* The new mount API, Landlock, the kernel's keys and io_uring, for NetworkDifferentialTests. The mounts
  * made stay detached (a tmpfs never attached, a clone of /tmp) and go with the descriptors; the
  * key lives in this process's keyring; the Landlock ruleset is never enforced. */
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <linux/io_uring.h>
 #include <linux/keyctl.h>
 #include <linux/landlock.h>
 #include <linux/mount.h>
+#include <signal.h>
+#include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -57,5 +60,28 @@ int main(void) {
     syscall(SYS_keyctl, KEYCTL_REVOKE, 999999);
     syscall(SYS_keyctl, KEYCTL_CLEAR, KEY_SPEC_THREAD_KEYRING);
     syscall(SYS_keyctl, 999, 1, 2, 3, 4);
+
+    struct io_uring_params parameters;
+    memset(&parameters, 0, sizeof parameters);
+    int ring = syscall(SYS_io_uring_setup, 4, &parameters);
+    memset(&parameters, 0, sizeof parameters);
+    parameters.flags = IORING_SETUP_CQSIZE | IORING_SETUP_CLAMP;
+    parameters.cq_entries = 16;
+    int second = syscall(SYS_io_uring_setup, 2, &parameters);
+    memset(&parameters, 0, sizeof parameters);
+    parameters.flags = 0x80000000;
+    syscall(SYS_io_uring_setup, 2, &parameters);
+    syscall(SYS_io_uring_setup, 2, NULL);
+    sigset_t none;
+    sigemptyset(&none);
+    syscall(SYS_io_uring_enter, ring, 0, 0, IORING_ENTER_GETEVENTS, NULL, 8);
+    syscall(SYS_io_uring_enter, ring, 1, 1, IORING_ENTER_GETEVENTS | 0x100, &none, 8);
+    syscall(SYS_io_uring_register, ring, IORING_REGISTER_PROBE, NULL, 0);
+    int files[2] = {0, 1};
+    syscall(SYS_io_uring_register, ring, IORING_REGISTER_FILES, files, 2);
+    syscall(SYS_io_uring_register, ring, IORING_UNREGISTER_FILES, NULL, 0);
+    syscall(SYS_io_uring_register, ring, 999, NULL, 0);
+    close(second);
+    close(ring);
     return 0;
 }
