@@ -1,4 +1,4 @@
-/* The new mount API, Landlock, the kernel's keys and io_uring, for NetworkDifferentialTests. The mounts
+/* The new mount API, Landlock, the kernel's keys, io_uring and a pidfd, for NetworkDifferentialTests. The mounts
  * made stay detached (a tmpfs never attached, a clone of /tmp) and go with the descriptors; the
  * key lives in this process's keyring; the Landlock ruleset is never enforced. */
 #define _GNU_SOURCE
@@ -83,5 +83,9 @@ int main(void) {
     syscall(SYS_io_uring_register, ring, 999, NULL, 0);
     close(second);
     close(ring);
+
+    /* A pidfd: -yy shows the process it refers to. */
+    int pidfd = syscall(SYS_pidfd_open, getpid(), 0);
+    close(pidfd);
     return 0;
 }
