@@ -1,10 +1,14 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+let hotPath: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "swtrace",
     products: [
         .executable(name: "swtrace", targets: ["swtrace"]),
+        // For Benchmarks/DecodeBenchmarks, a package of its own (not built by `swift build` here).
+        .library(name: "SyscallDecoding", targets: ["SyscallDecoding", "SyscallTables"]),
     ],
     targets: [
         // The only code that calls ptrace(2), waitpid(2) macros and fork(2): Swift cannot import
@@ -16,8 +20,12 @@ let package = Package(
             providers: [.apt(["libseccomp-dev"])]
         ),
         .target(name: "SyscallTables"),
-        .target(name: "SyscallDecoding", dependencies: ["SyscallTables"]),
-        .target(name: "Tracing", dependencies: ["CPtrace", "CSeccomp", "SyscallTables", "SyscallDecoding"]),
+        // The hot path of every syscall stop: the release build leaves out the run-time
+        // exclusivity checks of class properties (a sixth of the tracer's instructions per call,
+        // scripts/count-instructions); the compiler's static checks and debug builds keep them.
+        .target(name: "SyscallDecoding", dependencies: ["SyscallTables"], swiftSettings: hotPath),
+        .target(name: "Tracing", dependencies: ["CPtrace", "CSeccomp", "SyscallTables", "SyscallDecoding"],
+                swiftSettings: hotPath),
         // strace's command line, read into TraceOptions: a library, so that tests can parse
         // command lines without running anything.
         .target(name: "SwtraceCommandLine", dependencies: ["Tracing", "SyscallDecoding"]),

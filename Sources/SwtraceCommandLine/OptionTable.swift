@@ -83,6 +83,10 @@ enum OptionTable {
                    help: "Never use the seccomp-bpf fast path: stop the command at every call.") { state, _ throws(CommandLineError) in
             state.options.seccomp = .off
         },
+        OptionSpec(nil, "no-adaptive-wait",
+                   help: "Always block while waiting for the next stop; by default swtrace first polls for it for a few tens of microseconds while stops come fast.") { state, _ throws(CommandLineError) in
+            state.options.adaptiveWait = false
+        },
     ]
 
     static let filtering: [OptionSpec] = [
@@ -140,6 +144,17 @@ enum OptionTable {
         },
         OptionSpec("A", "output-append-mode", help: "Append to the -o file(s) instead of truncating them.") { state, _ throws(CommandLineError) in
             state.options.appendToOutput = true
+        },
+        OptionSpec("j", nil, help: "Write JSON Lines instead of text (as --output-format=json).") { state, _ throws(CommandLineError) in
+            state.options.outputFormat = .json
+        },
+        OptionSpec(nil, "output-format", .required("text|json"),
+                   help: "Write strace's text (the default) or JSON Lines: one object per syscall, signal and exit, with typed values (docs/json.md).") { state, value throws(CommandLineError) in
+            state.options.outputFormat = try OptionValues.outputFormat(value!)
+        },
+        OptionSpec(nil, "color", .optional("auto|always|never"),
+                   help: "Color syscall names, errors, signals, exits and strings: always, never, or auto (the default when given alone: only on a terminal, and not when NO_COLOR is set).") { state, value throws(CommandLineError) in
+            state.options.color = try OptionValues.colorMode(value)
         },
         OptionSpec("s", "string-limit", .required("N"),
                    help: "Print at most N bytes of each string or buffer (default 32); paths always print whole.") { state, value throws(CommandLineError) in

@@ -146,6 +146,24 @@ enum OptionValues {
         }
     }
 
+    static func outputFormat(_ text: String) throws(CommandLineError) -> OutputFormat {
+        switch text {
+        case "text": .text
+        case "json", "jsonl": .json
+        default: throw .invalidValue("--output-format", text)
+        }
+    }
+
+    /// `--color` alone means auto.
+    static func colorMode(_ text: String?) throws(CommandLineError) -> ColorMode {
+        switch text {
+        case nil, "auto": .auto
+        case "always": .always
+        case "never": .never
+        default: throw .invalidValue("--color", text!)
+        }
+    }
+
     /// `-e abbrev=`, `-e verbose=`, `-e raw=`: a syscall set written as `-e trace=` takes it.
     static func callSelection(_ qualifier: String, _ text: String) throws(CommandLineError) -> CallSelection {
         var set = SyscallFilter.all

@@ -16,8 +16,13 @@ public enum SyscallArch: String, Sendable, CaseIterable {
     }
 
     public init?(auditArch: UInt32) {
-        guard let arch = SyscallArch.allCases.first(where: { $0.auditArch == auditArch }) else { return nil }
-        self = arch
+        // A switch, not a search of allCases: this runs at every syscall entry.
+        switch auditArch {
+        case 0xc000_003e: self = .x86_64
+        case 0x4000_0003: self = .i386
+        case 0xc000_00b7: self = .aarch64
+        default: return nil
+        }
     }
 
     /// Bytes in a `long` or a pointer for a process using this ABI.

@@ -6,11 +6,11 @@ import SyscallTables
 struct DataTransfer {
     let fd: Int32
     let isRead: Bool
-    private let address: UInt64
+    let address: UInt64
     /// The buffer's length (write) or the iovec count (readv, writev).
-    private let length: UInt64
-    private let isVector: Bool
-    private let wordSize: Int
+    let length: UInt64
+    let isVector: Bool
+    let wordSize: Int
 
     /// nil for a call that moves no data through one descriptor.
     init?(_ name: String, _ call: SyscallCall) {

@@ -12,19 +12,21 @@ final class LineWriter {
     }
 
     func write(_ bytes: ArraySlice<UInt8>) {
-        guard failure == nil, !bytes.isEmpty else { return }
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0 && errno == EINTR {
-                    continue
-                } else {
-                    failure = written < 0 ? errno : EIO
-                    return
-                }
+        bytes.withUnsafeBytes { write($0) }
+    }
+
+    func write(_ raw: UnsafeRawBufferPointer) {
+        guard failure == nil, !raw.isEmpty else { return }
+        var offset = 0
+        while offset < raw.count {
+            let written = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+            if written > 0 {
+                offset += written
+            } else if written < 0 && errno == EINTR {
+                continue
+            } else {
+                failure = written < 0 ? errno : EIO
+                return
             }
         }
     }

@@ -74,14 +74,14 @@ final class TextSink {
         if options.statuses != .all {
             var entry = TextBuffer(capacity: 256)
             formatter.appendEntry(to: &entry, descriptor: active.descriptor, call: active.call,
-                                  memory: memory, interruptedCall: interrupted, pid: task.tid)
+                                  memory: memory, slot: &active.slot, interruptedCall: interrupted, pid: task.tid)
             active.entryInstructionPointer = instructionPointer
             active.shown = .held(entry)
             return
         }
         let output = startLine(for: task, open: true)
         formatter.appendEntry(to: &output.text, descriptor: active.descriptor, call: active.call,
-                              memory: memory, interruptedCall: interrupted, pid: task.tid)
+                              memory: memory, slot: &active.slot, interruptedCall: interrupted, pid: task.tid)
         active.shown = .printed
     }
 
@@ -91,7 +91,7 @@ final class TextSink {
         if case .failure = result { status = .failed } else { status = .successful }
         guard let output = continueLine(of: task, active, status: status) else { return }
         formatter.appendExit(to: &output.text, descriptor: active.descriptor, call: active.call,
-                             memory: memory, result: result, pid: task.tid)
+                             memory: memory, slot: active.slot, result: result, pid: task.tid)
         appendDuration(active, to: output)
         endLine(output)
         if options.readDumps != nil || options.writeDumps != nil {
@@ -128,7 +128,7 @@ final class TextSink {
             return
         }
         guard let output = continueLine(of: task, active, status: .unfinished) else { return }
-        formatter.appendNoReturn(to: &output.text)
+        formatter.appendNoReturn(to: &output.text, descriptor: active.descriptor)
         endLine(output)
     }
 
@@ -167,26 +167,31 @@ final class TextSink {
     func signalDelivered(_ task: Tracee, signal: Int32, info: SignalInfo) {
         guard options.signals.shows(signal) else { return }
         let output = startLine(for: task, open: false)
+        beginColor(TextColors.signal, output)
         output.text.append("--- ")
         output.text.appendSignal(signal)
         output.text.append(" ")
-        output.text.appendSignalInfo(info)
+        output.text.appendSignalInfo(info, style: options.decode.constantStyle)
         output.text.append(" ---")
+        endColor(output)
         endLine(output)
     }
 
     func groupStopped(_ task: Tracee, signal: Int32) {
         guard options.signals.shows(signal) else { return }
         let output = startLine(for: task, open: false)
+        beginColor(TextColors.signal, output)
         output.text.append("--- stopped by ")
         output.text.appendSignal(signal)
         output.text.append(" ---")
+        endColor(output)
         endLine(output)
     }
 
     func taskEnded(_ task: Tracee, status: WaitStatus) {
         guard !options.quiet.contains(.exit) else { return }
         let output = startLine(for: task, open: false)
+        beginColor(TextColors.exit, output)
         switch status {
         case .exited(let code):
             output.text.append("+++ exited with ")
@@ -199,7 +204,17 @@ final class TextSink {
             break
         }
         output.text.append(" +++")
+        endColor(output)
         endLine(output)
+    }
+
+    /// `--color`: signal and exit lines in their colors (the sequences take no column).
+    private func beginColor(_ color: StaticString, _ output: TraceOutput) {
+        if formatter.options.colors { output.text.appendInvisible(color) }
+    }
+
+    private func endColor(_ output: TraceOutput) {
+        if formatter.options.colors { output.text.appendInvisible(TextColors.reset) }
     }
 
     /// A non-leader thread's execve succeeded: it now has the leader's thread id.
@@ -213,9 +228,11 @@ final class TextSink {
         }
         guard !options.quiet.contains(.superseded) else { return }
         startLine(execing, in: output, open: false)
+        beginColor(TextColors.exit, output)
         output.text.append("+++ superseded by execve in pid ")
         output.text.appendDecimal(Int64(formerTid))
         output.text.append(" +++")
+        endColor(output)
         endLine(output)  // the execve's exit now starts with `<... execve resumed>`
     }
 
@@ -281,13 +298,66 @@ final class TextSink {
     }
 
     private func markDirty(_ output: TraceOutput) {
-        if dirty.last !== output && !dirty.contains(where: { $0 === output }) { dirty.append(output) }
+        if !output.isQueued {
+            output.isQueued = true
+            dirty.append(output)
+        }
     }
+
 
     /// Writes every finished line.
     func flush() {
-        for output in dirty { output.flush() }
+        guard !dirty.isEmpty else { return }
+        for output in dirty {
+            output.flush()
+            output.isQueued = false
+            if output.writeFailure != nil { writeFailed = true }
+        }
         dirty.removeAll(keepingCapacity: true)
+    }
+
+    /// Set once a write failed (cheap to test at every stop; `writeFailure` says why).
+    private(set) var writeFailed = false
+
+    // MARK: Batching
+
+    /// Whether the traced programs may write to the file or pipe the trace goes to (swtrace's
+    /// stdout, the default): then lines are written before a tracee can write (see
+    /// `flushBeforeResume`), so that the trace and the program's output stay in order. When not
+    /// (`-o FILE`, a pipe the programs do not write to, /dev/null), whole lines are batched.
+    var sharedWithTracees = true
+    /// Finished lines kept before a write, when the output is not shared.
+    static let batchBytes = 32 << 10
+
+    /// Lines are waiting to be written.
+    var hasPendingLines: Bool { !dirty.isEmpty }
+
+    /// Before a tracee runs on: writes the finished lines when it may write to the same output
+    /// during what follows (`mayWrite`: a write-family call or an exec was entered, or it runs
+    /// free to its next filtered call), or when the batch is full.
+    @inline(__always)
+    func flushBeforeResume(mayWrite: Bool) {
+        guard !dirty.isEmpty else { return }
+        if sharedWithTracees && mayWrite { return flush() }
+        flushFullBatches()
+    }
+
+    /// Before a wait that blocks: when the output is shared, someone else (an untraced child, a
+    /// tracee running free) may write next, so the trace so far goes out first.
+    func flushBeforeBlocking() {
+        if sharedWithTracees { flush() }
+    }
+
+    /// What only matters to a shared output (a traced process ended: its parent may write next).
+    func flushIfShared() {
+        if sharedWithTracees { flush() }
+    }
+
+    private func flushFullBatches() {
+        for output in dirty where output.pendingBytes >= Self.batchBytes {
+            output.flush()
+            if output.writeFailure != nil { writeFailed = true }
+        }
     }
 
     /// Ends `task`'s open line with ` <detached ...>` before swtrace lets go of it.
@@ -297,7 +367,9 @@ final class TextSink {
 
     // MARK: Blocked calls
 
-    var hasOpenLine: Bool { main.hasOpenLine || perProcess.values.contains { $0.hasOpenLine } }
+    var hasOpenLine: Bool {
+        main.hasOpenLine || (!perProcess.isEmpty && perProcess.values.contains { $0.hasOpenLine })
+    }
 
     private var openLinesAtLastTick: [ObjectIdentifier: Int] = [:]
 
@@ -309,6 +381,7 @@ final class TextSink {
             if openLinesAtLastTick[key] == output.openLineSerial {
                 output.cutOpenLine()
                 output.flush()
+                if output.writeFailure != nil { writeFailed = true }
             }
             openLinesAtLastTick[key] = output.openLineSerial
         }

@@ -24,11 +24,13 @@ public final class TraceEngine {
 
     /// Starts or attaches to `target` and traces until no tracee is left.
     public func run(_ target: TraceTarget) throws -> TraceOutcome {
-        let waker = EngineWaker(interruptibility: options.interruptibility ?? 2)
+        let waker = EngineWaker(interruptibility: options.interruptibility ?? 2, output: options.outputFD)
         let session = TraceSession(control: KernelControl(), options: options, hostArch: Self.hostArch,
                                    openProcessOutput: processOutputOpener())
         var prefixMany = options.followForks
+        var outputShared = false
         if let command = target.command {
+            outputShared = OutputSharing.commandShares(outputFD: options.outputFD)
             let filter = seccompProgram(for: target)
             var launchOptions = ptraceOptions
             if filter != nil {
@@ -46,6 +48,7 @@ public final class TraceEngine {
             for pid in target.processes {
                 do {
                     let threads = try ProcessAttacher.attach(pid, options: ptraceOptions)
+                    outputShared = outputShared || OutputSharing.processShares(pid, outputFD: options.outputFD)
                     threads.forEach(session.addAttached)
                     notice("Process \(pid) attached" + (threads.count > 1 ? " with \(threads.count) threads" : ""))
                 } catch let error as TraceError {
@@ -58,19 +61,35 @@ public final class TraceEngine {
             prefixMany = prefixMany || session.traceeCount > 1
         }
         if options.outputIsFile && prefixMany { session.usePlainPrefix() }
+        session.outputSharedWithTracees = outputShared
 
         session.run(waker: waker)
-        if let summary = session.summary {
-            _ = session.finishOutput()
-            LineWriter(fd: options.outputFD).write(summary.render()[...])
+        var failure = session.finishOutput()
+        if let summary = session.summary, failure == nil {
+            let writer = LineWriter(fd: options.outputFD)
+            writer.write((options.outputFormat == .json ? summary.renderJSON() : summary.render())[...])
+            failure = writer.failure
         }
-        if let failure = session.finishOutput(), failure != EPIPE {
-            notice("cannot write the trace: \(TraceError.errnoText(failure)); detached")
+        // The reader going away (EPIPE: `swtrace ... | head`) is the reader's choice, not a
+        // failure: swtrace detached quietly. Any other write error lost trace the user asked for.
+        if let failure, failure != EPIPE {
+            notice("cannot write the trace\(destinationText): \(TraceError.errnoText(failure)); the trace is incomplete")
+            if session.commandPid != 0 && session.commandOutcome == nil { _ = waitForDetachedCommand(session.commandPid) }
+            return .traceLost
         }
         if session.interruptSignal != 0 { return .interrupted(signal: session.interruptSignal) }
         if let outcome = session.commandOutcome { return outcome }
         if session.commandPid != 0 { return waitForDetachedCommand(session.commandPid) }
         return .finished
+    }
+
+    /// ` to 'FILE'`, ` to 'FILE.PID'` or ` to '|command'`, for the lost-trace line.
+    private var destinationText: String {
+        switch options.output {
+        case .standardOutput: return " to standard output"
+        case .file(let path): return options.outputSeparately ? " to '\(path).PID'" : " to '\(path)'"
+        case .pipe(let command): return " to '|\(command)'"
+        }
     }
 
     /// The seccomp-bpf program for the command, when the fast path applies: a filter that leaves

@@ -1,3 +1,4 @@
+import Glibc
 import SyscallDecoding
 
 /// What to trace and how to print it: everything the command line decides, in one value that the
@@ -38,6 +39,10 @@ public struct TraceOptions: Sendable {
     // MARK: Output
 
     public var decode = DecodeOptions()
+    /// `-j`, `--output-format=`: strace's text, or JSON Lines (`JsonSink`).
+    public var outputFormat = OutputFormat.text
+    /// `--color=`: whether the text shows syscall names, errors, signals, exits and strings in color.
+    public var color = ColorMode.never
     /// `-o`: where trace lines go.
     public var output = OutputDestination.standardOutput
     /// `-A`: append to the `-o` file instead of truncating it.
@@ -71,6 +76,9 @@ public struct TraceOptions: Sendable {
     /// Read syscalls from registers even where PTRACE_GET_SYSCALL_INFO works (for testing the
     /// fallback that kernels before 5.3 need).
     public var forceRegisterFallback = false
+    /// Poll for the next stop a short, self-tuning while before blocking (`--no-adaptive-wait`
+    /// turns it off; see `StopSpinner`).
+    public var adaptiveWait = true
 
     public init() {}
 }
@@ -183,6 +191,9 @@ public enum TraceOutcome: Equatable, Sendable {
     case interrupted(signal: Int32)
     /// Every attached process exited, or swtrace detached because its output closed.
     case finished
+    /// The trace could not be written (a full disk, an I/O error): swtrace said so in one line and
+    /// let the tracees go on untraced. Exit status 125, whatever the command's.
+    case traceLost
 }
 
 extension TraceOutcome {
@@ -192,6 +203,33 @@ extension TraceOutcome {
         case .exited(let code): self = .commandExited(code)
         case .killed(let signal, _): self = .commandKilled(signal: signal)
         default: return nil
+        }
+    }
+}
+
+/// `--output-format=`: how the trace is written.
+public enum OutputFormat: Sendable, Equatable {
+    /// strace's lines.
+    case text
+    /// One JSON object per line (docs/json.md, docs/swtrace-json.schema.json).
+    case json
+}
+
+/// `--color=`: when the text is colored.
+public enum ColorMode: Sendable, Equatable {
+    /// Only when the trace goes to a terminal and `NO_COLOR` is unset or empty.
+    case auto
+    case always
+    case never
+
+    /// Whether output written to `fd` is colored.
+    public func colors(fd: Int32, environment: (String) -> String? = { getenv($0).map { String(cString: $0) } }) -> Bool {
+        switch self {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            if let noColor = environment("NO_COLOR"), !noColor.isEmpty { return false }
+            return isatty(fd) == 1
         }
     }
 }

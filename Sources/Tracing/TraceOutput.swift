@@ -18,8 +18,9 @@ final class TraceOutput {
     var text = TextBuffer(capacity: 1 << 16)
     private let writer: LineWriter
     private var prefixStyle: PidPrefixStyle
-    /// The thread whose unfinished line ends `text`.
-    private(set) weak var openLineOwner: Tracee?
+    /// The thread whose unfinished line ends `text`, by identity: a weak reference cost a
+    /// side-table load at every stop, and `TextSink.taskGone` clears it before a tracee goes.
+    private var openLineOwner: ObjectIdentifier?
     /// Traced threads that have shown up, which decides whether `[pid N]` prefixes print.
     var visibleTaskCount = 0
     /// Counts the lines opened, so that a line still open later can be told from a new one.
@@ -69,19 +70,19 @@ final class TraceOutput {
     /// Makes `task`'s line the open one; the entry half of a syscall goes there.
     func openLine(for task: Tracee) {
         startLine(for: task)
-        openLineOwner = task
+        openLineOwner = ObjectIdentifier(task)
         openLineSerial &+= 1
     }
 
     /// Whether the exit half of `task`'s syscall can continue the line its entry half started.
     func ownsOpenLine(_ task: Tracee) -> Bool {
-        openLineOwner === task
+        openLineOwner == ObjectIdentifier(task)
     }
 
     /// Ends the open line, if `task` owns it, with `suffix` (` <detached ...>`); true if it did.
     @discardableResult
     func closeOpenLine(of task: Tracee, with suffix: StaticString) -> Bool {
-        guard openLineOwner === task else { return false }
+        guard ownsOpenLine(task) else { return false }
         text.append(suffix)
         endLine()
         return true
@@ -94,15 +95,26 @@ final class TraceOutput {
 
     /// `task` is gone: its open line, if it still has one, ends as unfinished.
     func forget(_ task: Tracee) {
-        if openLineOwner === task { cutOpenLine() }
+        if ownsOpenLine(task) { cutOpenLine() }
     }
+
+    /// In `TextSink`'s list of outputs to flush.
+    var isQueued = false
+
+    /// Finished lines not written yet.
+    var pendingBytes: Int { text.lineStart }
 
     /// Writes every finished line; keeps an open line's beginning for its end.
     func flush() {
         let finished = text.lineStart
         guard finished > 0 else { return }
-        writer.write(text.bytes[0..<finished])
-        text.bytes.removeFirst(finished)
+        let rest = text.bytes.count - finished
+        text.bytes.withUnsafeMutableBytes { bytes in
+            writer.write(UnsafeRawBufferPointer(rebasing: bytes[0..<finished]))
+            // The open line's beginning moves to the front; the buffer keeps its capacity.
+            if rest > 0 { bytes.baseAddress!.copyMemory(from: bytes.baseAddress! + finished, byteCount: rest) }
+        }
+        text.bytes.removeLast(finished)
         text.lineStart = 0
     }
 

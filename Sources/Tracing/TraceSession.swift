@@ -11,8 +11,8 @@ import SyscallTables
 final class TraceSession<Control: TraceeControl> {
     private let control: Control
     private let options: TraceOptions
-    /// The trace text; nil with `-c` (summary only).
-    private let text: TextSink?
+    /// The trace's sink: strace's text or JSON Lines (`makeTraceSink`); nil with `-c` (summary only).
+    private let text: (any TraceSink)?
     /// The `-c`/`-C` summary; nil without.
     private(set) var summary: SyscallSummary?
     private let pathFilter: PathFilter?
@@ -41,7 +41,17 @@ final class TraceSession<Control: TraceeControl> {
     /// Where `Process N attached` and the like go: stderr, or a test's list.
     var notify: (String) -> Void = notice
     private let hostArch: SyscallArch
+    /// Polls briefly for the next stop before blocking (see `StopSpinner`).
+    private var spinner: StopSpinner
+    /// Descriptors of syscall numbers the tables lack, made once each.
+    private var unknownSyscalls = UnknownSyscalls()
+    /// The host ABI's table, held here: reading a global `static let` costs a swift_once per stop.
+    private let hostTable: DecoderTable
+    /// The tracee of the previous stop: most stops come from the same thread as the one before.
+    private var lastTask: Tracee?
 
+    /// The siginfo of the signal being shown.
+    private var signalInfoBytes = [UInt8](repeating: 0, count: SignalInfo.size)
     /// Scratch space for PTRACE_GET_SYSCALL_INFO, PTRACE_GETREGSET and PTRACE_GETSIGINFO.
     private let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 512, alignment: 16)
 
@@ -50,14 +60,13 @@ final class TraceSession<Control: TraceeControl> {
         self.control = control
         self.options = options
         self.hostArch = hostArch
-        let summaryOnly = options.summary.map { !$0.alsoTrace } ?? false
-        text = summaryOnly ? nil : TextSink(
-            options: options, writer: LineWriter(fd: options.outputFD),
-            prefixStyle: options.outputIsFile ? .never : .bracketedWhenMany, openProcessOutput: openProcessOutput)
+        hostTable = DecoderTable.forArch(hostArch)
+        text = makeTraceSink(options: options, openProcessOutput: openProcessOutput)
         summary = options.summary.map { SyscallSummary(options: $0) }
         pathFilter = PathFilter(paths: options.paths, descriptors: options.descriptors)
         useSyscallInfo = !options.forceRegisterFallback
-        readsRealtime = text != nil && options.absoluteTimestamps != nil
+        spinner = StopSpinner(enabled: options.adaptiveWait)
+        readsRealtime = text != nil && (options.absoluteTimestamps != nil || options.outputFormat == .json)
         readsMonotonic = (text != nil && (options.relativeTimestamps != nil || options.syscallTimes != nil))
             || options.summary?.wallClock == true
         readsCPUTime = options.summary.map { !$0.wallClock } ?? false
@@ -89,6 +98,13 @@ final class TraceSession<Control: TraceeControl> {
         text?.usePlainPrefix()
     }
 
+    /// Whether the traced programs may write where the trace goes (see `OutputSharing`). True
+    /// until the engine says otherwise: the safe side, where lines go out before a tracee may write.
+    var outputSharedWithTracees: Bool {
+        get { text?.sharedWithTracees ?? true }
+        set { text?.sharedWithTracees = newValue }
+    }
+
     /// Writes what is left; returns the error that stopped writing, if any.
     func finishOutput() -> Int32? {
         text?.flush()
@@ -107,22 +123,36 @@ final class TraceSession<Control: TraceeControl> {
                     interruptSignal = request.signal
                     forwardToCommand(request.signal, fromTerminal: request.fromTerminal)
                     stopTracing()
-                } else if text?.writeFailure != nil {
+                } else if let text, text.writeFailed, text.writeFailure != nil {
                     stopTracing()
                 }
             }
-            if let waker, let text, text.hasOpenLine != wantsTicks {
-                wantsTicks = text.hasOpenLine
-                waker.wantsTicks.store(wantsTicks, ordering: .relaxed)
+            var (tid, error) = tracees.count == 1
+                ? spinner.poll(control, status: &status, cpuNanoseconds: &cpuNanoseconds) : (0, 0)
+            if tid == 0 {
+                // This wait may block: lines still batched go out now if someone else may write
+                // to the same output meanwhile, or at the next tick (see `EngineWaker`).
+                text?.flushBeforeBlocking()
+                if let waker, let text {
+                    let needsTicks = text.hasOpenLine || text.hasPendingLines
+                    if needsTicks != wantsTicks {
+                        wantsTicks = needsTicks
+                        waker.wantsTicks.store(wantsTicks, ordering: .relaxed)
+                    }
+                }
+                (tid, error) = control.waitForStop(status: &status, cpuNanoseconds: &cpuNanoseconds)
             }
-            let (tid, error) = control.waitForStop(status: &status, cpuNanoseconds: &cpuNanoseconds)
+            if let waker, waker.ticks.load(ordering: .relaxed) != lastTick {
+                // A tick came (while blocked, or while busy with stops): show calls that block
+                // and write what is batched, so a -o FILE being followed is at most a tick late.
+                lastTick = waker.ticks.load(ordering: .relaxed)
+                text?.showBlockedCalls()
+                text?.flush()
+            }
             if tid < 0 {
                 if error == EINTR, let waker {
-                    let tick = waker.ticks.load(ordering: .relaxed)
-                    if tick != lastTick {
-                        lastTick = tick
-                        text?.showBlockedCalls()
-                    }
+                    // The trace's reader is gone while every tracee blocks: as on EPIPE.
+                    if !stopping && waker.takeOutputReaderGone() { stopTracing() }
                     continue
                 }
                 break  // ECHILD: nothing left to wait for
@@ -145,7 +175,13 @@ final class TraceSession<Control: TraceeControl> {
     // MARK: Stops
 
     private func handle(tid: pid_t, status: Int32) {
-        let task = tracees[tid] ?? addTracee(tid, announced: false)
+        let task: Tracee
+        if let last = lastTask, last.tid == tid {
+            task = last
+        } else {
+            task = tracees[tid] ?? addTracee(tid, announced: false)
+            lastTask = task
+        }
         if !task.announced { announce(task) }
         let stop = WaitStatus(status)
         switch stop {
@@ -208,23 +244,30 @@ final class TraceSession<Control: TraceeControl> {
 
     private func syscallEntered(_ task: Tracee, _ call: SyscallCall) {
         task.lastSyscallNumber = call.number
-        let descriptor = DecoderTable.forArch(call.arch).descriptor(call.number) ?? unknownSyscallDescriptor(call.number)
+        let table = call.arch == hostArch ? hostTable : DecoderTable.forArch(call.arch)
+        let descriptor = table.descriptor(call.number)
+            ?? unknownSyscalls.descriptor(arch: call.arch, number: call.number)
         if task.inSyscall { syscallEndedWithoutReturn(task) }
-        let interrupted = task.lastSyscallName
+        let interrupted = descriptor.isRestart ? task.lastSyscallName : nil
         if !descriptor.isRestart { task.lastSyscallName = descriptor.name }
+        task.resumeMayWrite = descriptor.mayWriteOutput
         var active = ActiveCall(call: call, descriptor: descriptor, shown: .hidden,
                                 startNanoseconds: stopMonotonic, startCPUNanoseconds: stopCPU)
         defer { task.syscall = .inCall(active) }
 
-        let isExecve = descriptor.name == "execve" || descriptor.name == "execveat"
+        let isExecve = descriptor.isExec
         if task.hiddenUntilExec {
             // The command's own first execve shows once it succeeded (the new program's memory no
             // longer holds the arguments then).
             guard isExecve, options.syscalls.traces(call.arch, call.number) else { return }
             let memory = control.memory(of: task.tid)
             if let pathFilter, !pathFilter.matches(descriptor, call, pid: task.tgid, memory: memory) { return }
-            var entry = TextBuffer(capacity: 256)
             active.entryInstructionPointer = text?.instructionPointer
+            if let held = text?.heldFirstExec(task, descriptor: descriptor, call: call, memory: memory) {
+                active.shown = .held(held)
+                return
+            }
+            var entry = TextBuffer(capacity: 256)
             SyscallFormatter(options: options.decode).appendEntry(to: &entry, descriptor: descriptor, call: call, memory: memory)
             active.shown = .held(entry)
             return
@@ -253,7 +296,7 @@ final class TraceSession<Control: TraceeControl> {
         task.syscall = .idle
         if task.hiddenUntilExec {
             // The command's first successful exec: from here on it is the program to trace.
-            guard case .success = result, active.descriptor.name.hasPrefix("execve") else { return }
+            guard case .success = result, active.descriptor.isExec else { return }
             task.hiddenUntilExec = false
             if let confirm = seccompConfirmation {
                 seccompConfirmation = nil
@@ -326,7 +369,7 @@ final class TraceSession<Control: TraceeControl> {
         // Followed without -f for the filter's sake: a child without the filter can go.
         if task.unrequested && !task.filtered { task.detaching = true }
         // CLONE_THREAD or not, the event is PTRACE_EVENT_CLONE; /proc says which.
-        if isThread && options.outputSeparately { task.tgid = Self.threadGroup(of: child) ?? child }
+        if isThread && (options.outputSeparately || options.outputFormat == .json) { task.tgid = Self.threadGroup(of: child) ?? child }
     }
 
     /// The first stop after attaching: the syscall the thread was blocked in (if the registers tell),
@@ -368,7 +411,12 @@ final class TraceSession<Control: TraceeControl> {
             return task.detaching ? detach(task, signal: 0) : resume(task, signal: 0)
         }
         if !task.hiddenUntilExec && !task.silent, let text {
-            text.signalDelivered(task, signal: signal, info: SignalInfo(bytes: Array(scratch.prefix(SignalInfo.size))))
+            // Copied into one array kept for it: unique again once the line is written, so no
+            // allocation per signal.
+            signalInfoBytes.withUnsafeMutableBytes {
+                $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: scratch[0..<SignalInfo.size]))
+            }
+            text.signalDelivered(task, signal: signal, info: SignalInfo(bytes: signalInfoBytes))
         }
         // The signal was taken from the tracee to show it to us: pass it on.
         task.detaching ? detach(task, signal: signal) : resume(task, signal: signal)
@@ -388,7 +436,7 @@ final class TraceSession<Control: TraceeControl> {
         if !task.hiddenUntilExec && !task.silent { text?.taskEnded(task, status: status) }
         if task.tid == commandPid { commandOutcome = TraceOutcome(commandStatus: status) }
         removeTracee(task)
-        text?.flush()
+        text?.flushIfShared()
     }
 
     // MARK: Resuming and detaching
@@ -397,8 +445,12 @@ final class TraceSession<Control: TraceeControl> {
     /// the tracee's own output to the same file stays true. A filtered tracee outside a call runs
     /// until its next traced call (PTRACE_CONT); any other stops at the next syscall stop.
     private func resume(_ task: Tracee, signal: Int32) {
-        text?.flush()
-        if task.filtered && !task.inSyscall {
+        let runsFree = task.filtered && !task.inSyscall
+        if let text {
+            // Only an entry stop leaves the tracee inside a call that can write.
+            text.flushBeforeResume(mayWrite: runsFree || (task.resumeMayWrite && task.inSyscall))
+        }
+        if runsFree {
             _ = control.resumeToContinue(task.tid, signal: signal)
         } else {
             _ = control.resumeToSyscall(task.tid, signal: signal)
@@ -479,6 +531,7 @@ final class TraceSession<Control: TraceeControl> {
     }
 
     private func removeTracee(_ task: Tracee) {
+        if lastTask === task { lastTask = nil }
         if task.announced && !task.unrequested { text?.taskGone(task) }
         if tracees[task.tid] === task { tracees[task.tid] = nil }
     }

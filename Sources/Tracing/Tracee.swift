@@ -15,6 +15,9 @@ final class Tracee {
     /// The number of the thread's current or last syscall, traced or not (`-n` shows it on every
     /// line of the thread, as strace does).
     var lastSyscallNumber: UInt64 = 0
+    /// The call entered last may write where the trace goes (`SyscallDescriptor.mayWriteOutput`):
+    /// a batched trace is written before the thread goes on into it.
+    var resumeMayWrite = false
     /// The ABI of the thread's last syscall: a change prints strace's personality notice.
     var lastArch: SyscallArch
 
@@ -76,6 +79,8 @@ struct ActiveCall {
     var startCPUNanoseconds: UInt64
     /// `-i`: the instruction pointer at the entry stop, for a held line printed at exit.
     var entryInstructionPointer: UInt64? = nil
+    /// What the decoder's entry half keeps for its exit half (`[16 => 8]`, accept's length).
+    var slot = CallSlot()
 
     enum Shown {
         case hidden

@@ -11,6 +11,8 @@ protocol TraceeControl {
     /// wait4(-1, &status, __WALL): the thread that stopped or ended, or -1 and the errno. With
     /// `cpuNanoseconds`, also the system CPU time its process has used (for `-c`).
     func waitForStop(status: inout Int32, cpuNanoseconds: inout UInt64?) -> (tid: pid_t, error: Int32)
+    /// The same with WNOHANG: 0 when no thread has a stop to report yet.
+    func pollStop(status: inout Int32, cpuNanoseconds: inout UInt64?) -> (tid: pid_t, error: Int32)
     /// PTRACE_GET_SYSCALL_INFO: bytes the kernel has for this stop, or the negated errno.
     func syscallInfo(_ tid: pid_t, into buffer: UnsafeMutableRawBufferPointer) -> Int
     /// PTRACE_GETREGSET (NT_PRSTATUS): bytes filled, or the negated errno.
@@ -32,17 +34,32 @@ protocol TraceeControl {
     func memory(of tid: pid_t) -> Memory
 }
 
+extension TraceeControl {
+    /// Controls that cannot poll (replayed stops) always block.
+    func pollStop(status: inout Int32, cpuNanoseconds: inout UInt64?) -> (tid: pid_t, error: Int32) { (0, 0) }
+}
+
 /// The kernel: ptrace(2), waitpid(2) and process_vm_readv(2).
 struct KernelControl: TraceeControl {
     @inline(__always)
     func waitForStop(status: inout Int32, cpuNanoseconds: inout UInt64?) -> (tid: pid_t, error: Int32) {
+        wait(options: __WALL, status: &status, cpuNanoseconds: &cpuNanoseconds)
+    }
+
+    @inline(__always)
+    func pollStop(status: inout Int32, cpuNanoseconds: inout UInt64?) -> (tid: pid_t, error: Int32) {
+        wait(options: __WALL | WNOHANG, status: &status, cpuNanoseconds: &cpuNanoseconds)
+    }
+
+    @inline(__always)
+    private func wait(options: Int32, status: inout Int32, cpuNanoseconds: inout UInt64?) -> (tid: pid_t, error: Int32) {
         guard cpuNanoseconds != nil else {
-            let tid = waitpid(-1, &status, __WALL)
+            let tid = waitpid(-1, &status, options)
             return (tid, tid < 0 ? errno : 0)
         }
         var usage = rusage()
-        let tid = wait4(-1, &status, __WALL, &usage)
-        if tid < 0 { return (tid, errno) }
+        let tid = wait4(-1, &status, options, &usage)
+        if tid <= 0 { return (tid, tid < 0 ? errno : 0) }
         cpuNanoseconds = UInt64(usage.ru_stime.tv_sec) &* 1_000_000_000 &+ UInt64(usage.ru_stime.tv_usec) &* 1000
         return (tid, 0)
     }

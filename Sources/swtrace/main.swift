@@ -6,9 +6,9 @@ import Tracing
 let programName = CommandLine.arguments.first.flatMap { $0.split(separator: "/").last.map(String.init) } ?? "swtrace"
 TraceSetup.programName = programName
 
-/// One line on stderr: `NAME: message`.
+/// One line on stderr: `NAME: message` (a newline in a name the user typed shows as `\n`).
 func printLine(_ message: String) {
-    let line = Array("\(programName): \(message)\n".utf8)
+    let line = Array("\(programName): \(CommandLineError.escapingControlCharacters(message))\n".utf8)
     line.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
 }
 
@@ -43,6 +43,8 @@ func exitLike(_ outcome: TraceOutcome) -> Never {
         exit(128 + signal)
     case .finished:
         exit(0)
+    case .traceLost:
+        exit(125)
     }
 }
 

@@ -31,11 +31,26 @@ import Testing
 
     @Test(arguments: cases)
     func sameLinesAsStrace(fixture: String, variant: String, printing: String) throws {
+        try Self.compare(fixture: fixture, variant: variant,
+                         options: printing == "plain" ? [] : printing.split(separator: " ").map(String.init))
+    }
+
+    /// `-X raw` on the fixtures whose named arguments it changes (the printing options above run
+    /// on every fixture).
+    static let optionCases: [(fixture: String, options: [String])] = [
+        ("ipc", ["-X", "raw"]), ("ioctl", ["-X", "raw"]),
+    ]
+
+    @Test(arguments: optionCases)
+    func sameLinesAsStraceWithOptions(fixture: String, options: [String]) throws {
+        try Self.compare(fixture: fixture, variant: "64", options: options)
+    }
+
+    static func compare(fixture: String, variant: String, options: [String]) throws {
         let strace = "/usr/bin/strace", setarch = "/usr/bin/setarch"
         try #require(FileManager.default.isExecutableFile(atPath: strace), "Debian's strace is needed: ./scripts/test installs it")
         let settings = Self.variants.first { $0.name == variant }!
         let program = try NetworkFixtures.compiled(fixture, variant: variant, flags: settings.flags)
-        let options = printing == "plain" ? [] : printing.split(separator: " ").map(String.init)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("swtrace-net-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -48,7 +63,7 @@ import Testing
         defer { lock.unlock() }
         let straceRun = try run(setarch, ["-R", strace, "-f", "-o", straceOutput, "-e", "raw=\(raw)"] + options + ["--", program])
         let ourRun = try run(setarch, ["-R", Products.swtrace, "-f", "-o", ourOutput] + options + ["--", program])
-        let label = "\(fixture) (\(variant), \(printing))"
+        let label = "\(fixture) (\(variant))" + (options.isEmpty ? "" : " " + options.joined(separator: " "))
         #expect(straceRun.exitStatus == 0, "\(label): \(straceRun.stderr)")
         #expect(ourRun.exitStatus == straceRun.exitStatus, "\(label): \(ourRun.stderr)")
 
@@ -119,7 +134,7 @@ import Testing
     /// gets five random hex digits; a pseudo-terminal's number depends on what else runs.
     static func normalise(_ line: String) -> String {
         line.replacingOccurrences(of: #"/dev/pts/[0-9]+(<char 136:)?[0-9]*"#, with: "/dev/pts/N$1", options: .regularExpression)
-            .replacingOccurrences(of: #"TIOCGPTN, \[[0-9]+\]"#, with: "TIOCGPTN, [N]", options: .regularExpression)
+            .replacingOccurrences(of: #"(TIOCGPTN|0x80045430|TIOCGPTN \*/), \[[0-9]+\]"#, with: "$1, [N]", options: .regularExpression)
             .replacingOccurrences(of: #"htons\((1[0-9]{3}|[2-9][0-9]{3}|[1-9][0-9]{4})\)"#, with: "htons(PORT)", options: .regularExpression)
             .replacingOccurrences(of: #"="(\\x[0-9a-f]{2}){2}" /\* htons\(PORT\)"#, with: #"=PORT /* htons(PORT)"#, options: .regularExpression)
             // recvmmsg: the time its timeout left.

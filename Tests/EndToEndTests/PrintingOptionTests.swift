@@ -21,9 +21,9 @@ import Testing
         ["--strings-in-hex"],
         ["-s", "4"],
         ["-s", "0", "-x"],
-        // -X: the rlimit and siginfo printers do not follow -X yet, so their calls are left out.
-        ["-X", "raw", "-e", "signal=none"] + fixtureTrace,
-        ["-X", "verbose", "-e", "signal=none"] + fixtureTrace,
+        // -X: every line, signals' siginfo too.
+        ["-X", "raw"],
+        ["-X", "verbose"],
         ["-X", "abbrev"],
         ["-y"],
         ["--decode-fds=path"],
@@ -58,6 +58,26 @@ import Testing
     @Test(arguments: cases)
     func sameLinesAsStrace(options: [String]) throws {
         try StraceDifferentialTests.compare(options: options, scenario: ["printing"], minimumWhole: 3)
+    }
+
+    /// What `-v`, `-X`, `-y` and `-s` change in structures and results, on the fixture's
+    /// `structures` scenario: getdents64's entries, statx, uname, statfs, the descriptors fcntl and
+    /// dup return, socket types, socket addresses, poll, prctl, futex and more (see the scenario).
+    static let structureCases: [[String]] = [
+        [], ["-v"], ["-X", "raw"], ["-X", "verbose"], ["-v", "-X", "raw"], ["-v", "-X", "verbose"],
+        ["-y"], ["-y", "-X", "verbose"], ["-s", "0"], ["-v", "-s", "0"], ["-v", "-x"], ["-xx"],
+    ]
+
+    /// The directory the scenario lists and whose file it stats: its entries, inodes and times
+    /// stay the same between the two runs.
+    static var unchangingDirectory: String {
+        Products.packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixture").path
+    }
+
+    @Test(arguments: structureCases)
+    func structuresSameAsStrace(options: [String]) throws {
+        try StraceDifferentialTests.compare(options: options, scenario: ["structures", Self.unchangingDirectory],
+                                            minimumWhole: 30)
     }
 
     /// The plain scenario too, so that a change to the fixture's calls shows without options first.

@@ -110,6 +110,7 @@ import Tracing
         Form(arguments: ["--kill-on-exit"], expected: options { $0.killOnExit = true }),
         Form(arguments: ["--seccomp-bpf"], expected: options { $0.seccomp = .forced }),
         Form(arguments: ["--no-seccomp-bpf"], expected: options { $0.seccomp = .off }),
+        Form(arguments: ["--no-adaptive-wait"], expected: options { $0.adaptiveWait = false }),
         Form(arguments: ["-c"], expected: options { $0.summary = SummaryOptions() }),
         Form(arguments: ["--summary-only"], expected: options { $0.summary = SummaryOptions() }),
         Form(arguments: ["-C", "-w"], expected: options { var s = SummaryOptions(); s.alsoTrace = true; s.wallClock = true; $0.summary = s }),

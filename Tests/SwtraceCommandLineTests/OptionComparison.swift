@@ -63,6 +63,7 @@ func expectSameOptions(_ actual: TraceOptions, _ expected: TraceOptions, _ conte
     check(actual.quiet == expected.quiet, "quiet")
     check(actual.syscallLimit == expected.syscallLimit, "syscallLimit")
     check(actual.seccomp == expected.seccomp, "seccomp")
+    check(actual.adaptiveWait == expected.adaptiveWait, "adaptiveWait")
     check(actual.decode.stringLimit == expected.decode.stringLimit, "stringLimit")
     check(actual.decode.alignColumn == expected.decode.alignColumn, "alignColumn")
     check(actual.decode.descriptorDecoding == expected.decode.descriptorDecoding, "descriptorDecoding")

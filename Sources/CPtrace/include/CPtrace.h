@@ -90,4 +90,8 @@ long swt_process_vm_readv(pid_t pid, const struct iovec *local, unsigned long lo
 /// The "environ" of this process.
 char **swt_environ(void);
 
+/// How many CPUs the calling thread may run on (sched_getaffinity(2) and CPU_COUNT, a macro), or
+/// -1 with errno.
+int swt_allowed_cpu_count(void);
+
 #endif

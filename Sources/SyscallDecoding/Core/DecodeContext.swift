@@ -37,6 +37,11 @@ public struct CallSlot: Sendable {
     public var values: (UInt64, UInt64) = (0, 0) {
         didSet { isUsed = true }
     }
+    /// JSON: the length of the entry half's last argument, for an exit half that starts with
+    /// ` => ` (kept for whole-call decoders only: argument printers never do that).
+    var jsonEntryLastArgumentLength = 0 {
+        didSet { isUsed = true }
+    }
     /// Whether the entry kept anything (a kept 0 still counts).
     public private(set) var isUsed = false
     public init() {}
@@ -98,6 +103,12 @@ public struct DecodeContext {
         memory.readWord(at: address, wordSize: wordSize)
     }
 
+    /// The words of a tracee array (argv, envp) from `address` on, read `wordsPerRead` at a time
+    /// into the arena: one process_vm_readv per 64 pointers, not one per pointer.
+    func words(at address: UInt64) -> TraceeWords {
+        TraceeWords(context: self, address: address)
+    }
+
     /// A NUL-terminated string of at most `limit` bytes, read a page at a time into the arena;
     /// `terminated` is false when no NUL came within the limit. nil when unreadable before either.
     func readCString(_ address: UInt64, limit: Int) -> (bytes: UnsafeRawBufferPointer, terminated: Bool)? {
@@ -109,7 +120,8 @@ public struct DecodeContext {
             let chunkSize = min(toPageEnd, limit + 1 - count)
             let chunk = UnsafeMutableRawBufferPointer(rebasing: buffer[count..<count + chunkSize])
             let copied = memory.read(from: cursor, into: chunk)
-            if let nul = chunk[0..<copied].firstIndex(of: 0) {
+            if let nulInChunk = chunk[0..<copied].firstIndex(of: 0) {
+                let nul = count + nulInChunk  // the chunk's indices start at 0, not at `count`
                 arena.shrinkLast(buffer, to: nul)
                 return (UnsafeRawBufferPointer(rebasing: buffer[0..<nul]), true)
             }
@@ -119,5 +131,42 @@ public struct DecodeContext {
         }
         arena.shrinkLast(buffer, to: limit)
         return (UnsafeRawBufferPointer(rebasing: buffer[0..<limit]), false)
+    }
+}
+
+/// Reads a tracee array of pointer-sized words in chunks (see `DecodeContext.words(at:)`).
+struct TraceeWords {
+    static let wordsPerRead = 64
+    let context: DecodeContext
+    let address: UInt64
+    private var chunk = UnsafeRawBufferPointer(start: nil, count: 0)
+    private var chunkFirst = 0
+
+    init(context: DecodeContext, address: UInt64) {
+        self.context = context
+        self.address = address
+    }
+
+    /// Word `index`, or nil where the memory cannot be read.
+    mutating func word(_ index: Int) -> UInt64? {
+        let size = context.wordSize
+        if index < chunkFirst || index >= chunkFirst + chunk.count / size {
+            chunkFirst = index
+            chunk = context.readPrefix(address &+ UInt64(index * size), count: Self.wordsPerRead * size)
+            guard chunk.count >= size else { return nil }
+        }
+        let offset = (index - chunkFirst) * size
+        return size == 4 ? UInt64(chunk.loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian)
+            : chunk.loadUnaligned(fromByteOffset: offset, as: UInt64.self).littleEndian
+    }
+}
+
+extension DecodeContext {
+    /// Up to `count` bytes at `address` into the arena: fewer when the memory ends first.
+    func readPrefix(_ address: UInt64, count: Int) -> UnsafeRawBufferPointer {
+        guard address != 0, let buffer = arena.take(count) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        let copied = memory.read(from: address, into: buffer)
+        arena.shrinkLast(buffer, to: copied)
+        return UnsafeRawBufferPointer(rebasing: buffer[0..<copied])
     }
 }

@@ -1,29 +1,51 @@
 import SyscallTables
 
-/// One syscall of one ABI: its name and how it prints.
-public struct SyscallDescriptor: Sendable {
+/// One syscall of one ABI: its name and how it prints. A class, made once per table entry: the
+/// tracer keeps a reference to it from a call's entry stop to its exit stop, and copying the
+/// name and printers by value at every stop cost more than the decoding.
+public final class SyscallDescriptor: Sendable {
     public let name: String
+    /// `name` as bytes, appended to every line without going through String.
+    public let nameBytes: [UInt8]
     public let signature: SyscallSignature
     /// restart_syscall, which continues the previous call rather than being one of its own.
     public let isRestart: Bool
+    /// execve or execveat: the call that replaces the program (decided once, not by name per stop).
+    public let isExec: Bool
+    /// The call can write to a file descriptor the tracer's output may share (the write family,
+    /// sockets, splice), or start a program or a process that may: a batched trace is written
+    /// before such a call runs, so that it stays in order with the program's own output.
+    public let mayWriteOutput: Bool
+    /// `signature.firstExitArg`, found once.
+    let firstExitArg: Int
 
     init(name: String, signature: SyscallSignature) {
         self.name = name
+        nameBytes = Array(name.utf8)
         self.signature = signature
         isRestart = signature.args == [.interruptedCall]
+        isExec = name == "execve" || name == "execveat"
+        mayWriteOutput = isExec || Self.outputWriters.contains(name)
+        firstExitArg = signature.firstExitArg
     }
+
+    private static let outputWriters: Set<String> = [
+        "write", "writev", "pwrite64", "pwritev", "pwritev2", "sendfile", "sendfile64", "splice", "tee",
+        "vmsplice", "copy_file_range", "send", "sendto", "sendmsg", "sendmmsg", "socketcall",
+        "io_submit", "io_uring_enter", "fork", "vfork", "clone", "clone3",
+    ]
 }
 
 /// Every syscall of one ABI, indexed by number, resolved once so that a stop costs an array index.
 public final class DecoderTable: Sendable {
     public let arch: SyscallArch
-    private let descriptors: [SyscallDescriptor?]
+    private let descriptors: ContiguousArray<SyscallDescriptor?>
 
     public init(arch: SyscallArch) {
         self.arch = arch
-        descriptors = SyscallTable.forArch(arch).names.map { name in
+        descriptors = ContiguousArray(SyscallTable.forArch(arch).names.map { name in
             name.map { SyscallDescriptor(name: $0, signature: SyscallCatalog.signature(of: $0, arch: arch)) }
-        }
+        })
     }
 
     /// The descriptor of syscall `number`, or nil if this ABI has no such syscall.
@@ -48,9 +70,34 @@ public final class DecoderTable: Sendable {
 }
 
 /// A syscall the table does not know prints like strace's `syscall_0x1ff(...)`, with six raw args.
+/// The tracer keeps what this makes (`UnknownSyscalls`), so that a program that calls an unknown
+/// number in a loop does not build a String per stop.
 public func unknownSyscallDescriptor(_ number: UInt64) -> SyscallDescriptor {
     var name = TextBuffer(capacity: 24)
     name.append("syscall_")
     name.appendHex(number)
     return SyscallDescriptor(name: String(decoding: name.bytes, as: UTF8.self), signature: .raw(6))
+}
+
+/// The descriptors of syscall numbers the tables do not know, made once per ABI and number. A
+/// program can call any number: past `limit` distinct ones, new ones are made per call and not kept.
+public struct UnknownSyscalls {
+    private struct Key: Hashable {
+        let arch: SyscallArch
+        let number: UInt64
+    }
+    private var known: [Key: SyscallDescriptor] = [:]
+    private let limit: Int
+
+    public init(limit: Int = 1024) {
+        self.limit = limit
+    }
+
+    public mutating func descriptor(arch: SyscallArch, number: UInt64) -> SyscallDescriptor {
+        let key = Key(arch: arch, number: number)
+        if let descriptor = known[key] { return descriptor }
+        let descriptor = unknownSyscallDescriptor(number)
+        if known.count < limit { known[key] = descriptor }
+        return descriptor
+    }
 }

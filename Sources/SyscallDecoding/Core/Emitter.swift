@@ -21,6 +21,10 @@ public struct Emitter {
     /// Bit n: the item at depth n already has a member, so the next one needs `, `.
     private var hasMember: UInt64 = 0
     private var depth = 0
+    /// `--output-format=json`: the same values as typed JSON (`JsonValueWriter`); nil for text.
+    public var json: JsonValueWriter?
+    /// `--color`: strings in color (`TextColors`).
+    public var colors = false
 
     public init(text: TextBuffer) {
         self.text = text
@@ -35,21 +39,38 @@ public struct Emitter {
         descriptorDecoding = options.descriptorDecoding
         processNames = options.processNames
         arrayLimit = options.stringLimit
+        colors = options.colors
     }
 
     // MARK: Scalars
 
-    public mutating func int(_ value: Int64) { text.appendDecimal(value) }
-    public mutating func uint(_ value: UInt64) { text.appendDecimal(value) }
+    public mutating func int(_ value: Int64) {
+        let start = text.bytes.count
+        text.appendDecimal(value)
+        if let json { typedInt(json, value, start) }
+    }
+    public mutating func uint(_ value: UInt64) {
+        let start = text.bytes.count
+        text.appendDecimal(value)
+        if let json { typed(json, start) { $0.append("{\"type\":\"int\",\"raw\":"); $0.appendJSONNumber(value); $0.append(byte: UInt8(ascii: "}")) } }
+    }
     /// Where strace prints a number in hex: `0x1f`, `0`.
-    public mutating func hex(_ value: UInt64) { text.appendHex(value) }
+    public mutating func hex(_ value: UInt64) {
+        let start = text.bytes.count
+        text.appendHex(value)
+        if let json { typed(json, start) { $0.append("{\"type\":\"hex\",\"raw\":\""); $0.appendHex(value); $0.append("\"}") } }
+    }
     /// A pointer that is not followed: `NULL` or `0x7ffc...`.
     public mutating func pointer(_ value: UInt64) {
+        let start = text.bytes.count
         if value == 0 { text.append("NULL") } else { text.appendHex(value) }
+        if let json { typed(json, start) { $0.append("{\"type\":\"pointer\",\"raw\":\"0x"); $0.appendDigits(value, radix: 16, minimumDigits: 1); $0.append("\"}") } }
     }
     /// A file descriptor: `3`, or with `-y` `3</etc/passwd>` (nothing more when it is not open).
     public mutating func fd(_ value: Int32) {
+        let start = text.bytes.count
         text.appendDecimal(Int64(value))
+        let pathStart = text.bytes.count
         if descriptorOwner != 0 {
             if descriptorDecoding == .paths {
                 _ = ProcessLinks.appendDescriptorPath(pid: descriptorOwner, fd: value, escapes: escapes, to: &text)
@@ -57,34 +78,66 @@ public struct Emitter {
                 DescriptorDetails.append(pid: descriptorOwner, fd: value, decoding: descriptorDecoding, escapes: escapes, to: &text)
             }
         }
+        if let json { typedLinked(json, "{\"type\":\"fd\",\"raw\":", Int64(value), name: nil, start, linkStart: pathStart, key: "path") }
     }
+    /// A descriptor of the process that `pidfd` (the tracee's) refers to, as pidfd_getfd takes it:
+    /// `0`, or with `-y` `0</dev/null>` as that process has it open.
+    public mutating func fd(_ value: Int32, ofProcessOf pidfd: Int32) {
+        text.appendDecimal(Int64(value))
+        guard descriptorOwner != 0, let target = ProcessLinks.processOfPidfd(pid: descriptorOwner, pidfd: pidfd) else { return }
+        _ = ProcessLinks.appendDescriptorPath(pid: target, fd: value, escapes: escapes, to: &text)
+    }
+
     /// A directory descriptor of the *at calls: `AT_FDCWD` (with `-y` `AT_FDCWD</home>`) or `fd`.
     public mutating func dirfd(_ value: Int32) {
         guard value == atFdcwd else { return fd(value) }
-        named(Int64(value), "AT_FDCWD")
+        let start = text.bytes.count
+        appendNamed(Int64(value), "AT_FDCWD")
+        let pathStart = text.bytes.count
         if descriptorOwner != 0 && descriptorDecoding.contains(.paths) {
             _ = ProcessLinks.appendWorkingDirectory(pid: descriptorOwner, escapes: escapes, to: &text)
         }
+        if let json { typedLinked(json, "{\"type\":\"fd\",\"raw\":", Int64(value), name: "AT_FDCWD", start, linkStart: pathStart, key: "path") }
     }
     /// A process (or thread, group, session) id: `1234`, or with `-Y` `1234<sh>`.
     public mutating func pid(_ value: Int64) {
+        let start = text.bytes.count
         text.appendDecimal(value)
+        let nameStart = text.bytes.count
         if processNames, let pid = Int32(exactly: value) {
             _ = ProcessLinks.appendCommandName(pid: pid, escapes: escapes, to: &text)
         }
+        if let json { typedLinked(json, "{\"type\":\"pid\",\"raw\":", value, name: nil, start, linkStart: nameStart, key: "comm") }
     }
     /// A file mode or mask in octal: `0644`, `022`.
-    public mutating func octal(_ value: UInt64) { text.appendOctalMode(value) }
+    public mutating func octal(_ value: UInt64) {
+        let start = text.bytes.count
+        text.appendOctalMode(value)
+        if let json { typed(json, start) { $0.append("{\"type\":\"octal\",\"raw\":"); $0.appendJSONNumber(value); $0.append(byte: UInt8(ascii: "}")) } }
+    }
     /// A bare name (a constant that has no table, `NULL`, `SIG_DFL`).
-    public mutating func name(_ name: StaticString) { text.append(name) }
+    public mutating func name(_ name: StaticString) {
+        let start = text.bytes.count
+        text.append(name)
+        if let json { typed(json, start) { $0.append("{\"type\":\"name\",\"name\":\""); $0.append(name); $0.append("\"}") } }
+    }
     /// Free text that is part of the value's syntax in this style (`makedev(`, `*1024`).
-    public mutating func raw(_ fragment: StaticString) { text.append(fragment) }
+    public mutating func raw(_ fragment: StaticString) {
+        text.append(fragment)
+        if let json { _ = json.freeText(fragment, text: text) }
+    }
 
     // MARK: Named values (`-X`)
 
     /// A value with a name of its own (`AT_FDCWD`): the name, or with `-X raw` the number in
     /// decimal, or with `-X verbose` both (`-100 /* AT_FDCWD */`).
     public mutating func named(_ value: Int64, _ name: StaticString) {
+        let start = text.bytes.count
+        appendNamed(value, name)
+        if let json { typedConstant(json, value, name, start) }
+    }
+
+    private mutating func appendNamed(_ value: Int64, _ name: StaticString) {
         switch constantStyle {
         case .abbrev: text.append(name)
         case .raw: text.appendDecimal(value)
@@ -120,6 +173,23 @@ public struct Emitter {
     /// A signal number: `SIGUSR1` (or the number when it has no name); `-X raw` `10`, `-X verbose`
     /// `10 /* SIGUSR1 */`.
     public mutating func signal(_ value: Int32) {
+        let start = text.bytes.count
+        appendSignalValue(value)
+        if let json {
+            typed(json, start) {
+                $0.append("{\"type\":\"signal\",\"raw\":")
+                $0.appendJSONNumber(Int64(value))
+                if SignalNames.hasName(value) {
+                    $0.append(",\"name\":\"")
+                    $0.appendSignal(value)
+                    $0.append(byte: UInt8(ascii: "\""))
+                }
+                $0.append(byte: UInt8(ascii: "}"))
+            }
+        }
+    }
+
+    private mutating func appendSignalValue(_ value: Int32) {
         switch constantStyle {
         case .abbrev: text.appendSignal(value)
         case .raw: text.appendDecimal(Int64(value))
@@ -134,6 +204,12 @@ public struct Emitter {
     /// by ` /* unknown */` if `unknown` is given (`0x100 /* PROT_??? */`). `-X raw` prints the
     /// value in hex, `-X verbose` the hex value and the names in a comment.
     public mutating func flags(_ value: UInt64, _ table: FlagTable, unknown: StaticString? = nil) {
+        let start = text.bytes.count
+        appendFlags(value, table, unknown: unknown)
+        if let json { typed(json, start) { $0.appendJSONFlags(value, table, unknown: unknown) } }
+    }
+
+    private mutating func appendFlags(_ value: UInt64, _ table: FlagTable, unknown: StaticString?) {
         switch constantStyle {
         case .abbrev:
             if !appendFlagNames(value, table) {
@@ -182,6 +258,29 @@ public struct Emitter {
     /// `/* PREFIX_??? */` comment when `unknown` is given, in decimal otherwise. `-X raw` prints
     /// the number as an unknown value prints (hex or decimal), `-X verbose` that and the name.
     public mutating func constant(_ value: UInt64, _ table: ConstantTable, unknown: StaticString? = nil) {
+        let start = text.bytes.count
+        appendConstant(value, table, unknown: unknown)
+        if let json {
+            let name = table.name(of: value)
+            typed(json, start) {
+                $0.append("{\"type\":\"constant\",\"raw\":")
+                $0.appendJSONNumber(value)
+                if let name {
+                    $0.append(",\"name\":\"")
+                    $0.append(name)
+                    $0.append(byte: UInt8(ascii: "\""))
+                } else if let unknown {
+                    // strace's `0x4d /* SEEK_??? */`: the text shows it in hex with this comment.
+                    $0.append(",\"unknown\":\"")
+                    $0.append(unknown)
+                    $0.append(byte: UInt8(ascii: "\""))
+                }
+                $0.append(byte: UInt8(ascii: "}"))
+            }
+        }
+    }
+
+    private mutating func appendConstant(_ value: UInt64, _ table: ConstantTable, unknown: StaticString?) {
         let name = table.name(of: value)
         if constantStyle == .abbrev, let name { return text.append(name) }
         if unknown != nil { text.appendHex(value) } else { text.appendDecimal(value) }
@@ -192,6 +291,15 @@ public struct Emitter {
         }
     }
 
+    /// A value that strace prints in hex, by name when the table has one (a file system's magic
+    /// number): the name or `0x...`; `-X raw` the number, `-X verbose` the number and the name.
+    public mutating func hexConstant(_ value: UInt64, _ table: ConstantTable) {
+        let name = table.name(of: value)
+        if constantStyle == .abbrev, let name { return text.append(name) }
+        text.appendHex(value)
+        if constantStyle == .verbose, let name { appendComment(name) }
+    }
+
     private mutating func appendComment(_ content: StaticString) {
         text.append(" /* ")
         text.append(content)
@@ -200,11 +308,21 @@ public struct Emitter {
 
     /// Bytes as a quoted C string (`"abc\n"...` when `truncated`), escaped as `-x` says.
     public mutating func bytes<C: Collection>(_ bytes: C, truncated: Bool = false) where C.Element == UInt8 {
+        let start = text.bytes.count
+        if colors { text.appendInvisible(TextColors.string) }
         text.appendQuoted(bytes, truncated: truncated, escapes: escapes)
+        if colors { text.appendInvisible(TextColors.reset) }
+        if let json { typed(json, start) { $0.appendJSONBytes(bytes, truncated: truncated) } }
     }
 
     /// Bytes as a quoted string with every byte as `\xNN` (getrandom's output).
     public mutating func hexBytes(_ bytes: UnsafeRawBufferPointer, truncated: Bool = false) {
+        let start = text.bytes.count
+        appendHexBytes(bytes, truncated: truncated)
+        if let json { typed(json, start) { $0.appendJSONBytes(bytes, truncated: truncated, hex: true) } }
+    }
+
+    private mutating func appendHexBytes(_ bytes: UnsafeRawBufferPointer, truncated: Bool) {
         text.append(byte: UInt8(ascii: "\""))
         for byte in bytes {
             text.append("\\x")
@@ -220,20 +338,38 @@ public struct Emitter {
 
     // MARK: Structures
 
-    public mutating func beginStruct() { open(UInt8(ascii: "{")) }
-    public mutating func endStruct() { close(UInt8(ascii: "}")) }
-    public mutating func beginArray() { open(UInt8(ascii: "[")) }
-    public mutating func endArray() { close(UInt8(ascii: "]")) }
+    public mutating func beginStruct() {
+        json?.beginContainer(isArray: false, textStart: text.bytes.count)
+        open(UInt8(ascii: "{"))
+    }
+    public mutating func endStruct() {
+        close(UInt8(ascii: "}"))
+        json?.endContainer(text: text)
+    }
+    public mutating func beginArray() {
+        json?.beginContainer(isArray: true, textStart: text.bytes.count)
+        open(UInt8(ascii: "["))
+    }
+    public mutating func endArray() {
+        close(UInt8(ascii: "]"))
+        json?.endContainer(text: text)
+    }
 
     /// Starts the next struct member: `, ` unless it is the first, then `name=`.
     public mutating func field(_ name: StaticString) {
+        let before = text.bytes.count
         separate()
         text.append(name)
         text.append(byte: UInt8(ascii: "="))
+        json?.member(name, textBefore: before, text: text)
     }
 
     /// Starts the next array element (or an unnamed struct member).
-    public mutating func element() { separate() }
+    public mutating func element() {
+        let before = text.bytes.count
+        separate()
+        json?.member(nil, textBefore: before, text: text)
+    }
 
     /// Starts element `index` of an array that `-s` cuts, as strace cuts every array at `-s`
     /// elements: true when the element is to be printed; false, after writing `...`, at the cut
@@ -243,18 +379,96 @@ public struct Emitter {
             abbreviated()
             return false
         }
-        separate()
+        element()
         return true
     }
 
     /// `...`: the members strace leaves out unless `-v`.
     public mutating func abbreviated() {
+        let before = text.bytes.count
         separate()
         text.append("...")
+        json?.abbreviated(textBefore: before, text: text)
+    }
+
+    /// A top-level argument that strace shows with its name (clone's `flags=CLONE_VM`): `, `
+    /// unless it is the first argument of its half, then `name=`. In JSON the argument is
+    /// `{"type":"named","name":...,"value":...}`.
+    public mutating func argument(named name: StaticString, first: Bool = false) {
+        if !first { raw(", ") }
+        text.append(name)
+        text.append(byte: UInt8(ascii: "="))
+        json?.argumentName(name, textEnd: text.bytes.count)
     }
 
     /// ` => `: between a value as it was at entry and as it is at exit.
-    public mutating func changed() { text.append(" => ") }
+    public mutating func changed() {
+        text.append(" => ")
+        json?.changed(textEnd: text.bytes.count, text: text)
+    }
+
+    // MARK: JSON style
+
+    /// One typed value whose text starts at `start` (`write` writes its JSON).
+    @inline(__always)
+    private func typed(_ json: JsonValueWriter, _ start: Int, _ write: (inout TextBuffer) -> Void) {
+        json.beginValue()
+        write(&json.json)
+        json.endValue(textStart: start, text: text)
+    }
+
+    private func typedInt(_ json: JsonValueWriter, _ value: Int64, _ start: Int) {
+        typed(json, start) {
+            $0.append("{\"type\":\"int\",\"raw\":")
+            $0.appendJSONNumber(value)
+            $0.append(byte: UInt8(ascii: "}"))
+        }
+        json.noteInt(value)
+    }
+
+    private func typedConstant(_ json: JsonValueWriter, _ value: Int64, _ name: StaticString, _ start: Int) {
+        typed(json, start) {
+            $0.append("{\"type\":\"constant\",\"raw\":")
+            $0.appendJSONNumber(value)
+            $0.append(",\"name\":\"")
+            $0.append(name)
+            $0.append("\"}")
+        }
+    }
+
+    /// An fd or pid (`prefix` is its `{"type":...,"raw":`), with what `-y`/`-Y` wrote after it
+    /// (`<...>`, from `linkStart` on) as `key`.
+    private func typedLinked(_ json: JsonValueWriter, _ prefix: StaticString, _ value: Int64, name: StaticString?,
+                             _ start: Int, linkStart: Int, key: StaticString) {
+        guard text.bytes.count - linkStart >= 2 else {
+            // No `<...>`: the common case, without looking at the text.
+            return typed(json, start) {
+                $0.append(prefix)
+                $0.appendJSONNumber(value)
+                if let name {
+                    $0.append(",\"name\":\"")
+                    $0.append(name)
+                    $0.append(byte: UInt8(ascii: "\""))
+                }
+                $0.append(byte: UInt8(ascii: "}"))
+            }
+        }
+        let text = self.text
+        typed(json, start) {
+            $0.append(prefix)
+            $0.appendJSONNumber(value)
+            if let name {
+                $0.append(",\"name\":\"")
+                $0.append(name)
+                $0.append(byte: UInt8(ascii: "\""))
+            }
+            $0.append(",\"")
+            $0.append(key)
+            $0.append("\":")
+            $0.appendJSONString(text.bytes[(linkStart + 1)..<(text.bytes.count - 1)])
+            $0.append(byte: UInt8(ascii: "}"))
+        }
+    }
 
     private mutating func separate() {
         let bit: UInt64 = 1 << UInt64(depth & 63)

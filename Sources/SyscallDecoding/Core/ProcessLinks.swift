@@ -11,6 +11,38 @@ enum ProcessLinks {
         return appendLink(pid: pid, leaf: "fd/", number: fd, escapes: escapes, to: &text)
     }
 
+    /// The process a pidfd of tracee `pid` refers to (the `Pid:` line of `/proc/PID/fdinfo/FD`);
+    /// nil when `pidfd` is no pidfd or its process is gone.
+    static func processOfPidfd(pid: Int32, pidfd: Int32) -> Int32? {
+        guard pid > 0, pidfd >= 0 else { return nil }
+        var target: Int32?
+        _ = withProcPath(pid: pid, leaf: "fdinfo/", number: pidfd) { path in
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { return false }
+            defer { close(fd) }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 512) { buffer in
+                let count = read(fd, buffer.baseAddress, buffer.count)
+                guard count > 0 else { return false }
+                let text = UnsafeBufferPointer(rebasing: buffer[0..<count])
+                let key: StaticString = "\nPid:\t"
+                let keyLength = key.utf8CodeUnitCount
+                guard count > keyLength else { return false }
+                for start in 0...(count - keyLength) where memcmp(buffer.baseAddress! + start, key.utf8Start, keyLength) == 0 {
+                    var value: Int32 = 0
+                    var index = start + keyLength
+                    while index < count, text[index] >= UInt8(ascii: "0"), text[index] <= UInt8(ascii: "9") {
+                        value = value &* 10 &+ Int32(text[index] - UInt8(ascii: "0"))
+                        index += 1
+                    }
+                    if value > 0 { target = value }  // -1: the process is gone
+                    return true
+                }
+                return false
+            }
+        }
+        return target
+    }
+
     /// `/proc/PID/cwd`: where AT_FDCWD points, for `-y`.
     static func appendWorkingDirectory(pid: Int32, escapes: StringEscapes, to text: inout TextBuffer) -> Bool {
         guard pid > 0 else { return false }
@@ -44,7 +76,14 @@ enum ProcessLinks {
                     readlink(path, $0, buffer.count)
                 }
                 guard count >= 0 else { return false }
-                text.appendDescriptorPath(UnsafeBufferPointer(rebasing: buffer[0..<count]), escapes: escapes)
+                // The kernel marks a deleted file's link ` (deleted)`; strace prints
+                // `</memfd:x>(deleted)`, the mark outside the brackets and without its space.
+                let mark: StaticString = " (deleted)"
+                let markLength = mark.utf8CodeUnitCount
+                let deleted = count > markLength && memcmp(buffer.baseAddress! + (count - markLength), mark.utf8Start, markLength) == 0
+                let pathLength = deleted ? count - markLength : count
+                text.appendDescriptorPath(UnsafeBufferPointer(rebasing: buffer[0..<pathLength]), escapes: escapes)
+                if deleted { text.append("(deleted)") }
                 return true
             }
         }

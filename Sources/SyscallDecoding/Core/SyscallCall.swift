@@ -88,6 +88,8 @@ public struct DecodeOptions: Sendable {
     public var dereferences: CallSelection = .all
     /// `-e raw=`: which calls print every argument and the result in hex, undecoded.
     public var raw: CallSelection = .none
+    /// `--color`: syscall names, errors and strings in color (`TextColors`).
+    public var colors = false
 
     public init(stringLimit: Int = 32, alignColumn: Int = 40) {
         self.stringLimit = stringLimit

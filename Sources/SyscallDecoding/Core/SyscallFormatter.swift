@@ -7,9 +7,12 @@ public struct SyscallFormatter: Sendable {
     public var options: DecodeOptions
     /// Scratch memory for tracee reads, reused by every stop this formatter decodes.
     let arena = DecodeArena()
-    /// What an entry kept for its exit, by thread, for callers that do not carry the slot
-    /// themselves (the overloads without `slot:`).
-    let entrySlots = EntrySlots()
+    /// The ABIs, held here: reading a global `static let` costs a swift_once check per stop.
+    private let abis = (x86_64: DecodeABI.x86_64, i386: DecodeABI.i386, aarch64: DecodeABI.aarch64)
+    /// `--output-format=json`: the JSON style's state, reused by every stop.
+    let json = JsonValueWriter()
+    /// The text the JSON style writes beside its values (never shown).
+    private let jsonText = ScratchText()
 
     public init(options: DecodeOptions = DecodeOptions()) {
         self.options = options
@@ -24,7 +27,6 @@ public struct SyscallFormatter: Sendable {
         var slot = CallSlot()
         appendEntry(to: &out, descriptor: descriptor, call: call, memory: memory, slot: &slot,
                     interruptedCall: interruptedCall, pid: pid)
-        entrySlots.keep(slot, for: memory.tid)
     }
 
     /// As above, keeping in `slot` what the exit half needs from the entry.
@@ -35,13 +37,11 @@ public struct SyscallFormatter: Sendable {
         var context = makeContext(call: call, result: nil, memory: memory, slot: slot,
                                   interruptedCall: interruptedCall, pid: pid)
         let raw = isRaw(call)
-        if !raw, let shownName = descriptor.signature.decoder?.shownName?(context) {
-            out.append(shownName)  // a multiplexer (socketcall, ipc) shows the call it carries
-        } else {
-            out.append(descriptor.name)
-        }
+        if options.colors { out.appendInvisible(TextColors.syscall) }
+        appendShownName(descriptor, context: context, raw: raw, to: &out)
+        if options.colors { out.appendInvisible(TextColors.reset) }
         out.append("(")
-        withEmitter(&out, pid: pid) { emitter in
+        withEmitter(&out, pid: pid, abbreviates: context.abbreviates) { emitter in
             let signature = descriptor.signature
             if raw {
                 // `-e raw=`: every argument in hex at entry, undecoded.
@@ -54,6 +54,132 @@ public struct SyscallFormatter: Sendable {
             signature.printEntryArgs(&context, &emitter)
         }
         slot = context.slot
+    }
+
+    /// The name the call shows: a multiplexer (socketcall, ipc) shows the call it carries.
+    private func appendShownName(_ descriptor: SyscallDescriptor, context: borrowing DecodeContext, raw: Bool,
+                                 to out: inout TextBuffer) {
+        if !raw, let shownName = descriptor.signature.decoder?.shownName?(context) { return out.append(shownName) }
+        out.append(contentsOf: descriptor.nameBytes)
+    }
+
+    // MARK: JSON
+
+    /// `"syscall":"name","args":[` and the arguments known at entry, as typed JSON values (the
+    /// array stays open for `appendExitJSON`).
+    public func appendEntryJSON(
+        to out: inout TextBuffer, descriptor: SyscallDescriptor, call: SyscallCall,
+        memory: some TraceeMemory, slot: inout CallSlot, interruptedCall: String? = nil, pid: Int32 = 0
+    ) {
+        var context = makeContext(call: call, result: nil, memory: memory, slot: slot,
+                                  interruptedCall: interruptedCall, pid: pid)
+        let raw = isRaw(call)
+        out.append("\"syscall\":\"")
+        appendShownName(descriptor, context: context, raw: raw, to: &out)
+        out.append("\",\"args\":[")
+        // A call without arguments (getppid) needs no emitter.
+        if !raw && descriptor.signature.args.isEmpty && descriptor.signature.decoder == nil { return }
+        let lastArgumentLength = withJSONEmitter(&out, pid: pid, commaFirst: false) { emitter in
+            let signature = descriptor.signature
+            if raw {
+                for index in 0..<signature.args.count {
+                    if index > 0 { emitter.raw(", ") }
+                    emitter.hex(context.truncate(call.args[index]))
+                }
+                return
+            }
+            signature.printEntryArgs(&context, &emitter)
+        }
+        slot = context.slot
+        if descriptor.signature.decoder != nil && lastArgumentLength > 0 {
+            slot.jsonEntryLastArgumentLength = lastArgumentLength
+        }
+    }
+
+    /// As above, for an entry whose exit needs nothing from it (the command's first execve).
+    public func appendEntryJSON(
+        to out: inout TextBuffer, descriptor: SyscallDescriptor, call: SyscallCall,
+        memory: some TraceeMemory, interruptedCall: String? = nil, pid: Int32 = 0
+    ) {
+        var slot = CallSlot()
+        appendEntryJSON(to: &out, descriptor: descriptor, call: call, memory: memory, slot: &slot,
+                        interruptedCall: interruptedCall, pid: pid)
+    }
+
+    /// The arguments printed at exit, `]`, then `"ret":N` and either `"error"` (with `"errno"`
+    /// and `"strerror"`) or, when the result prints as more than its number, `"retval"`.
+    public func appendExitJSON(
+        to out: inout TextBuffer, descriptor: SyscallDescriptor, call: SyscallCall,
+        memory: some TraceeMemory, slot: CallSlot, result: SyscallResult, pid: Int32 = 0
+    ) {
+        var context = makeContext(call: call, result: result, memory: memory, slot: slot, interruptedCall: nil, pid: pid)
+        let raw = isRaw(call)
+        let commaFirst = out.bytes.last != UInt8(ascii: "[")
+        let signature = descriptor.signature
+        // Most calls print nothing at exit but their result: no emitter to set up for them.
+        if !raw && (signature.decoder != nil || signature.firstExitArg < signature.args.count) {
+            withJSONEmitter(&out, pid: pid, commaFirst: commaFirst,
+                            entryLastArgumentLength: slot.jsonEntryLastArgumentLength) { emitter in
+                descriptor.signature.printExitArgs(&context, &emitter)
+            }
+        }
+        out.append("],\"ret\":")
+        switch result {
+        case .failure(let errno):
+            out.append("-1,\"error\":")
+            if let name = ErrnoNames.name(errno) {
+                out.append(byte: UInt8(ascii: "\""))
+                out.append(name)
+                out.append(byte: UInt8(ascii: "\""))
+            } else {
+                out.append("null")
+            }
+            out.append(",\"errno\":")
+            out.appendDecimal(Int64(errno))
+            out.append(",\"strerror\":\"")
+            if let explanation = ErrnoText.restartExplanation(errno) { out.append(explanation) } else { out.append(ErrnoText.message(errno)) }
+            out.append(byte: UInt8(ascii: "\""))
+        case .success(let value):
+            out.appendJSONNumber(value)
+            let start = out.bytes.count
+            out.append(",\"retval\":")
+            let valueStart = out.bytes.count
+            withJSONEmitter(&out, pid: pid, kind: .result, commaFirst: false) { emitter in
+                if raw {
+                    emitter.hex(context.truncate(UInt64(bitPattern: value)))
+                } else {
+                    descriptor.signature.returns.print(value, &context, &emitter)
+                }
+            }
+            // A result shown as its plain number needs no "retval".
+            if json.lastKind == .int && json.lastInt == value && out.bytes[valueStart...].starts(with: "{\"type\":\"int\"".utf8) {
+                out.bytes.removeSubrange(start...)
+            }
+        }
+    }
+
+    /// Lends `out` to the JSON style, which writes values there while the emitter writes its text
+    /// into scratch space.
+    /// Returns the length of the JSON of the last top-level argument written.
+    @discardableResult
+    private func withJSONEmitter(_ out: inout TextBuffer, pid: Int32, kind: JsonValueWriter.SlotKind = .argument,
+                                 commaFirst: Bool, entryLastArgumentLength: Int = 0,
+                                 _ body: (inout Emitter) -> Void) -> Int {
+        var emitter = Emitter(text: TextBuffer(capacity: 0), options: options, pid: pid)
+        emitter.colors = false
+        emitter.json = json
+        swap(&emitter.text, &jsonText.text)
+        emitter.text.bytes.removeAll(keepingCapacity: true)
+        emitter.text.lineStart = 0
+        emitter.text.invisibleBytes = 0
+        swap(&json.json, &out)
+        json.begin(kind, textStart: 0, commaFirst: commaFirst, entryLastArgumentLength: entryLastArgumentLength)
+        body(&emitter)
+        json.end(text: emitter.text)
+        let lastArgumentLength = json.lastArgumentLength
+        swap(&json.json, &out)
+        swap(&emitter.text, &jsonText.text)
+        return lastArgumentLength
     }
 
     /// `<... name resumed>`, which starts the exit half when other output came between the halves.
@@ -69,7 +195,7 @@ public struct SyscallFormatter: Sendable {
         memory: some TraceeMemory, result: SyscallResult, pid: Int32 = 0
     ) {
         appendExit(to: &out, descriptor: descriptor, call: call, memory: memory,
-                   slot: entrySlots.take(for: memory.tid), result: result, pid: pid)
+                   slot: CallSlot(), result: result, pid: pid)
     }
 
     /// As above, with what the entry half kept in `slot`.
@@ -79,7 +205,7 @@ public struct SyscallFormatter: Sendable {
     ) {
         var context = makeContext(call: call, result: result, memory: memory, slot: slot, interruptedCall: nil, pid: pid)
         let raw = isRaw(call)
-        withEmitter(&out, pid: pid) { emitter in
+        withEmitter(&out, pid: pid, abbreviates: context.abbreviates) { emitter in
             let signature = descriptor.signature
             if !raw {  // (raw: printed whole at entry)
                 signature.printExitArgs(&context, &emitter)
@@ -87,7 +213,9 @@ public struct SyscallFormatter: Sendable {
             appendResultSeparator(to: &emitter.text)
             switch result {
             case .failure(let errno):
+                if options.colors { emitter.text.appendInvisible(TextColors.error) }
                 emitter.text.appendErrorReturn(errno: errno)
+                if options.colors { emitter.text.appendInvisible(TextColors.reset) }
             case .success(let value) where raw:
                 emitter.hex(context.truncate(UInt64(bitPattern: value)))
             case .success(let value):
@@ -100,6 +228,14 @@ public struct SyscallFormatter: Sendable {
     public func appendNoReturn(to out: inout TextBuffer) {
         appendResultSeparator(to: &out)
         out.append("?")
+    }
+
+    /// The same for `descriptor`'s call: ` <unfinished ...>) = ?` when the call had arguments
+    /// left to print at its exit (a `clock_nanosleep` killed in its sleep), as strace ends it;
+    /// `) = ?` when its entry half said everything (`exit_group(0) = ?`).
+    public func appendNoReturn(to out: inout TextBuffer, descriptor: SyscallDescriptor) {
+        if descriptor.signature.printsAtExit { out.append(" <unfinished ...>") }
+        appendNoReturn(to: &out)
     }
 
     /// `) ` padded to the alignment column, then `= `.
@@ -117,15 +253,24 @@ public struct SyscallFormatter: Sendable {
     private func makeContext(call: SyscallCall, result: SyscallResult?, memory: some TraceeMemory,
                              slot: CallSlot, interruptedCall: String?, pid: Int32) -> DecodeContext {
         arena.reset()
-        return DecodeContext(call: call, result: result, abi: .forArch(call.arch), options: options,
+        let abi = switch call.arch {
+        case .x86_64: abis.x86_64
+        case .i386: abis.i386
+        case .aarch64: abis.aarch64
+        }
+        return DecodeContext(call: call, result: result, abi: abi, options: options,
                              memory: memory, arena: arena, slot: slot, interruptedCall: interruptedCall, pid: pid,
                              abbreviates: options.abbreviates.includes(call.arch, call.number),
                              dereferences: options.dereferences.includes(call.arch, call.number))
     }
 
     /// Lends `out` to an emitter without copying its bytes.
-    private func withEmitter(_ out: inout TextBuffer, pid: Int32, _ body: (inout Emitter) -> Void) {
+    /// `abbreviates`: the call prints in part (`-v` or `-e abbrev=` not given for it); strace cuts
+    /// arrays at `-s` elements only then.
+    private func withEmitter(_ out: inout TextBuffer, pid: Int32, abbreviates: Bool,
+                             _ body: (inout Emitter) -> Void) {
         var emitter = Emitter(text: TextBuffer(capacity: 0), options: options, pid: pid)
+        if !abbreviates { emitter.arrayLimit = .max }
         swap(&emitter.text, &out)
         body(&emitter)
         swap(&emitter.text, &out)
@@ -169,4 +314,9 @@ extension SyscallSignature {
             args[index].print(context.call.args[index], &context, &emitter)
         }
     }
+}
+
+/// A text buffer kept between stops (the JSON style's unseen text).
+final class ScratchText: @unchecked Sendable {
+    var text = TextBuffer(capacity: 1024)
 }

@@ -131,6 +131,13 @@ public struct SyscallSignature: Sendable, Equatable {
         args.allSatisfy { $0 == .hex } && returns == .hex
     }
 
+    /// Whether part of the call prints at its exit (an argument the kernel fills in, or a
+    /// whole-call decoder's exit half).
+    var printsAtExit: Bool {
+        if let decoder { return decoder.exit != nil }
+        return firstExitArg < args.count
+    }
+
     /// Index of the first argument printed at syscall exit (`args.count` if none).
     var firstExitArg: Int {
         args.firstIndex(where: \.printsAtExit) ?? args.count

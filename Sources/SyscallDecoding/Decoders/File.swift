@@ -76,15 +76,15 @@ extension SyscallCatalog {
         "getdents64": .init(.fd, .dirents64, .uint),
 
         // Extended attributes: the value prints as a string only when its size is sane, so raw.
-        "setxattr": .init(.path, .string, .hex, .ulong, .hex),
-        "lsetxattr": .init(.path, .string, .hex, .ulong, .hex),
-        "fsetxattr": .init(.fd, .string, .hex, .ulong, .hex),
-        "getxattr": .init(.path, .string, .outBuffer, .ulong),
-        "lgetxattr": .init(.path, .string, .outBuffer, .ulong),
-        "fgetxattr": .init(.fd, .string, .outBuffer, .ulong),
-        "listxattr": .init(.path, .hex, .ulong),
-        "llistxattr": .init(.path, .hex, .ulong),
-        "flistxattr": .init(.fd, .hex, .ulong),
+        "setxattr": .init(.path, .string, .xattrValueIn, .ulong, .xattrFlags),
+        "lsetxattr": .init(.path, .string, .xattrValueIn, .ulong, .xattrFlags),
+        "fsetxattr": .init(.fd, .string, .xattrValueIn, .ulong, .xattrFlags),
+        "getxattr": .init(.path, .string, .xattrValueOut, .ulong),
+        "lgetxattr": .init(.path, .string, .xattrValueOut, .ulong),
+        "fgetxattr": .init(.fd, .string, .xattrValueOut, .ulong),
+        "listxattr": .init(.path, .xattrNames, .ulong),
+        "llistxattr": .init(.path, .xattrNames, .ulong),
+        "flistxattr": .init(.fd, .xattrNames, .ulong),
         "removexattr": .init(.path, .string),
         "lremovexattr": .init(.path, .string),
         "fremovexattr": .init(.fd, .string),
@@ -125,11 +125,14 @@ extension ArgPrinter {
         if id == UInt32.max { out.int(-1) } else { out.uint(UInt64(id)) }
     }
 
-    /// statx's flags: the sync type by name, then the `AT_*` flags.
+    /// statx's flags: the sync type by name, then the `AT_*` flags. With `-X raw` strace leaves
+    /// the default sync type (0) out entirely: `|0x100`, or nothing at all.
     static let statxFlags = ArgPrinter("statxFlags") { value, context, out in
         let flags = UInt64(UInt32(truncatingIfNeeded: value))
         let syncMask = context.constants.statxSyncMask ?? 0
-        out.constant(flags & syncMask, context.constants.statxSync, unknown: "AT_STATX_???")
+        if flags & syncMask != 0 || out.constantStyle != .raw {
+            out.constant(flags & syncMask, context.constants.statxSync, unknown: "AT_STATX_???")
+        }
         let rest = flags & ~syncMask
         if rest != 0 {
             out.raw("|")
@@ -201,23 +204,74 @@ extension ArgPrinter {
         out.endStruct()
     }
 
-    /// A `struct statx`: `{stx_mask=..., stx_attributes=..., stx_mode=..., stx_size=..., ...}`.
+    /// A `struct statx`: `{stx_mask=..., stx_attributes=..., stx_mode=..., stx_size=..., ...}`;
+    /// with `-v` every field, the timestamps and the mount id only when the mask says they are set.
     static let statxBuffer = ArgPrinter("statx", phase: .exit) { value, context, out in
         let address = context.truncate(value)
         let layout = context.layouts.statx
         guard context.returned != nil else { return out.pointer(address) }
         guard let bytes = context.read(address, count: layout.size) else { return out.hex(address) }
+        let whole = !context.abbreviates
+        let mask = layout.stxMask.unsigned(in: bytes)
+        func unsigned(_ name: StaticString, _ field: FieldLayout) {
+            out.field(name)
+            out.uint(field.unsigned(in: bytes))
+        }
         out.beginStruct()
         out.field("stx_mask")
-        out.flags(layout.stxMask.unsigned(in: bytes), context.constants.statxMask)
+        out.flags(mask, context.constants.statxMask)
+        if whole { unsigned("stx_blksize", layout.stxBlksize) }
         out.field("stx_attributes")
         out.flags(layout.stxAttributes.unsigned(in: bytes), context.constants.statxAttributes)
+        if whole {
+            unsigned("stx_nlink", layout.stxNlink)
+            unsigned("stx_uid", layout.stxUid)
+            unsigned("stx_gid", layout.stxGid)
+        }
         out.field("stx_mode")
         context.printFileMode(layout.stxMode.unsigned(in: bytes), to: &out)
-        out.field("stx_size")
-        out.uint(layout.stxSize.unsigned(in: bytes))
-        out.abbreviated()
+        if whole { unsigned("stx_ino", layout.stxIno) }
+        unsigned("stx_size", layout.stxSize)
+        guard whole else {
+            out.abbreviated()
+            return out.endStruct()
+        }
+        unsigned("stx_blocks", layout.stxBlocks)
+        out.field("stx_attributes_mask")
+        out.flags(layout.stxAttributesMask.unsigned(in: bytes), context.constants.statxAttributes)
+        let times: [(StaticString, FieldLayout, StaticString)] = [
+            ("stx_atime", layout.stxAtime, "STATX_ATIME"), ("stx_btime", layout.stxBtime, "STATX_BTIME"),
+            ("stx_ctime", layout.stxCtime, "STATX_CTIME"), ("stx_mtime", layout.stxMtime, "STATX_MTIME"),
+        ]
+        for (name, field, bit) in times where mask & context.constants.statxMask.bits(named: bit) != 0 {
+            // struct statx_timestamp: a 64-bit tv_sec, then a 32-bit tv_nsec.
+            out.field(name)
+            printTimestamp(seconds: FieldLayout(offset: field.offset, size: 8).signed(in: bytes),
+                           nanoseconds: FieldLayout(offset: field.offset + 8, size: 4).signed(in: bytes), to: &out)
+        }
+        unsigned("stx_rdev_major", layout.stxRdevMajor)
+        unsigned("stx_rdev_minor", layout.stxRdevMinor)
+        unsigned("stx_dev_major", layout.stxDevMajor)
+        unsigned("stx_dev_minor", layout.stxDevMinor)
+        if mask & context.constants.statxMask.bits(named: "STATX_MNT_ID") != 0 {
+            out.field("stx_mnt_id")
+            out.hex(layout.stxMntId.unsigned(in: bytes))
+        }
         out.endStruct()
+    }
+
+    /// `{tv_sec=1700000000, tv_nsec=5} /* 2023-11-14T22:13:20.000000005+0000 */`: a whole second's
+    /// date has no fraction, as strace writes it.
+    static func printTimestamp(seconds: Int64, nanoseconds: Int64, to out: inout Emitter) {
+        out.beginStruct()
+        out.field("tv_sec")
+        out.int(seconds)
+        out.field("tv_nsec")
+        out.int(nanoseconds)
+        out.endStruct()
+        out.beginComment()
+        appendDate(seconds, nanoseconds: nanoseconds == 0 ? nil : nanoseconds, to: &out.text)
+        out.endComment()
     }
 
     /// getcwd's buffer: the path the kernel wrote (its length, with the NUL, is the result).
@@ -227,25 +281,51 @@ extension ArgPrinter {
         context.printCString(at: address, limit: pathLimit, to: &out)
     }
 
-    /// getdents64's buffer: its address and `/* N entries */`, as strace abbreviates it.
+    /// getdents64's buffer: its address and `/* N entries */`, as strace abbreviates it; with `-v`
+    /// the entries, `[{d_ino=..., d_off=..., d_reclen=24, d_type=DT_DIR, d_name="."}, ...]`.
     static let dirents64 = ArgPrinter("dirents64", phase: .exit) { value, context, out in
         let address = context.truncate(value)
-        out.pointer(address)
         guard let length = context.returned, length >= 0,
-              let bytes = context.read(address, count: Int(length)) else { return }
-        let reclen = context.layouts.dirent64.dReclen
+              let bytes = context.read(address, count: Int(length)) else { return out.pointer(address) }
+        let layout = context.layouts.dirent64
+        let whole = !context.abbreviates && context.dereferences
+        if whole { out.beginArray() } else { out.pointer(address) }
         var offset = 0, count = 0
-        while offset + reclen.offset + reclen.size <= bytes.count {
-            let size = Int(reclen.unsigned(in: UnsafeRawBufferPointer(rebasing: bytes[offset...])))
+        while offset + layout.dReclen.offset + layout.dReclen.size <= bytes.count {
+            let entry = UnsafeRawBufferPointer(rebasing: bytes[offset...])
+            let size = Int(layout.dReclen.unsigned(in: entry))
             guard size > 0 else { break }
+            if whole, layout.dName.offset <= min(size, entry.count) {
+                out.element()
+                printDirent64(UnsafeRawBufferPointer(rebasing: entry[..<min(size, entry.count)]), layout, context: context, to: &out)
+            }
             offset += size
             count += 1
         }
+        if whole { return out.endArray() }
         out.beginComment()
         out.uint(UInt64(count))
         out.raw(" entries")
         out.endComment()
     }
+}
+
+/// One `struct linux_dirent64` (`entry` is its record): `{d_ino=2, d_off=1, d_reclen=24, d_type=DT_DIR, d_name="."}`.
+private func printDirent64(_ entry: UnsafeRawBufferPointer, _ layout: Dirent64Layout, context: DecodeContext,
+                           to out: inout Emitter) {
+    out.beginStruct()
+    out.field("d_ino")
+    out.uint(layout.dIno.unsigned(in: entry))
+    out.field("d_off")
+    out.uint(layout.dOff.unsigned(in: entry))
+    out.field("d_reclen")
+    out.uint(layout.dReclen.unsigned(in: entry))
+    out.field("d_type")
+    out.constant(layout.dType.unsigned(in: entry), context.constants.direntTypes, unknown: "DT_???")
+    out.field("d_name")
+    let name = UnsafeRawBufferPointer(rebasing: entry[layout.dName.offset...])
+    out.bytes(name.prefix { $0 != 0 })
+    out.endStruct()
 }
 
 extension DecodeContext {
@@ -304,23 +384,22 @@ extension ArgPrinter {
                 for index in 0..<2 {
                     let seconds = FieldLayout(offset: 2 * index * size, size: size).signed(in: bytes)
                     let nanoseconds = FieldLayout(offset: (2 * index + 1) * size, size: size).signed(in: bytes)
-                    out.element()
-                    if nanoseconds == utimeNow {
-                        out.name("UTIME_NOW")
-                    } else if nanoseconds == utimeOmit {
-                        out.name("UTIME_OMIT")
-                    } else {
+                    guard out.element(index) else { break }
+                    let special: StaticString? = nanoseconds == utimeNow ? "UTIME_NOW"
+                        : nanoseconds == utimeOmit ? "UTIME_OMIT" : nil
+                    guard let special else {
+                        printTimestamp(seconds: seconds, nanoseconds: nanoseconds, to: &out)
+                        continue
+                    }
+                    // `-X raw` shows the struct as it is, `-X verbose` with the name in a comment.
+                    out.styled(number: { out in
                         out.beginStruct()
                         out.field("tv_sec")
                         out.int(seconds)
                         out.field("tv_nsec")
                         out.int(nanoseconds)
                         out.endStruct()
-                        out.beginComment()
-                        // A whole second prints without a fraction, as strace writes it.
-                        appendDate(seconds, nanoseconds: nanoseconds == 0 ? nil : nanoseconds, to: &out.text)
-                        out.endComment()
-                    }
+                    }, decoded: { $0.name(special) })
                 }
                 out.endArray()
             }
@@ -369,7 +448,7 @@ extension CallDecoder {
         out.flags(UInt64(bitPattern: context.splitOffset(low: 2)), context.constants.fanotifyMask, unknown: "FAN_???")
         out.raw(", ")
         let dirfd = context.int32(split ? 4 : 3)
-        if dirfd == -1 { out.name("FAN_NOFD") } else if dirfd == atFdcwd { out.name("AT_FDCWD") } else { out.fd(dirfd) }
+        if dirfd == -1 { out.named(-1, "FAN_NOFD") } else { out.dirfd(dirfd) }
         out.raw(", ")
         context.printCString(at: context.word(split ? 5 : 4), limit: pathLimit, to: &out)
     })
@@ -430,7 +509,7 @@ extension DecodeContext {
         out.beginStruct()
         out.field("f_type")
         let type = layout.fType.unsigned(in: bytes)
-        if let name = constants.statfsMagic.name(of: type) { out.name(name) } else { out.hex(type) }
+        out.hexConstant(type, constants.statfsMagic)
         out.field("f_bsize")
         out.int(layout.fBsize.signed(in: bytes))
         out.field("f_blocks")
@@ -448,7 +527,7 @@ extension DecodeContext {
         out.field("val")
         out.beginArray()
         for index in 0..<2 {
-            out.element()
+            guard out.element(index) else { break }
             out.hex(FieldLayout(offset: layout.fFsid.offset + 4 * index, size: 4).unsigned(in: bytes))
         }
         out.endArray()

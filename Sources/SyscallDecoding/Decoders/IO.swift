@@ -98,13 +98,12 @@ extension CallDecoder {
         out.raw(", ")
         let command = UInt64(UInt32(truncatingIfNeeded: context.call.args[1]))
         let constants = context.constants
+        out.constant(command, constants.fcntlCommands, unknown: "F_???")
         guard let name = constants.fcntlCommands.name(of: command) else {
-            out.hex(command)
-            out.raw(" /* F_??? */, ")
+            out.raw(", ")
             out.hex(context.word(2))
             return
         }
-        out.name(name)
         let argument = context.word(2)
         switch FcntlArgument(name) {
         case .none:
@@ -117,7 +116,7 @@ extension CallDecoder {
             out.flags(argument & 0xffff_ffff, constants.fdFlags)
         case .openFlags:
             out.raw(", ")
-            out.text.appendOpenFlags(UInt32(truncatingIfNeeded: argument), arch: context.call.arch)
+            ArgPrinter.openFlags.print(argument, &context, &out)
         case .seals:
             out.raw(", ")
             out.flags(argument & 0xffff_ffff, constants.sealFlags)
@@ -130,21 +129,30 @@ extension CallDecoder {
         case .setLock(let wide):
             out.raw(", ")
             context.printFlock(at: argument, wide: wide, withPid: false, to: &out)
-        case .getLock:
+        case .setOwner:
+            out.raw(", ")
+            context.printOwner(at: argument, to: &out)
+        case .getLock, .getOwner:
             out.raw(", ")
         case .pointer:
-            // f_owner_ex is not decoded yet.
             out.raw(", ")
             out.pointer(argument)
         }
     }, exit: { context, out in
-        // F_GETLK's struct is what the kernel wrote back.
+        // F_GETLK's and F_GETOWN_EX's struct is what the kernel wrote back.
         let command = UInt64(UInt32(truncatingIfNeeded: context.call.args[1]))
-        guard let name = context.constants.fcntlCommands.name(of: command),
-              case .getLock(let wide) = FcntlArgument(name) else { return }
+        guard let name = context.constants.fcntlCommands.name(of: command) else { return }
         let address = context.word(2)
-        if context.returned == nil { return out.pointer(address) }
-        context.printFlock(at: address, wide: wide, withPid: true, to: &out)
+        switch FcntlArgument(name) {
+        case .getLock(let wide):
+            if context.returned == nil { return out.pointer(address) }
+            context.printFlock(at: address, wide: wide, withPid: true, to: &out)
+        case .getOwner:
+            if context.returned == nil { return out.pointer(address) }
+            context.printOwner(at: address, to: &out)
+        default:
+            return
+        }
     })
 }
 
@@ -155,6 +163,8 @@ enum FcntlArgument {
     case setLock(wide: Bool)
     /// A struct flock filled in at exit.
     case getLock(wide: Bool)
+    /// A struct f_owner_ex read at entry (F_SETOWN_EX) or filled in at exit (F_GETOWN_EX).
+    case setOwner, getOwner
 
     init(_ command: StaticString) {
         switch true {
@@ -171,6 +181,8 @@ enum FcntlArgument {
         case Self.any(command, "F_SETLK64", "F_SETLKW64", "F_OFD_SETLK", "F_OFD_SETLKW"): self = .setLock(wide: true)
         case sameName(command, "F_GETLK"): self = .getLock(wide: false)
         case Self.any(command, "F_GETLK64", "F_OFD_GETLK"): self = .getLock(wide: true)
+        case sameName(command, "F_SETOWN_EX"): self = .setOwner
+        case sameName(command, "F_GETOWN_EX"): self = .getOwner
         default: self = .pointer
         }
     }
@@ -182,7 +194,8 @@ enum FcntlArgument {
 
 extension ReturnPrinter {
     /// fcntl's result: `0x1 (flags FD_CLOEXEC)` for F_GETFD, `0x8002 (flags O_RDWR|O_LARGEFILE)`
-    /// for F_GETFL, a lease type for F_GETLEASE, seals for F_GET_SEALS, a number otherwise.
+    /// for F_GETFL, a lease type for F_GETLEASE, seals for F_GET_SEALS, the new descriptor for
+    /// F_DUPFD and F_DUPFD_CLOEXEC (`-y`: with its path), a number otherwise.
     static let fcntlResult = ReturnPrinter("fcntlResult") { value, context, out in
         let command = UInt64(UInt32(truncatingIfNeeded: context.call.args[1]))
         let constants = context.constants
@@ -205,6 +218,8 @@ extension ReturnPrinter {
             out.raw(")")
         } else if sameName(name, "F_GETLEASE") {
             out.constant(bits, constants.lockTypes, unknown: "F_???")
+        } else if sameName(name, "F_DUPFD") || sameName(name, "F_DUPFD_CLOEXEC") {
+            out.fd(Int32(truncatingIfNeeded: value))
         } else {
             out.int(value)
         }
@@ -322,6 +337,19 @@ extension CallDecoder {
 }
 
 extension DecodeContext {
+    /// `{type=F_OWNER_TID, pid=1234}`: whom F_SETOWN_EX's signals go to.
+    func printOwner(at address: UInt64, to out: inout Emitter) {
+        let layout = layouts.ownerEx
+        withStruct(at: address, size: layout.size, to: &out) { bytes, out in
+            out.beginStruct()
+            out.field("type")
+            out.constant(layout.type.unsigned(in: bytes), constants.ownerTypes, unknown: "F_OWNER_???")
+            out.field("pid")
+            out.pid(layout.pid.signed(in: bytes))
+            out.endStruct()
+        }
+    }
+
     /// `{l_type=F_WRLCK, l_whence=SEEK_SET, l_start=10, l_len=20}`, and `l_pid` when the kernel
     /// filled it in (F_GETLK). `wide`: struct flock64 (the *64 and F_OFD_* commands).
     func printFlock(at address: UInt64, wide: Bool, withPid: Bool, to out: inout Emitter) {

@@ -18,7 +18,8 @@ extension SyscallCatalog {
         "shmdt": .init(.pointer),
         "shmctl": .init(count: 3, decoder: .ipcControl(.sharedMemory)),
 
-        // POSIX message queues. mq_open prints its mode and attributes only with O_CREAT.
+        // POSIX message queues. mq_open prints its mode and attributes only with O_CREAT. A queue
+        // is a descriptor (`-y`: `3</swtrace-mq>`).
         "mq_open": .init(count: 4, decoder: .mqOpen),
         "mq_unlink": .init(.path),
         "mq_timedsend": .init(.fd, .inBuffer(length: 2), .ulong, .uint, .timespec(time64: false)),
@@ -54,9 +55,11 @@ extension CallDecoder {
                 }
                 return
             }
-            out.name(name)
-            if op & privateFlag != 0 { out.raw("_PRIVATE") }
-            if op & realtime != 0 { out.raw("|FUTEX_CLOCK_REALTIME") }
+            out.styled(number: { $0.hex(op) }, decoded: { out in
+                out.name(name)
+                if op & privateFlag != 0 { out.raw("_PRIVATE") }
+                if op & realtime != 0 { out.raw("|FUTEX_CLOCK_REALTIME") }
+            })
             out.raw(", ")
             out.uint(UInt64(UInt32(truncatingIfNeeded: context.call.args[2])))
             if sameName(name, "FUTEX_WAIT") {
@@ -93,7 +96,11 @@ extension DecodeContext {
     /// `FUTEX_BITSET_MATCH_ANY` (all ones) or the bits in hex.
     func printFutexBitset(_ value: UInt64, to out: inout Emitter) {
         let bits = UInt32(truncatingIfNeeded: value)
-        if bits == UInt32.max { out.name("FUTEX_BITSET_MATCH_ANY") } else { out.hex(UInt64(bits)) }
+        if bits == UInt32.max {
+            out.styled(number: { $0.hex(UInt64(bits)) }, decoded: { $0.name("FUTEX_BITSET_MATCH_ANY") })
+        } else {
+            out.hex(UInt64(bits))
+        }
     }
 
     /// `{tv_sec=1, tv_nsec=500}`: two words, or two 64-bit values for the *_time64 calls.

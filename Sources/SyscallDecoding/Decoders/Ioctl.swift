@@ -31,6 +31,8 @@ private enum IoctlArgument {
     case interfaceRequest(InterfaceRequest)
     /// struct ifconf (SIOCGIFCONF).
     case interfaceConfiguration
+    /// A struct not decoded yet (the old termio): its address, `NULL` for 0 as strace prints it.
+    case structAddress
     /// Not decoded: the register in hex.
     case address
 }
@@ -47,6 +49,7 @@ private let requestArguments: [(name: StaticString, argument: IoctlArgument)] = 
     ("TIOCMBIS", .intIn), ("TIOCMBIC", .intIn), ("TIOCMSET", .intIn), ("TIOCPKT", .intIn), ("TIOCSSOFTCAR", .intIn),
     ("TIOCGWINSZ", .windowSizeOut), ("TIOCSWINSZ", .windowSizeIn),
     ("TCGETS", .termiosOut), ("TCSETS", .termiosIn), ("TCSETSW", .termiosIn), ("TCSETSF", .termiosIn),
+    ("TCGETA", .structAddress), ("TCSETA", .structAddress), ("TCSETAW", .structAddress), ("TCSETAF", .structAddress),
     ("FS_IOC_GETFLAGS", .inodeFlagsOut), ("FS_IOC_SETFLAGS", .inodeFlagsIn), ("FS_IOC_FIEMAP", .fiemap),
     ("FS_IOC32_GETFLAGS", .inodeFlagsOut), ("FS_IOC32_SETFLAGS", .inodeFlagsIn),
     ("SIOCGIFINDEX", .interfaceRequest(.index)), ("SIOCGIFFLAGS", .interfaceRequest(.flags)),
@@ -75,11 +78,12 @@ extension CallDecoder {
             out.int(Int64(context.int32(2)))
         case .named(let table):
             out.raw(", ")
+            // A named argument is a number in hex for `-X raw` and `-X verbose`, as strace prints it.
             let value = UInt64(UInt32(truncatingIfNeeded: context.call.args[2]))
-            if out.constantStyle == .verbose, let name = context.constants[keyPath: table].name(of: value) {
-                out.styled(number: { $0.hex(value) }, decoded: { $0.name(name) })  // `0x1 /* TCOON */`
-            } else {
+            if out.constantStyle == .abbrev {
                 out.constant(value, context.constants[keyPath: table])
+            } else {
+                out.hexConstant(value, context.constants[keyPath: table])
             }
         case .intIn:
             out.raw(", ")
@@ -102,6 +106,9 @@ extension CallDecoder {
         case .interfaceConfiguration:
             out.raw(", ")
             context.keepInterfaceConfigurationLength(at: context.word(2))
+        case .structAddress:
+            out.raw(", ")
+            out.pointer(context.word(2))
         case .address:
             out.raw(", ")
             out.hex(context.word(2))

@@ -38,7 +38,7 @@ extension SyscallCatalog {
         "move_pages": .init(.int, .ulong, .hex, .hex, .hex, .hex),
 
         // Memory behind file descriptors, page faults handled in user space, memory barriers.
-        "memfd_create": .init(.string, .flags("memfdFlags", \.memfdFlags, unknown: "MFD_???")),
+        "memfd_create": .init(.string, .memfdFlags),
         "memfd_secret": .init(.hex),
         "userfaultfd": .init(.hex),
         "membarrier": .init(.constant("membarrierCommand", \.membarrierCommandValues, unknown: "MEMBARRIER_CMD_???"),
@@ -54,6 +54,30 @@ extension SyscallCatalog {
 }
 
 extension ArgPrinter {
+    /// memfd_create's flags, then the huge page size as its log2 (`MFD_HUGETLB|21<<MFD_HUGE_SHIFT`).
+    /// strace's `-X verbose` comment holds their abbreviated form, which for unknown bits has a
+    /// comment of its own: `0x100 /* 0x100 /* MFD_??? */ */`.
+    static let memfdFlags = ArgPrinter("memfdFlags") { value, context, out in
+        let flags = UInt64(UInt32(truncatingIfNeeded: value))
+        let constants = context.constants
+        let shift = constants.memfdHugeShift ?? 0, sizeMask = (constants.memfdHugeMask ?? 0) << shift
+        guard out.constantStyle != .abbrev, flags != 0 else {
+            return printMemfdFlags(flags, shift: shift, sizeMask: sizeMask, constants.memfdFlags, to: &out)
+        }
+        out.styled(number: { $0.hex(flags) },
+                   decoded: { printMemfdFlags(flags, shift: shift, sizeMask: sizeMask, constants.memfdFlags, to: &$0) })
+    }
+
+    private static func printMemfdFlags(_ flags: UInt64, shift: UInt64, sizeMask: UInt64, _ table: FlagTable,
+                                        to out: inout Emitter) {
+        let rest = flags & ~sizeMask, hugeSize = (flags & sizeMask) >> shift
+        if rest != 0 || hugeSize == 0 { out.flags(rest, table, unknown: "MFD_???") }
+        guard hugeSize != 0 else { return }
+        if rest != 0 { out.raw("|") }
+        out.uint(hugeSize)
+        out.raw("<<MFD_HUGE_SHIFT")
+    }
+
     /// `PROT_READ|PROT_WRITE`, `PROT_NONE`.
     static let mmapProt = flags("mmapProt", \.mmapProt, unknown: "PROT_???")
 

@@ -73,12 +73,14 @@ extension DecodeContext {
             return out.constant(UInt64(type), constants.socketTypes, unknown: "SOCK_???")
         }
         let flags = UInt64(type & ~0xf)
-        if out.constantStyle != .abbrev {
-            // -X verbose: each part with its own comment, `0x1 /* SOCK_STREAM */|0x80000 /* SOCK_CLOEXEC */`.
+        guard out.constantStyle == .abbrev else {
+            // `-X raw`: `0x1|0x80800`; `-X verbose`: each part with its names in a comment.
             out.constant(base, constants.socketTypes, unknown: "SOCK_???")
-            guard flags != 0 else { return }
-            out.raw("|")
-            return out.flags(flags, constants.socketTypeFlags, unknown: "SOCK_???")
+            if flags != 0 {
+                out.raw("|")
+                out.flags(flags, constants.socketTypeFlags, unknown: "SOCK_???")
+            }
+            return
         }
         out.name(name)
         guard flags != 0 else { return }

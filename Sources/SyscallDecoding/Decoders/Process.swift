@@ -63,8 +63,8 @@ extension SyscallCatalog {
         "setgroups": .init(.int, .groupsIn),
         "getgroups32": .init(.int, .groupsOut),
         "setgroups32": .init(.int, .groupsIn),
-        "capget": .raw(2),
-        "capset": .raw(2),
+        "capget": .init(.capabilityHeader, .capabilitySetsOut),
+        "capset": .init(.capabilityHeader, .capabilitySets),
 
         // Resource limits and usage.
         "getrlimit": .init(.hex, .hex),
@@ -96,13 +96,13 @@ extension SyscallCatalog {
 
         // Process attributes, tracing, sandboxing and namespaces.
         "prctl": .init(count: 5, returns: .prctlResult, decoder: .prctl),
-        "arch_prctl": .init(.constant("archPrctlCode", \.archPrctlCodes, unknown: "ARCH_???"), .hexValue),
-        "personality": .init(.hex, returns: .hex),
+        "arch_prctl": .init(count: 2, decoder: .archPrctl),
+        "personality": .init(.personality, returns: .personality),
         "unshare": .init(.namespaceFlags),
         "setns": .init(.fd, .namespaceFlags),
         "kcmp": .init(.int, .int, .hex, .hex, .hex),
         "pidfd_open": .init(.int, .flags("pidfdFlags", \.pidfdFlags, unknown: "PIDFD_???")),
-        "pidfd_getfd": .init(.fd, .fd, .hexValue),
+        "pidfd_getfd": .init(.fd, .remoteFd(pidfd: 0), .hexValue),
         "rseq": .init(.pointer, .hexValue, .hexValue, .hexValue),
 
         // Threads: robust futex lists and x86 thread-local storage descriptors.
@@ -115,6 +115,14 @@ extension SyscallCatalog {
 }
 
 extension ArgPrinter {
+    /// A descriptor of the process the pidfd in argument `pidfd` refers to (pidfd_getfd's
+    /// target): `-y` shows its path in that process.
+    static func remoteFd(pidfd: Int) -> ArgPrinter {
+        ArgPrinter("remoteFd(\(pidfd))", refersTo: pidfd) { value, context, out in
+            out.fd(Int32(truncatingIfNeeded: value), ofProcessOf: context.int32(pidfd))
+        }
+    }
+
     static let rlimitResource = constant("rlimitResource", \.rlimitResources, unknown: "RLIMIT_???")
 
     /// prlimit64's new limit (read at entry) and old limit (filled at exit).
@@ -140,7 +148,8 @@ extension ArgPrinter {
         out.endArray()
     }
 
-    /// struct rusage, abbreviated as strace prints it: `{ru_utime={...}, ru_stime={...}, ...}`.
+    /// struct rusage, abbreviated as strace prints it: `{ru_utime={...}, ru_stime={...}, ...}`; with
+    /// `-v` every field.
     static let rusage = output("rusage") { address, context, out in
         let layout = context.layouts.rusage
         context.withStruct(at: address, size: layout.size, to: &out) { bytes, out in
@@ -155,7 +164,21 @@ extension ArgPrinter {
                 out.int(FieldLayout(offset: field.offset + size, size: size).signed(in: bytes))
                 out.endStruct()
             }
-            out.abbreviated()
+            guard !context.abbreviates else {
+                out.abbreviated()
+                return out.endStruct()
+            }
+            let counters: [(StaticString, FieldLayout)] = [
+                ("ru_maxrss", layout.ruMaxrss), ("ru_ixrss", layout.ruIxrss), ("ru_idrss", layout.ruIdrss),
+                ("ru_isrss", layout.ruIsrss), ("ru_minflt", layout.ruMinflt), ("ru_majflt", layout.ruMajflt),
+                ("ru_nswap", layout.ruNswap), ("ru_inblock", layout.ruInblock), ("ru_oublock", layout.ruOublock),
+                ("ru_msgsnd", layout.ruMsgsnd), ("ru_msgrcv", layout.ruMsgrcv), ("ru_nsignals", layout.ruNsignals),
+                ("ru_nvcsw", layout.ruNvcsw), ("ru_nivcsw", layout.ruNivcsw),
+            ]
+            for (name, field) in counters {
+                out.field(name)
+                out.int(field.signed(in: bytes))
+            }
             out.endStruct()
         }
     }
@@ -175,8 +198,9 @@ extension DecodeContext {
         out.endStruct()
     }
 
-    /// With `-X raw` the number as it is.
+    /// With `-X raw` the number as it is; a plain number has no other form, so no comment either.
     private func printRlimitValue(_ value: UInt64, to out: inout Emitter) {
+        guard value == UInt64.max || (value > 1024 && value % 1024 == 0) else { return out.uint(value) }
         out.styled(number: { $0.uint(value) }, decoded: { printRlimitNames(value, to: &$0) })
     }
 
@@ -223,9 +247,9 @@ extension CallDecoder {
     static let clone = CallDecoder(entry: { context, out in
         let flags = context.word(0)
         let signalMask = context.constants.cloneSignalMask ?? 0xff
-        out.raw("child_stack=")
+        out.argument(named: "child_stack", first: true)
         out.pointer(context.word(1))
-        out.raw(", flags=")
+        out.argument(named: "flags")
         let named = flags & ~signalMask
         if named != 0 || flags & signalMask == 0 { out.flags(named, context.constants.cloneFlags) }
         if flags & signalMask != 0 {
@@ -238,7 +262,7 @@ extension CallDecoder {
         let childTidIndex = context.call.arch == .x86_64 ? 3 : 4
         let tlsIndex = context.call.arch == .x86_64 ? 4 : 3
         if flags & (table.bits(named: "CLONE_PARENT_SETTID") | table.bits(named: "CLONE_PIDFD")) != 0 {
-            out.raw(", parent_tid=")
+            out.argument(named: "parent_tid")
             let address = context.word(2)
             if context.returned != nil, let word = context.read(address, count: 4) {
                 out.beginArray()
@@ -250,11 +274,11 @@ extension CallDecoder {
             }
         }
         if flags & (table.bits(named: "CLONE_CHILD_SETTID") | table.bits(named: "CLONE_CHILD_CLEARTID")) != 0 {
-            out.raw(", child_tidptr=")
+            out.argument(named: "child_tidptr")
             out.pointer(context.word(childTidIndex))
         }
         if flags & table.bits(named: "CLONE_SETTLS") != 0 {
-            out.raw(", tls=")
+            out.argument(named: "tls")
             out.pointer(context.word(tlsIndex))
         }
     })
@@ -294,7 +318,7 @@ extension CallDecoder {
         }
         out.field("exit_signal")
         let signal = layout.exitSignal.unsigned(in: bytes)
-        if signal == 0 { out.uint(0) } else { out.text.appendSignal(Int32(truncatingIfNeeded: signal)) }
+        if signal == 0 { out.uint(0) } else { out.signal(Int32(truncatingIfNeeded: signal)) }
         out.field("stack")
         out.pointer(layout.stack.unsigned(in: bytes))
         out.field("stack_size")

@@ -18,9 +18,9 @@ extension ArgPrinter {
         out.endArray()
     }
 
-    /// getgroups' list: as many gids as it returned.
+    /// getgroups' list: as many gids as it returned (`[]` for none, whatever the size asked).
     static let groupsOut = output("groupsOut") { address, context, out in
-        guard context.int32(0) != 0, let count = context.returned else { return out.pointer(address) }
+        guard let count = context.returned, count == 0 || context.int32(0) != 0 else { return out.pointer(address) }
         context.printGroups(at: address, count: Int(count), to: &out)
     }
     /// setgroups' list: as many gids as its first argument says.
@@ -33,7 +33,10 @@ extension ArgPrinter {
     /// getrusage's `who`, a signed int (RUSAGE_CHILDREN is -1).
     static let rusageWho = ArgPrinter("rusageWho") { value, context, out in
         let who = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: value)))
-        if let name = context.constants.rusageWho.name(of: who) { return out.name(name) }
+        if let name = context.constants.rusageWho.name(of: who) {
+            // `-X raw`: `0xffffffff` for RUSAGE_CHILDREN.
+            return out.styled(number: { $0.hex(UInt64(UInt32(truncatingIfNeeded: value))) }, decoded: { $0.name(name) })
+        }
         out.constant(UInt64(UInt32(truncatingIfNeeded: value)), context.constants.rusageWho, unknown: "RUSAGE_???")
     }
     static let priorityWhich = constant("priorityWhich", \.priorityWhich, unknown: "PRIO_???")
@@ -95,7 +98,7 @@ extension DecodeContext {
     }
 }
 
-/// The longest name a task has: TASK_COMM_LEN (16) less its NUL.
+/// The longest name a task has: TASK_COMM_LEN (16) less its NUL; `-s` cuts it shorter.
 private let taskCommLength = 15
 
 extension CallDecoder {
@@ -103,16 +106,14 @@ extension CallDecoder {
     static let prctl = CallDecoder(entry: { context, out in
         let constants = context.constants
         let option = UInt64(UInt32(truncatingIfNeeded: context.call.args[0]))
+        out.constant(option, constants.prctlOptions, unknown: "PR_???")
         guard let name = constants.prctlOptions.name(of: option) else {
-            out.hex(option)
-            out.raw(" /* PR_??? */")
             for index in 1..<5 {
                 out.raw(", ")
                 out.hex(context.word(index))
             }
             return
         }
-        out.styled(number: { $0.hex(option) }, decoded: { $0.name(name) })  // -X verbose: `0x26 /* PR_SET_NO_NEW_PRIVS */`
         let argument = context.word(1)
         switch name {
         case _ where isAny(name, "PR_GET_DUMPABLE", "PR_GET_SECCOMP", "PR_GET_KEEPCAPS", "PR_GET_TIMERSLACK",
@@ -121,13 +122,13 @@ extension CallDecoder {
             break
         case _ where sameName(name, "PR_SET_NAME"):
             out.raw(", ")
-            context.printCString(at: argument, limit: taskCommLength, to: &out)
+            context.printCString(at: argument, limit: min(taskCommLength, context.options.stringLimit), to: &out)
         case _ where isAny(name, "PR_GET_NAME", "PR_GET_PDEATHSIG", "PR_GET_CHILD_SUBREAPER", "PR_GET_TSC"):
             out.raw(", ")  // filled at exit
         case _ where sameName(name, "PR_SET_PDEATHSIG"):
             out.raw(", ")
             let signal = Int32(truncatingIfNeeded: argument)
-            if signal == 0 { out.int(0) } else { out.text.appendSignal(signal) }
+            if signal == 0 { out.int(0) } else { out.signal(signal) }
         case _ where sameName(name, "PR_SET_DUMPABLE"):
             out.raw(", ")
             out.constant(argument, constants.dumpableValues, unknown: "SUID_DUMP_???")
@@ -164,12 +165,48 @@ extension CallDecoder {
         let address = context.word(1)
         if sameName(name, "PR_GET_NAME") {
             guard context.returned != nil else { return out.pointer(address) }
-            context.printCString(at: address, limit: taskCommLength + 1, to: &out)
-        } else if isAny(name, "PR_GET_PDEATHSIG", "PR_GET_CHILD_SUBREAPER", "PR_GET_TSC") {
+            context.printCString(at: address, limit: min(taskCommLength + 1, context.options.stringLimit), to: &out)
+        } else if sameName(name, "PR_GET_PDEATHSIG") {
+            // The signal the kernel stored: `[SIGKILL]`.
+            guard context.returned != nil, let bytes = context.read(address, count: 4) else { return out.pointer(address) }
+            let signal = Int32(bitPattern: bytes.u32(0))
+            out.beginArray()
+            out.element()
+            if signal == 0 { out.int(0) } else { out.signal(signal) }
+            out.endArray()
+        } else if isAny(name, "PR_GET_CHILD_SUBREAPER", "PR_GET_TSC") {
             guard context.returned != nil else { return out.pointer(address) }
             context.printIntArray(at: address, count: 1, to: &out)
         }
     })
+}
+
+extension CallDecoder {
+    /// arch_prctl(2): the code by name, then the address it sets, or for ARCH_GET_FS and
+    /// ARCH_GET_GS the base the kernel stored there: `[0x4af380]`.
+    static let archPrctl = CallDecoder(entry: { context, out in
+        let code = UInt64(UInt32(truncatingIfNeeded: context.call.args[0]))
+        out.constant(code, context.constants.archPrctlCodes, unknown: "ARCH_???")
+        out.raw(", ")
+        if !context.archPrctlGetsBase { out.hex(context.word(1)) }
+    }, exit: { context, out in
+        guard context.archPrctlGetsBase else { return }
+        let address = context.word(1)
+        guard context.returned != nil, let base = context.readWord(address) else { return out.pointer(address) }
+        out.beginArray()
+        out.element()
+        out.hex(base)
+        out.endArray()
+    })
+}
+
+extension DecodeContext {
+    /// Whether arch_prctl's code is ARCH_GET_FS or ARCH_GET_GS, which store a base at the address.
+    fileprivate var archPrctlGetsBase: Bool {
+        let code = UInt64(UInt32(truncatingIfNeeded: call.args[0]))
+        guard let name = constants.archPrctlCodes.name(of: code) else { return false }
+        return sameName(name, "ARCH_GET_FS") || sameName(name, "ARCH_GET_GS")
+    }
 }
 
 private func isAny(_ name: StaticString, _ candidates: StaticString...) -> Bool {

@@ -41,7 +41,7 @@ extension ArgPrinter {
 
     /// select's fd_set, as many bits as argument 0 says: `[0 3]`.
     static let fdSet = ArgPrinter("fdSet", refersTo: 0) { value, context, out in
-        context.printFdSet(at: context.truncate(value), to: &out)
+        context.printFdSet(at: context.truncate(value), withPaths: true, to: &out)
     }
 
     /// pselect6's sixth argument: `{sigmask=[USR1], sigsetsize=8}`.
@@ -120,7 +120,7 @@ extension ReturnPrinter {
                 guard address != 0, context.fdSetHasMembers(at: address) else { continue }
                 separate(&out)
                 out.raw(name)
-                context.printFdSet(at: address, to: &out)
+                context.printFdSet(at: address, withPaths: false, to: &out)
             }
             if context.word(4) != 0 {
                 separate(&out)
@@ -134,22 +134,34 @@ extension ReturnPrinter {
 
 extension DecodeContext {
     /// `[{fd=3, events=POLLIN}, ...]` (`ready`: only the entries with events, as
-    /// `{fd=3, revents=POLLIN}`); at most `-s` entries, then `...`.
+    /// `{fd=3, revents=POLLIN}`, the descriptor without its `-y` path as strace prints it); at
+    /// most `-s` entries (of those printed, when `ready`), then `...`.
     func printPollFds(at address: UInt64, count: UInt64, ready: Bool, to out: inout Emitter) {
         guard address != 0 else { return out.name("NULL") }
         let layout = layouts.pollfd
-        let shown = Int(min(count, UInt64(options.stringLimit)))
-        guard let bytes = read(address, count: shown * layout.size) else { return out.hex(address) }
+        // `-s` (only when abbreviating: the emitter's array limit) counts printed entries; ready
+        // ones may lie past the first `-s`, so those are all read (as far as the arena allows).
+        let limit = UInt64(out.arrayLimit)
+        let readable = UInt64(DecodeArena.capacity / 2 / layout.size)
+        let shown = Int(min(count, readable, ready ? readable : limit))
+        // The first entry is read even when `-s 0` shows none: strace prints an unreadable array's address.
+        guard let bytes = read(address, count: max(shown, count > 0 ? 1 : 0) * layout.size) else { return out.hex(address) }
         out.beginArray()
+        var printed: UInt64 = 0
         for index in 0..<shown {
             let entry = UnsafeRawBufferPointer(rebasing: bytes[index * layout.size..<(index + 1) * layout.size])
             let fd = Int32(truncatingIfNeeded: layout.fd.signed(in: entry))
             let events = (ready ? layout.revents : layout.events).unsigned(in: entry)
             if ready && events == 0 { continue }
+            if ready && printed >= limit {
+                out.abbreviated()
+                break
+            }
+            printed += 1
             out.element()
             out.beginStruct()
             out.field("fd")
-            out.fd(fd)
+            if ready { out.int(Int64(fd)) } else { out.fd(fd) }
             if fd >= 0 || ready {
                 if ready { out.field("revents") } else { out.field("events") }
                 out.flags(events, constants.pollEvents)
@@ -169,8 +181,10 @@ extension DecodeContext {
         return read(address, count: rounded)
     }
 
-    /// `[0 3]`; the address when nfds is negative or the set unreadable.
-    func printFdSet(at address: UInt64, to out: inout Emitter) {
+    /// `[0 3]`; the address when nfds is negative or the set unreadable. `withPaths`: the
+    /// descriptors as `-y` shows them (`[3</tmp>]`), as strace does in the arguments but not in
+    /// the result's comment.
+    func printFdSet(at address: UInt64, withPaths: Bool, to out: inout Emitter) {
         guard address != 0 else { return out.name("NULL") }
         guard let bits = readFdSet(at: address) else { return out.hex(address) }
         let nfds = Int(int32(0))
@@ -179,7 +193,7 @@ extension DecodeContext {
         for fd in 0..<nfds where bits[fd / 8] & (1 << UInt8(fd % 8)) != 0 {
             if !first { out.raw(" ") }
             first = false
-            out.int(Int64(fd))
+            if withPaths { out.fd(Int32(fd)) } else { out.int(Int64(fd)) }
         }
         out.raw("]")
     }

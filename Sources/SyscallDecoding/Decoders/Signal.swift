@@ -45,10 +45,11 @@ extension DecodeContext {
         let flags = layout.flags.unsigned(in: bytes)
         out.beginStruct()
         out.field("sa_handler")
+        // A handler is an address: `-X raw` prints SIG_IGN as `0x1`.
         if handler == constants.sigDefault {
             out.styled(number: { $0.hex(handler) }, decoded: { $0.name("SIG_DFL") })
         } else if handler == constants.sigIgnore {
-            out.styled(number: { $0.hex(handler) }, decoded: { $0.name("SIG_IGN") })  // `0x1 /* SIG_IGN */`
+            out.styled(number: { $0.hex(handler) }, decoded: { $0.name("SIG_IGN") })
         } else {
             out.hex(handler)
         }

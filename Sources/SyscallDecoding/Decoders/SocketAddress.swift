@@ -63,42 +63,45 @@ extension DecodeContext {
         }
     }
 
-    /// `sin_port=htons(80), sin_addr=inet_addr("127.0.0.1")`.
+    /// `sin_port=htons(80), sin_addr=inet_addr("127.0.0.1")`; with `-X raw` the bytes as they are
+    /// (`sin_port="\x00\x50"`), with `-X verbose` the bytes and the decoded form in a comment.
     func printInetAddress(_ bytes: UnsafeRawBufferPointer, to out: inout Emitter) {
         out.field("sin_port")
-        printNetworkOrder(bytes, 2..<4, to: &out) { printNetworkShort(bytes.u16BigEndian(2), to: &$0) }
+        out.styled(number: { $0.hexBytes(UnsafeRawBufferPointer(rebasing: bytes[2..<4])) },
+                   decoded: { printNetworkShort(bytes.u16BigEndian(2), to: &$0) })
         out.field("sin_addr")
-        printNetworkOrder(bytes, 4..<8, to: &out) { out in
-            out.raw("inet_addr(\"")
+        out.styled(number: { $0.hexBytes(UnsafeRawBufferPointer(rebasing: bytes[4..<8])) }, decoded: { out in
+            out.raw("inet_addr(")
             printIPv4(bytes, at: 4, to: &out)
-            out.raw("\")")
-        }
+            out.raw(")")
+        })
     }
 
     /// `sin6_port=htons(0), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, "::1", &sin6_addr),
-    /// sin6_scope_id=0`; the scope id only when the length holds it.
+    /// sin6_scope_id=0`; the scope id only when the length holds it. With `-X raw` the
+    /// network-order fields as bytes (`sin6_addr="\x00..."`), with `-X verbose` also decoded.
     func printInet6Address(_ bytes: UnsafeRawBufferPointer, to out: inout Emitter) {
         out.field("sin6_port")
-        printNetworkOrder(bytes, 2..<4, to: &out) { printNetworkShort(bytes.u16BigEndian(2), to: &$0) }
+        out.styled(number: { $0.hexBytes(UnsafeRawBufferPointer(rebasing: bytes[2..<4])) },
+                   decoded: { printNetworkShort(bytes.u16BigEndian(2), to: &$0) })
         out.field("sin6_flowinfo")
-        printNetworkOrder(bytes, 4..<8, to: &out) { out in
+        out.styled(number: { $0.hexBytes(UnsafeRawBufferPointer(rebasing: bytes[4..<8])) }, decoded: { out in
             out.raw("htonl(")
             out.uint(UInt64(bytes.u32BigEndian(4)))
             out.raw(")")
-        }
+        })
         if out.constantStyle == .abbrev {
             out.element()
-            out.raw("inet_pton(AF_INET6, \"")
+            out.raw("inet_pton(AF_INET6, ")
             printIPv6(bytes, at: 8, to: &out)
-            out.raw("\", &sin6_addr)")
+            out.raw(", &sin6_addr)")
         } else {
-            // -X verbose names the field and shows the bytes: `sin6_addr="\x00..." /* inet_pton(AF_INET6, "::1") */`.
             out.field("sin6_addr")
-            printNetworkOrder(bytes, 8..<24, to: &out) { out in
-                out.raw("inet_pton(AF_INET6, \"")
+            out.styled(number: { $0.hexBytes(UnsafeRawBufferPointer(rebasing: bytes[8..<24])) }, decoded: { out in
+                out.raw("inet_pton(AF_INET6, ")
                 printIPv6(bytes, at: 8, to: &out)
-                out.raw("\")")
-            }
+                out.raw(")")
+            })
         }
         if bytes.count >= 28 {
             out.field("sin6_scope_id")
@@ -246,20 +249,25 @@ extension DecodeContext {
         }
     }
 
-    /// Four bytes as `127.0.0.1`.
+    /// Four bytes as the quoted string `"127.0.0.1"`, escaped as `-x` says (strace quotes it as
+    /// any string).
     func printIPv4(_ bytes: UnsafeRawBufferPointer, at offset: Int, to out: inout Emitter) {
-        for index in 0..<4 {
-            if index > 0 { out.text.append(byte: UInt8(ascii: ".")) }
-            out.uint(UInt64(bytes[offset + index]))
-        }
+        printAddressText(family: AF_INET, UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 4]), to: &out)
     }
 
-    /// Sixteen bytes as `inet_ntop` writes them (`::1`, `fe80::1`, `::ffff:127.0.0.1`).
+    /// Sixteen bytes as `inet_ntop` writes them, quoted: `"::1"`, `"fe80::1"`, `"::ffff:127.0.0.1"`.
     func printIPv6(_ bytes: UnsafeRawBufferPointer, at offset: Int, to out: inout Emitter) {
-        var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN) + 1)
-        let address = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 16])
-        guard inet_ntop(AF_INET6, address.baseAddress, &text, socklen_t(text.count)) != nil else { return }
-        out.text.append(contentsOf: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) })
+        printAddressText(family: AF_INET6, UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 16]), to: &out)
+    }
+
+    private func printAddressText(family: Int32, _ address: UnsafeRawBufferPointer, to out: inout Emitter) {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: Int(INET6_ADDRSTRLEN) + 1) { text in
+            guard inet_ntop(family, address.baseAddress, text.baseAddress, socklen_t(text.count)) != nil else {
+                return out.bytes(EmptyCollection<UInt8>())
+            }
+            let length = strlen(text.baseAddress!)
+            out.bytes(UnsafeRawBufferPointer(start: text.baseAddress, count: length))
+        }
     }
 }
 

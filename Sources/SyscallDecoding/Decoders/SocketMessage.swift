@@ -260,9 +260,9 @@ extension DecodeContext {
             for (field, offset) in [("ipi_spec_dst", 4), ("ipi_addr", 8)] as [(StaticString, Int)] {
                 out.field(field)
                 printNetworkOrder(data, offset..<offset + 4, to: &out) { out in
-                    out.raw("inet_addr(\"")
+                    out.raw("inet_addr(")
                     printIPv4(data, at: offset, to: &out)
-                    out.raw("\")")
+                    out.raw(")")
                 }
             }
             out.endStruct()

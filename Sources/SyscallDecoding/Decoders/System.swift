@@ -77,7 +77,7 @@ extension ArgPrinter {
         out.hexBytes(bytes, truncated: shown < count)
     }
 
-    /// `{sysname="Linux", nodename="vm", ...}`.
+    /// struct utsname: `{sysname="Linux", nodename="vm", ...}`, and with `-v` the other four names.
     static let utsname = ArgPrinter("utsname", phase: .exit) { value, context, out in
         let address = context.truncate(value)
         let layout = context.layouts.utsname
@@ -91,7 +91,14 @@ extension ArgPrinter {
         out.beginStruct()
         field("sysname", layout.sysname)
         field("nodename", layout.nodename)
-        out.abbreviated()
+        if context.abbreviates {
+            out.abbreviated()
+        } else {
+            field("release", layout.release)
+            field("version", layout.version)
+            field("machine", layout.machine)
+            field("domainname", layout.domainname)
+        }
         out.endStruct()
     }
 

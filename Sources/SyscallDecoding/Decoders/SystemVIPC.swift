@@ -8,7 +8,11 @@ extension ArgPrinter {
     /// `IPC_PRIVATE` or the key in hex.
     static let ipcKey = ArgPrinter("ipcKey") { value, _, out in
         let key = UInt32(truncatingIfNeeded: value)
-        if key == 0 { out.named(0, "IPC_PRIVATE") } else { out.hex(UInt64(key)) }
+        if key == 0 {
+            out.styled(number: { $0.hex(0) }, decoded: { $0.name("IPC_PRIVATE") })
+        } else {
+            out.hex(UInt64(key))
+        }
     }
 
     /// `IPC_CREAT|IPC_EXCL|0600`: the flags named from `table`, then the permission bits.
@@ -162,10 +166,10 @@ extension DecodeContext {
         out.text.appendDigits(mode, radix: 8, minimumDigits: 2)
     }
 
-    /// `IPC_64|IPC_STAT`, `GETVAL`, or the number.
+    /// `IPC_64|IPC_STAT`, `GETVAL`, or the number; with `-X raw` `0x2`, with `-X verbose`
+    /// `0x2 /* IPC_STAT */`.
     func printIPCCommand(_ command: UInt32, kind: IPCObjectKind, to out: inout Emitter) {
         let ipc64: UInt32 = 0x100
-        // -X verbose: each part with its own comment, `0x100 /* IPC_64 */|0x2 /* IPC_STAT */`.
         if command & ipc64 != 0 {
             out.styled(number: { $0.hex(UInt64(ipc64)) }, decoded: { $0.name("IPC_64") })
             out.raw("|")
@@ -175,7 +179,7 @@ extension DecodeContext {
             return out.styled(number: { $0.hex(value) }, decoded: { $0.name(entry.name) })
         }
         out.hex(value)
-        out.raw(" /* IPC_??? */")
+        if out.constantStyle != .raw { out.raw(" /* IPC_??? */") }
     }
 
     private func commandBelongs(_ name: StaticString, to kind: IPCObjectKind) -> Bool {
@@ -305,7 +309,13 @@ extension DecodeContext {
         out.beginStruct()
         out.field("mq_flags")
         let flags = layout.mqFlags.unsigned(in: bytes)
-        if flags == 0 { out.uint(0) } else { out.text.appendOpenFlags(UInt32(truncatingIfNeeded: flags), arch: call.arch) }
+        if flags == 0 {
+            out.uint(0)
+        } else {
+            let arch = call.arch
+            out.styled(number: { $0.hex(flags) },
+                       decoded: { $0.text.appendOpenFlags(UInt32(truncatingIfNeeded: flags), arch: arch) })
+        }
         out.field("mq_maxmsg")
         out.int(layout.mqMaxmsg.signed(in: bytes))
         out.field("mq_msgsize")

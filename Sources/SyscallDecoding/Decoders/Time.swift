@@ -68,7 +68,7 @@ extension ArgPrinter {
             out.field("sigev_signo")
             let constants = context.constants
             if notify == constants.sigevNotify.value(named: "SIGEV_SIGNAL") || notify == constants.sigevNotify.value(named: "SIGEV_THREAD_ID") {
-                out.signal(Int32(truncatingIfNeeded: signo))
+                out.signal(signo)
             } else {
                 out.int(Int64(signo))
             }

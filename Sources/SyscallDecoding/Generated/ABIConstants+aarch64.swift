@@ -17,13 +17,15 @@ extension ABIConstants {
         statxAttributes: FlagTable(zero: nil, [(0x4, "STATX_ATTR_COMPRESSED"), (0x10, "STATX_ATTR_IMMUTABLE"), (0x20, "STATX_ATTR_APPEND"), (0x40, "STATX_ATTR_NODUMP"), (0x800, "STATX_ATTR_ENCRYPTED"), (0x1000, "STATX_ATTR_AUTOMOUNT"), (0x2000, "STATX_ATTR_MOUNT_ROOT"), (0x100000, "STATX_ATTR_VERITY"), (0x200000, "STATX_ATTR_DAX")]),
         fileTypes: ConstantTable([(0x8000, "S_IFREG"), (0xc000, "S_IFSOCK"), (0xa000, "S_IFLNK"), (0x6000, "S_IFBLK"), (0x4000, "S_IFDIR"), (0x2000, "S_IFCHR"), (0x1000, "S_IFIFO")]),
         modeSpecialBits: FlagTable(zero: nil, [(0x800, "S_ISUID"), (0x400, "S_ISGID"), (0x200, "S_ISVTX")]),
-        accessModes: FlagTable(zero: "F_OK", [(0x1, "X_OK"), (0x2, "W_OK"), (0x4, "R_OK")]),
+        accessModes: FlagTable(zero: "F_OK", [(0x4, "R_OK"), (0x2, "W_OK"), (0x1, "X_OK")]),
+        direntTypes: ConstantTable([(0x0, "DT_UNKNOWN"), (0x1, "DT_FIFO"), (0x2, "DT_CHR"), (0x4, "DT_DIR"), (0x6, "DT_BLK"), (0x8, "DT_REG"), (0xa, "DT_LNK"), (0xc, "DT_SOCK"), (0xe, "DT_WHT")]),
         seekWhence: ConstantTable([(0x0, "SEEK_SET"), (0x1, "SEEK_CUR"), (0x2, "SEEK_END"), (0x3, "SEEK_DATA"), (0x4, "SEEK_HOLE")]),
         fadviseAdvice: ConstantTable([(0x0, "POSIX_FADV_NORMAL"), (0x1, "POSIX_FADV_RANDOM"), (0x2, "POSIX_FADV_SEQUENTIAL"), (0x3, "POSIX_FADV_WILLNEED"), (0x4, "POSIX_FADV_DONTNEED"), (0x5, "POSIX_FADV_NOREUSE")]),
         xattrFlags: FlagTable(zero: nil, [(0x1, "XATTR_CREATE"), (0x2, "XATTR_REPLACE")]),
         fcntlCommands: ConstantTable([(0x0, "F_DUPFD"), (0x1, "F_GETFD"), (0x2, "F_SETFD"), (0x3, "F_GETFL"), (0x4, "F_SETFL"), (0x5, "F_GETLK"), (0x6, "F_SETLK"), (0x7, "F_SETLKW"), (0x8, "F_SETOWN"), (0x9, "F_GETOWN"), (0xa, "F_SETSIG"), (0xb, "F_GETSIG"), (0xf, "F_SETOWN_EX"), (0x10, "F_GETOWN_EX"), (0x11, "F_GETOWNER_UIDS"), (0x24, "F_OFD_GETLK"), (0x25, "F_OFD_SETLK"), (0x26, "F_OFD_SETLKW"), (0x400, "F_SETLEASE"), (0x401, "F_GETLEASE"), (0x402, "F_NOTIFY"), (0x406, "F_DUPFD_CLOEXEC"), (0x407, "F_SETPIPE_SZ"), (0x408, "F_GETPIPE_SZ"), (0x409, "F_ADD_SEALS"), (0x40a, "F_GET_SEALS"), (0x40b, "F_GET_RW_HINT"), (0x40c, "F_SET_RW_HINT"), (0x40d, "F_GET_FILE_RW_HINT"), (0x40e, "F_SET_FILE_RW_HINT")]),
         fdFlags: FlagTable(zero: nil, [(0x1, "FD_CLOEXEC")]),
         lockTypes: ConstantTable([(0x0, "F_RDLCK"), (0x1, "F_WRLCK"), (0x2, "F_UNLCK")]),
+        ownerTypes: ConstantTable([(0x0, "F_OWNER_TID"), (0x1, "F_OWNER_PID"), (0x2, "F_OWNER_PGRP")]),
         sealFlags: FlagTable(zero: nil, [(0x1, "F_SEAL_SEAL"), (0x2, "F_SEAL_SHRINK"), (0x4, "F_SEAL_GROW"), (0x8, "F_SEAL_WRITE"), (0x10, "F_SEAL_FUTURE_WRITE")]),
         notifyFlags: FlagTable(zero: nil, [(0x1, "DN_ACCESS"), (0x2, "DN_MODIFY"), (0x4, "DN_CREATE"), (0x8, "DN_DELETE"), (0x10, "DN_RENAME"), (0x20, "DN_ATTRIB"), (0x80000000, "DN_MULTISHOT")]),
         pipeFlags: FlagTable(zero: nil, [(0x800, "O_NONBLOCK"), (0x10000, "O_DIRECT"), (0x80000, "O_CLOEXEC")]),
@@ -57,6 +59,11 @@ extension ABIConstants {
         fallocFlags: FlagTable(zero: nil, [(0x1, "FALLOC_FL_KEEP_SIZE"), (0x2, "FALLOC_FL_PUNCH_HOLE"), (0x4, "FALLOC_FL_NO_HIDE_STALE"), (0x8, "FALLOC_FL_COLLAPSE_RANGE"), (0x10, "FALLOC_FL_ZERO_RANGE"), (0x20, "FALLOC_FL_INSERT_RANGE"), (0x40, "FALLOC_FL_UNSHARE_RANGE")]),
         memfdFlags: FlagTable(zero: nil, [(0x1, "MFD_CLOEXEC"), (0x2, "MFD_ALLOW_SEALING"), (0x4, "MFD_HUGETLB")]),
         mlock2Flags: FlagTable(zero: nil, [(0x1, "MLOCK_ONFAULT")]),
+        capabilityBitsLow: FlagTable(zero: nil, [(0x1, "1<<CAP_CHOWN"), (0x2, "1<<CAP_DAC_OVERRIDE"), (0x4, "1<<CAP_DAC_READ_SEARCH"), (0x8, "1<<CAP_FOWNER"), (0x10, "1<<CAP_FSETID"), (0x20, "1<<CAP_KILL"), (0x40, "1<<CAP_SETGID"), (0x80, "1<<CAP_SETUID"), (0x100, "1<<CAP_SETPCAP"), (0x200, "1<<CAP_LINUX_IMMUTABLE"), (0x400, "1<<CAP_NET_BIND_SERVICE"), (0x800, "1<<CAP_NET_BROADCAST"), (0x1000, "1<<CAP_NET_ADMIN"), (0x2000, "1<<CAP_NET_RAW"), (0x4000, "1<<CAP_IPC_LOCK"), (0x8000, "1<<CAP_IPC_OWNER"), (0x10000, "1<<CAP_SYS_MODULE"), (0x20000, "1<<CAP_SYS_RAWIO"), (0x40000, "1<<CAP_SYS_CHROOT"), (0x80000, "1<<CAP_SYS_PTRACE"), (0x100000, "1<<CAP_SYS_PACCT"), (0x200000, "1<<CAP_SYS_ADMIN"), (0x400000, "1<<CAP_SYS_BOOT"), (0x800000, "1<<CAP_SYS_NICE"), (0x1000000, "1<<CAP_SYS_RESOURCE"), (0x2000000, "1<<CAP_SYS_TIME"), (0x4000000, "1<<CAP_SYS_TTY_CONFIG"), (0x8000000, "1<<CAP_MKNOD"), (0x10000000, "1<<CAP_LEASE"), (0x20000000, "1<<CAP_AUDIT_WRITE"), (0x40000000, "1<<CAP_AUDIT_CONTROL"), (0x80000000, "1<<CAP_SETFCAP")]),
+        capabilityBitsHigh: FlagTable(zero: nil, [(0x1, "1<<CAP_MAC_OVERRIDE"), (0x2, "1<<CAP_MAC_ADMIN"), (0x4, "1<<CAP_SYSLOG"), (0x8, "1<<CAP_WAKE_ALARM"), (0x10, "1<<CAP_BLOCK_SUSPEND"), (0x20, "1<<CAP_AUDIT_READ"), (0x40, "1<<CAP_PERFMON"), (0x80, "1<<CAP_BPF"), (0x100, "1<<CAP_CHECKPOINT_RESTORE")]),
+        capabilityVersions: ConstantTable([(0x19980330, "_LINUX_CAPABILITY_VERSION_1"), (0x20071026, "_LINUX_CAPABILITY_VERSION_2"), (0x20080522, "_LINUX_CAPABILITY_VERSION_3")]),
+        personalityTypes: ConstantTable([(0x0, "PER_LINUX"), (0x6, "PER_BSD"), (0x8, "PER_LINUX32"), (0xc, "PER_RISCOS"), (0xf, "PER_OSF4"), (0x10, "PER_HPUX")]),
+        personalityFlags: FlagTable(zero: nil, [(0x20000, "UNAME26"), (0x40000, "ADDR_NO_RANDOMIZE"), (0x80000, "FDPIC_FUNCPTRS"), (0x100000, "MMAP_PAGE_ZERO"), (0x200000, "ADDR_COMPAT_LAYOUT"), (0x400000, "READ_IMPLIES_EXEC"), (0x800000, "ADDR_LIMIT_32BIT"), (0x1000000, "SHORT_INODE"), (0x2000000, "WHOLE_SECONDS"), (0x4000000, "STICKY_TIMEOUTS"), (0x8000000, "ADDR_LIMIT_3GB")]),
         membarrierCommands: FlagTable(zero: nil, [(0x1, "MEMBARRIER_CMD_GLOBAL"), (0x2, "MEMBARRIER_CMD_GLOBAL_EXPEDITED"), (0x4, "MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED"), (0x8, "MEMBARRIER_CMD_PRIVATE_EXPEDITED"), (0x10, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED"), (0x20, "MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE"), (0x40, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE"), (0x80, "MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ"), (0x100, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ")]),
         membarrierCommandValues: ConstantTable([(0x0, "MEMBARRIER_CMD_QUERY"), (0x1, "MEMBARRIER_CMD_GLOBAL"), (0x2, "MEMBARRIER_CMD_GLOBAL_EXPEDITED"), (0x4, "MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED"), (0x8, "MEMBARRIER_CMD_PRIVATE_EXPEDITED"), (0x10, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED"), (0x20, "MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE"), (0x40, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE"), (0x80, "MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ"), (0x100, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ")]),
         membarrierFlags: FlagTable(zero: nil, [(0x1, "MEMBARRIER_CMD_FLAG_CPU")]),
@@ -202,7 +209,9 @@ extension ABIConstants {
         sigIgnore: 0x1,
         sigactionRestorer: 0x4000000,
         cloneSignalMask: 0xff,
-        fcntlGetLock64: nil
+        fcntlGetLock64: nil,
+        memfdHugeShift: 0x1a,
+        memfdHugeMask: 0x3f
     )
 }
 
@@ -246,7 +255,8 @@ extension StructLayouts {
             stxRdevMajor: FieldLayout(offset: 128, size: 4),
             stxRdevMinor: FieldLayout(offset: 132, size: 4),
             stxDevMajor: FieldLayout(offset: 136, size: 4),
-            stxDevMinor: FieldLayout(offset: 140, size: 4)),
+            stxDevMinor: FieldLayout(offset: 140, size: 4),
+            stxMntId: FieldLayout(offset: 144, size: 8)),
         sigaction: SigactionLayout(
             size: 32,
             handler: FieldLayout(offset: 0, size: 8),
@@ -352,6 +362,10 @@ extension StructLayouts {
             lStart: FieldLayout(offset: 8, size: 8),
             lLen: FieldLayout(offset: 16, size: 8),
             lPid: FieldLayout(offset: 24, size: 4)),
+        ownerEx: OwnerExLayout(
+            size: 8,
+            type: FieldLayout(offset: 0, size: 4),
+            pid: FieldLayout(offset: 4, size: 4)),
         sigevent: SigeventLayout(
             size: 64,
             sigevValue: FieldLayout(offset: 0, size: 8),
@@ -395,6 +409,15 @@ extension StructLayouts {
             handleBytes: FieldLayout(offset: 0, size: 4),
             handleType: FieldLayout(offset: 4, size: 4),
             fHandle: FieldLayout(offset: 8, size: 0)),
+        capHeader: CapHeaderLayout(
+            size: 8,
+            version: FieldLayout(offset: 0, size: 4),
+            pid: FieldLayout(offset: 4, size: 4)),
+        capData: CapDataLayout(
+            size: 12,
+            effective: FieldLayout(offset: 0, size: 4),
+            permitted: FieldLayout(offset: 4, size: 4),
+            inheritable: FieldLayout(offset: 8, size: 4)),
         msghdr: MsghdrLayout(
             size: 56,
             msgName: FieldLayout(offset: 0, size: 8),

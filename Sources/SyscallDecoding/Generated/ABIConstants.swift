@@ -18,12 +18,14 @@ struct ABIConstants: Sendable {
     let fileTypes: ConstantTable
     let modeSpecialBits: FlagTable
     let accessModes: FlagTable
+    let direntTypes: ConstantTable
     let seekWhence: ConstantTable
     let fadviseAdvice: ConstantTable
     let xattrFlags: FlagTable
     let fcntlCommands: ConstantTable
     let fdFlags: FlagTable
     let lockTypes: ConstantTable
+    let ownerTypes: ConstantTable
     let sealFlags: FlagTable
     let notifyFlags: FlagTable
     let pipeFlags: FlagTable
@@ -57,6 +59,11 @@ struct ABIConstants: Sendable {
     let fallocFlags: FlagTable
     let memfdFlags: FlagTable
     let mlock2Flags: FlagTable
+    let capabilityBitsLow: FlagTable
+    let capabilityBitsHigh: FlagTable
+    let capabilityVersions: ConstantTable
+    let personalityTypes: ConstantTable
+    let personalityFlags: FlagTable
     let membarrierCommands: FlagTable
     let membarrierCommandValues: ConstantTable
     let membarrierFlags: FlagTable
@@ -216,6 +223,10 @@ struct ABIConstants: Sendable {
     let cloneSignalMask: UInt64?
     /// `F_GETLK64`, or nil where this ABI does not define it.
     let fcntlGetLock64: UInt64?
+    /// `MFD_HUGE_SHIFT`, or nil where this ABI does not define it.
+    let memfdHugeShift: UInt64?
+    /// `MFD_HUGE_MASK`, or nil where this ABI does not define it.
+    let memfdHugeMask: UInt64?
 }
 
 /// Struct layouts of one ABI, from offsetof/sizeof probes compiled for it.
@@ -234,6 +245,7 @@ struct StructLayouts: Sendable {
     let epollEvent: EpollEventLayout
     let flock: FlockLayout
     let flock64: Flock64Layout
+    let ownerEx: OwnerExLayout
     let sigevent: SigeventLayout
     let stack: StackLayout
     let pollfd: PollfdLayout
@@ -242,6 +254,8 @@ struct StructLayouts: Sendable {
     let sigframe: SigframeLayout
     let cloneArgs: CloneArgsLayout
     let fileHandle: FileHandleLayout
+    let capHeader: CapHeaderLayout
+    let capData: CapDataLayout
     let msghdr: MsghdrLayout
     let mmsghdr: MmsghdrLayout
     let cmsghdr: CmsghdrLayout
@@ -298,6 +312,7 @@ struct StatxLayout: Sendable {
     let stxRdevMinor: FieldLayout
     let stxDevMajor: FieldLayout
     let stxDevMinor: FieldLayout
+    let stxMntId: FieldLayout
 }
 
 /// `struct kernel_sigaction` from <stddef.h>.
@@ -441,6 +456,13 @@ struct Flock64Layout: Sendable {
     let lPid: FieldLayout
 }
 
+/// `struct f_owner_ex` from <asm/fcntl.h>.
+struct OwnerExLayout: Sendable {
+    let size: Int
+    let type: FieldLayout
+    let pid: FieldLayout
+}
+
 /// `struct sigevent` from <asm/siginfo.h>.
 struct SigeventLayout: Sendable {
     let size: Int
@@ -506,6 +528,21 @@ struct FileHandleLayout: Sendable {
     let handleBytes: FieldLayout
     let handleType: FieldLayout
     let fHandle: FieldLayout
+}
+
+/// `struct __user_cap_header_struct` from <linux/capability.h>.
+struct CapHeaderLayout: Sendable {
+    let size: Int
+    let version: FieldLayout
+    let pid: FieldLayout
+}
+
+/// `struct __user_cap_data_struct` from <linux/capability.h>.
+struct CapDataLayout: Sendable {
+    let size: Int
+    let effective: FieldLayout
+    let permitted: FieldLayout
+    let inheritable: FieldLayout
 }
 
 /// `struct msghdr` from <sys/socket.h>.

@@ -151,10 +151,11 @@ extension DecodeContext {
     /// `["ls", "-l"]`: at most `-s` elements, then `...`; an unreadable element prints as its address.
     func printStringArray(at address: UInt64, to out: inout Emitter) {
         guard address != 0 else { return out.name("NULL") }
-        guard readWord(address) != nil else { return out.hex(address) }
+        var words = words(at: address)
+        guard words.word(0) != nil else { return out.hex(address) }
         out.beginArray()
         var index = 0
-        while let element = readWord(address &+ UInt64(index * wordSize)), element != 0 {
+        while let element = words.word(index), element != 0 {
             if abbreviates && index >= options.stringLimit {
                 out.abbreviated()
                 break
@@ -170,8 +171,9 @@ extension DecodeContext {
     func printStringArrayAbbreviated(at address: UInt64, to out: inout Emitter) {
         guard address != 0 else { return out.name("NULL") }
         out.hex(address)
+        var words = words(at: address)
         var count = 0
-        while let element = readWord(address &+ UInt64(count * wordSize)) {
+        while let element = words.word(count) {
             if element == 0 {
                 out.beginComment()
                 out.uint(UInt64(count))

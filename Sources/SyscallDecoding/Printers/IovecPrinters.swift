@@ -30,12 +30,13 @@ extension DecodeContext {
         return .addresses
     }
 
-    /// At most `-s` elements, then `...`; the array's address when unreadable.
+    /// At most `-s` elements when abbreviating (the emitter's array limit), then `...`; the
+    /// array's address when its first element is unreadable, even when none is shown.
     func printIovecArray(at address: UInt64, count: UInt64, data: IovecData, to out: inout Emitter) {
         guard address != 0 else { return out.name("NULL") }
         let layout = layouts.iovec
-        let shown = Int(min(count, UInt64(options.stringLimit)))
-        guard let vector = read(address, count: layout.size * shown) else { return out.hex(address) }
+        let shown = Int(min(count, UInt64(out.arrayLimit), UInt64(DecodeArena.capacity / 2 / layout.size)))
+        guard let vector = read(address, count: layout.size * max(shown, count > 0 ? 1 : 0)) else { return out.hex(address) }
         var remaining: UInt64
         switch data {
         case .all, .addresses: remaining = UInt64.max

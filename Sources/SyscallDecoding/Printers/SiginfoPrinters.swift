@@ -16,8 +16,15 @@ extension DecodeContext {
             // A queued value prints as two fields in syscall arguments.
             if info.code == -1 || info.code == -3 {
                 out.raw("{si_signo=")
-                out.text.appendSignal(info.signal)
-                out.raw(info.code == -1 ? ", si_code=SI_QUEUE, si_pid=" : ", si_code=SI_MESGQ, si_pid=")
+                out.signal(info.signal)
+                out.raw(", si_code=")
+                let code = UInt64(UInt32(bitPattern: info.code))
+                if info.code == -1 {
+                    out.styled(number: { $0.hex(code) }, decoded: { $0.name("SI_QUEUE") })
+                } else {
+                    out.styled(number: { $0.hex(code) }, decoded: { $0.name("SI_MESGQ") })
+                }
+                out.raw(", si_pid=")
                 out.int(Int64(info.int32(at: 16)))
                 out.raw(", si_uid=")
                 out.uint(UInt64(info.uint32(at: 20)))
@@ -27,7 +34,7 @@ extension DecodeContext {
                 out.pointer(info.uint64(at: 24))
                 out.raw("}")
             } else {
-                out.text.appendSignalInfo(info)
+                out.text.appendSignalInfo(info, style: out.constantStyle)
             }
         }
     }

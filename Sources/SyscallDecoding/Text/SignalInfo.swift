@@ -59,20 +59,30 @@ private func signalSpecificCodes(_ signal: Int32) -> [StaticString] {
 private let userHz: UInt64 = 100
 
 extension TextBuffer {
-    /// `{si_signo=SIGUSR1, si_code=SI_USER, si_pid=91, si_uid=0}`
-    public mutating func appendSignalInfo(_ info: SignalInfo) {
+    /// `{si_signo=SIGUSR1, si_code=SI_USER, si_pid=91, si_uid=0}`; `style` is `-X`'s: with `raw`
+    /// `{si_signo=10, si_code=0, ...}`, with `verbose` the numbers and their names in comments.
+    public mutating func appendSignalInfo(_ info: SignalInfo, style: ConstantStyle = .abbrev) {
         let signal = info.signal
         let code = info.code
         append("{si_signo=")
-        appendSignal(signal)
+        appendSignal(signal, style: style)
         append(", si_code=")
         let specific = signalSpecificCodes(signal)
+        var codeName: StaticString?
         if code > 0 && code != siKernel && Int(code) <= specific.count {
-            append(specific[Int(code) - 1])
+            codeName = specific[Int(code) - 1]
         } else if let generic = genericCodes[code] {
-            append(generic)
-        } else {
-            appendDecimal(Int64(code))
+            codeName = generic
+        }
+        switch (style, codeName) {
+        case (.abbrev, let name?): append(name)
+        case (.abbrev, nil): appendDecimal(Int64(code))
+        case (.raw, _), (.verbose, nil): appendHex(UInt64(UInt32(bitPattern: code)))
+        case (.verbose, let name?):
+            appendHex(UInt64(UInt32(bitPattern: code)))
+            append(" /* ")
+            append(name)
+            append(" */")
         }
 
         if code == siUser || code == siTkill {
@@ -87,7 +97,7 @@ extension TextBuffer {
             appendDecimal(Int64(info.int32(at: 20)))
             appendValue(info, at: 24)
         } else if code > 0 || code == siKernel {
-            appendSignalSpecificFields(info, code: code)
+            appendSignalSpecificFields(info, code: code, style: style)
         }
         append("}")
     }
@@ -99,21 +109,37 @@ extension TextBuffer {
         appendDecimal(UInt64(info.uint32(at: 20)))
     }
 
+    /// `, si_int=4242, si_ptr=0x1092`, as strace 6.1 prints a sigqueue or timer payload (later
+    /// versions print `si_value={int=..., ptr=...}`).
     private mutating func appendValue(_ info: SignalInfo, at offset: Int) {
-        append(", si_value={int=")
+        append(", si_int=")
         appendDecimal(Int64(info.int32(at: offset)))
-        append(", ptr=")
+        append(", si_ptr=")
         appendHex(info.uint64(at: offset))
-        append("}")
     }
 
-    private mutating func appendSignalSpecificFields(_ info: SignalInfo, code: Int32) {
+    /// `SIGUSR1`; with `-X raw` `10`, with `-X verbose` `10 /* SIGUSR1 */`.
+    private mutating func appendSignal(_ signal: Int32, style: ConstantStyle) {
+        switch style {
+        case .abbrev: appendSignal(signal)
+        case .raw: appendDecimal(Int64(signal))
+        case .verbose:
+            appendDecimal(Int64(signal))
+            if SignalNames.hasName(signal) {
+                append(" /* ")
+                appendSignal(signal)
+                append(" */")
+            }
+        }
+    }
+
+    private mutating func appendSignalSpecificFields(_ info: SignalInfo, code: Int32, style: ConstantStyle) {
         switch info.signal {
         case 17:  // SIGCHLD
             appendSender(info)
             append(", si_status=")
             let status = info.int32(at: 24)
-            if code == 1 { appendDecimal(Int64(status)) } else { appendSignal(status) }
+            if code == 1 { appendDecimal(Int64(status)) } else { appendSignal(status, style: style) }
             append(", si_utime=")
             appendClockTicks(info.uint64(at: 32))
             append(", si_stime=")

@@ -4,18 +4,23 @@ public struct TextBuffer: Sendable {
     public var bytes: [UInt8] = []
     /// Offset in `bytes` where the line being written starts, for column alignment.
     public var lineStart = 0
+    /// Bytes of the current line that show nothing (color sequences): not counted in `column`.
+    public var invisibleBytes = 0
 
     public init(capacity: Int = 4096) {
         bytes.reserveCapacity(capacity)
     }
 
     /// Bytes written to the current line so far (strace's `curcol`).
-    @inlinable public var column: Int { bytes.count - lineStart }
+    @inlinable public var column: Int { bytes.count - lineStart - invisibleBytes }
 
     @inlinable public mutating func append(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
+    /// Disfavored: a string literal picks the `StaticString` overload (a copy of constant bytes)
+    /// rather than building a String at every call.
+    @_disfavoredOverload
     @inlinable public mutating func append(_ text: String) {
         bytes.append(contentsOf: text.utf8)
     }
@@ -31,12 +36,19 @@ public struct TextBuffer: Sendable {
     public mutating func endLine() {
         bytes.append(UInt8(ascii: "\n"))
         lineStart = bytes.count
+        invisibleBytes = 0
     }
 
     /// Pads with spaces up to `column` (strace's `tabto`).
     public mutating func pad(toColumn target: Int) {
-        let missing = target - column
-        if missing > 0 { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: missing)) }
+        var missing = target - column
+        // From a constant run of spaces: one copy, where a repeated element appended byte by byte.
+        let spaces: StaticString = "                                                                "
+        while missing > 0 {
+            let count = min(missing, spaces.utf8CodeUnitCount)
+            spaces.withUTF8Buffer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<count])) }
+            missing -= count
+        }
     }
 
     public mutating func appendDecimal(_ value: Int64) {

@@ -1,0 +1,415 @@
+/// The JSON style of the `Emitter` (`--output-format=json`): while the emitter writes strace's
+/// text as always, this writes the same values as typed JSON (docs/json.md).
+///
+/// Decoders say what a value is through the emitter's methods; each method writes one typed value
+/// here. The text is cut into *slots*: an argument (between top-level `, `), a struct member, an
+/// array element, the result. A slot whose text was written by exactly one typed value is that
+/// value. A slot that also holds free text (a decoder's `raw("makedev(")`, a comment, bytes written
+/// straight into `text`) becomes `{"type":"text","text":...,"values":[...]}`: its strace text
+/// beside the typed values inside it, so nothing a decoder prints is lost or needs a second decoder.
+///
+/// Free text is found by counting: every byte a typed value (or the struct/array syntax) writes to
+/// the text is added to `typedBytes`; a slot whose text is longer than that holds free text.
+///
+/// One writer lives in each formatter and is reused by every stop: its buffers keep their capacity.
+/// (Unchecked Sendable: as the formatter's arena, it is used by the one tracing thread only; for
+/// the same reason its properties skip the runtime's exclusivity checks, a third of its cost.)
+public final class JsonValueWriter: @unchecked Sendable {
+    /// The JSON written so far (the sink takes it after each half of a call).
+    @exclusivity(unchecked) public var json = TextBuffer(capacity: 1024)
+    /// Text bytes accounted for by typed values and by slots already written as text.
+    @exclusivity(unchecked) var typedBytes = 0
+    @exclusivity(unchecked) private var frames: [Frame] = []
+    @exclusivity(unchecked) private var slot = Slot(kind: .argument, jsonStart: 0, valueStart: 0, textStart: 0, typedStart: 0)
+    @exclusivity(unchecked) private var slots: [Slot] = []
+    /// Kind and (for `int`) value of the last typed value, for the result's `"retval"`.
+    @exclusivity(unchecked) private(set) var lastKind = ValueKind.other
+    @exclusivity(unchecked) private(set) var lastInt: Int64 = 0
+    /// `(` minus `)` in free text at the top level: a `, ` inside `makedev(0x8, 0x1)` is no
+    /// argument separator.
+    @exclusivity(unchecked) private var parenDepth = 0
+    /// Where the JSON of the last top-level argument starts (and of the one before it, for when
+    /// the last turns out empty): the entry half's last argument is the `in` of an exit half that
+    /// starts with ` => ` (clone3's `{...} => {parent_tid=[42]}`).
+    @exclusivity(unchecked) private var lastArgumentStart = -1
+    @exclusivity(unchecked) private var previousArgumentStart = -1
+    /// The length of the JSON of the entry half's last argument (`begin`), 0 for none.
+    @exclusivity(unchecked) private var entryLastArgumentLength = 0
+
+    /// The length of the JSON of the last top-level argument written since `begin`, 0 for none.
+    var lastArgumentLength: Int { lastArgumentStart < 0 ? 0 : json.bytes.count - lastArgumentStart }
+
+    enum ValueKind { case int, other }
+
+    private enum FrameKind { case root, structure, array }
+    private struct Frame {
+        var kind: FrameKind
+        var members = 0
+        var abbreviated = false
+    }
+
+    enum SlotKind { case argument, member, result }
+    private struct Slot {
+        var kind: SlotKind
+        /// Where the slot's JSON starts (before its separating comma) and where its value starts.
+        var jsonStart: Int
+        var valueStart: Int
+        var textStart: Int
+        var typedStart: Int
+        var parts = 0
+        /// `=>` was seen: the slot's value is `{"type":"changed","in":...,"out":` and this one.
+        var changed = false
+        /// `argument(named:)`: the slot's value is `{"type":"named","name":...,"value":` and this one.
+        var name: StaticString?
+
+        init(kind: SlotKind, jsonStart: Int, valueStart: Int, textStart: Int, typedStart: Int) {
+            self.kind = kind
+            self.jsonStart = jsonStart
+            self.valueStart = valueStart
+            self.textStart = textStart
+            self.typedStart = typedStart
+        }
+    }
+
+    public init() {
+        frames.reserveCapacity(16)
+        slots.reserveCapacity(16)
+    }
+
+    // MARK: Calls (the formatter)
+
+    /// Starts writing top-level values (arguments, or the result) into `json`, for text that
+    /// starts at `textStart`. `commaFirst`: the first argument follows others (the exit half).
+    func begin(_ kind: SlotKind, textStart: Int, commaFirst: Bool, entryLastArgumentLength: Int = 0) {
+        frames.removeAll(keepingCapacity: true)
+        slots.removeAll(keepingCapacity: true)
+        frames.append(Frame(kind: .root, members: commaFirst ? 1 : 0))
+        parenDepth = 0
+        lastKind = .other
+        typedBytes = 0
+        lastArgumentStart = -1
+        previousArgumentStart = -1
+        self.entryLastArgumentLength = entryLastArgumentLength
+        openSlot(kind, text: textStart, typedStart: 0, key: nil)
+    }
+
+    /// Ends the top-level value begun last; `text` is the emitter's text.
+    func end(text: TextBuffer) {
+        closeSlot(text: text)
+    }
+
+    // MARK: Values (the emitter)
+
+    /// Before a typed value: the comma between values of one slot.
+    @inline(__always) func beginValue() {
+        if slot.parts > 0 { json.append(byte: UInt8(ascii: ",")) }
+        slot.parts += 1
+        lastKind = .other
+    }
+
+    /// After a typed value that wrote the text from `textStart` on.
+    @inline(__always) func endValue(textStart: Int, text: TextBuffer) {
+        typedBytes += text.bytes.count - textStart
+    }
+
+    func noteInt(_ value: Int64) {
+        lastKind = .int
+        lastInt = value
+    }
+
+    /// Free text written by the emitter itself (`raw`): at the top level, `, ` outside
+    /// parentheses separates arguments.
+    func freeText(_ fragment: StaticString, text: TextBuffer) -> Bool {
+        let isTopLevel = frames.count == 1 && slot.kind == .argument
+        if isTopLevel && parenDepth == 0 && fragment.utf8CodeUnitCount == 2 {
+            let bytes = fragment.utf8Start
+            if bytes[0] == UInt8(ascii: ",") && bytes[1] == UInt8(ascii: " ") {
+                nextArgument(textEnd: text.bytes.count - 2, text: text)
+                return true
+            }
+        }
+        if isTopLevel {
+            fragment.withUTF8Buffer { buffer in
+                for byte in buffer {
+                    if byte == UInt8(ascii: "(") { parenDepth += 1 }
+                    if byte == UInt8(ascii: ")") { parenDepth -= 1 }
+                }
+            }
+        }
+        return false
+    }
+
+    /// The separator after an argument was written to the text (its bytes end at `textEnd + 2`).
+    private func nextArgument(textEnd: Int, text: TextBuffer) {
+        closeSlot(text: text, textEnd: textEnd)
+        openSlot(.argument, text: text.bytes.count, typedStart: typedBytes, key: nil)
+    }
+
+    func beginContainer(isArray: Bool, textStart: Int) {
+        beginValue()
+        json.append(isArray ? "{\"type\":\"array\",\"items\":[" : "{\"type\":\"struct\",\"fields\":{")
+        slots.append(slot)
+        frames.append(Frame(kind: isArray ? .array : .structure))
+        typedBytes += 1  // the bracket
+        slot = Slot(kind: .member, jsonStart: json.bytes.count, valueStart: json.bytes.count,
+                    textStart: textStart + 1, typedStart: typedBytes)
+        slot.parts = -1  // no member open yet
+    }
+
+    func endContainer(text: TextBuffer) {
+        let bracketAt = text.bytes.count - 1
+        if slot.parts >= 0 { closeSlot(text: text, textEnd: bracketAt) }
+        let frame = frames.removeLast()
+        json.append(frame.kind == .array ? "]" : "}")
+        if frame.abbreviated { json.append(frame.kind == .array ? ",\"truncated\":true" : ",\"abbreviated\":true") }
+        json.append(byte: UInt8(ascii: "}"))
+        typedBytes += 1
+        slot = slots.removeLast()
+        lastKind = .other
+    }
+
+    /// The next member of the struct or array: `name` for a named field. The emitter wrote the
+    /// separator and the name to the text from `textBefore` on.
+    func member(_ name: StaticString?, textBefore: Int, text: TextBuffer) {
+        let textStart = text.bytes.count
+        if frames.count == 1 {
+            // element() at the top level separates arguments, as `, ` does.
+            if textStart > textBefore { nextArgument(textEnd: textBefore, text: text) }
+            return
+        }
+        if slot.parts >= 0 { closeSlot(text: text, textEnd: textBefore) }
+        typedBytes += textStart - textBefore
+        var key: StaticString? = name
+        if frames[frames.count - 1].kind == .structure && name == nil { key = "" }
+        if frames[frames.count - 1].kind == .array { key = nil }
+        openSlot(.member, text: textStart, typedStart: typedBytes, key: key)
+    }
+
+    /// `...` (with its separator, written to the text from `textBefore` on): the struct or array
+    /// goes on beyond what is shown. At the top level it is free text of the argument.
+    func abbreviated(textBefore: Int, text: TextBuffer) {
+        guard frames.count > 1 else { return }
+        if slot.parts >= 0 { closeSlot(text: text, textEnd: textBefore) }
+        typedBytes += text.bytes.count - textBefore
+        frames[frames.count - 1].abbreviated = true
+        slot.parts = -1
+    }
+
+    /// ` => ` (written to the text just before `textEnd`): what came before in this slot is the
+    /// value at entry, what follows the value at exit.
+    func changed(textEnd: Int, text: TextBuffer) {
+        if frames.count == 1 && slot.kind == .argument && slot.parts == 0 && slot.textStart == textEnd - 4
+            && entryLastArgumentLength > 0 && slot.jsonStart == json.bytes.count - 1 {
+            return changedAcrossHalves(textEnd: textEnd)
+        }
+        finishValue(text: text, textEnd: textEnd - 4)
+        insert("{\"type\":\"changed\",\"in\":", at: slot.valueStart)
+        json.append(",\"out\":")
+        typedBytes += 4
+        slot.changed = true
+        slot.valueStart = json.bytes.count
+        slot.textStart = textEnd
+        slot.typedStart = typedBytes
+        slot.parts = 0
+    }
+
+    /// ` => ` opens the exit half: the entry's last argument (just before this slot's comma) is
+    /// the value at entry; the two become one `changed` argument.
+    private func changedAcrossHalves(textEnd: Int) {
+        json.bytes.removeSubrange(slot.jsonStart...)
+        let inStart = json.bytes.count - entryLastArgumentLength
+        insert("{\"type\":\"changed\",\"in\":", at: inStart)
+        json.append(",\"out\":")
+        typedBytes += 4
+        slot = Slot(kind: .argument, jsonStart: inStart, valueStart: json.bytes.count,
+                    textStart: textEnd, typedStart: typedBytes)
+        slot.changed = true
+        lastArgumentStart = inStart
+    }
+
+    /// `name=` of a top-level argument was written to the text, up to `textEnd`.
+    func argumentName(_ name: StaticString, textEnd: Int) {
+        guard frames.count == 1, slot.kind == .argument, slot.parts == 0 else { return }
+        typedBytes += textEnd - slot.textStart
+        slot.typedStart = typedBytes
+        slot.textStart = textEnd
+        slot.name = name
+    }
+
+    // MARK: Slots
+
+    private func openSlot(_ kind: SlotKind, text textStart: Int, typedStart: Int, key: StaticString?) {
+        let frameIndex = frames.count - 1
+        let jsonStart = json.bytes.count
+        if frames[frameIndex].members > 0 { json.append(byte: UInt8(ascii: ",")) }
+        if let key {
+            json.append(byte: UInt8(ascii: "\""))
+            if key.utf8CodeUnitCount == 0 {
+                json.append(byte: UInt8(ascii: "_"))
+                json.appendDecimal(Int64(frames[frameIndex].members))
+            } else {
+                json.append(key)
+            }
+            json.append("\":")
+        }
+        frames[frameIndex].members += 1
+        if frameIndex == 0 && kind == .argument {
+            previousArgumentStart = lastArgumentStart
+            lastArgumentStart = json.bytes.count
+        }
+        slot = Slot(kind: kind, jsonStart: jsonStart, valueStart: json.bytes.count,
+                    textStart: textStart, typedStart: typedStart)
+    }
+
+    private func closeSlot(text: TextBuffer, textEnd: Int? = nil) {
+        let end = textEnd ?? text.bytes.count
+        let empty = slot.parts <= 0 && end == slot.textStart
+        if empty && !slot.changed && slot.kind == .argument {
+            // A trailing `, ` (the entry half ends before the exit's arguments): no argument yet.
+            json.bytes.removeSubrange(slot.jsonStart...)
+            frames[frames.count - 1].members -= 1
+            lastArgumentStart = previousArgumentStart
+            return
+        }
+        finishValue(text: text, textEnd: end)
+        if slot.changed { json.append(byte: UInt8(ascii: "}")) }
+        if let name = slot.name {
+            // `{"type":"named","name":"NAME","value":` before the value, `}` after it.
+            var prefix = TextBuffer(capacity: 64)
+            prefix.append("{\"type\":\"named\",\"name\":\"")
+            prefix.append(name)
+            prefix.append("\",\"value\":")
+            json.bytes.insert(contentsOf: prefix.bytes, at: slot.valueStart)
+            json.append(byte: UInt8(ascii: "}"))
+        }
+    }
+
+    /// Makes the slot's JSON since `valueStart` one value: the typed value it is, `null` when
+    /// nothing was written, or its text with the typed values inside it.
+    private func finishValue(text: TextBuffer, textEnd end: Int) {
+        let textCount = end - slot.textStart
+        let typedCount = typedBytes - slot.typedStart
+        if slot.parts == 1 && textCount == typedCount { return }
+        if slot.parts <= 0 && textCount == 0 {
+            json.append("null")
+            return
+        }
+        let parts = Array(json.bytes[slot.valueStart...])
+        json.bytes.removeSubrange(slot.valueStart...)
+        json.append("{\"type\":\"text\",\"text\":")
+        json.appendJSONString(text.bytes[slot.textStart..<end])
+        if slot.parts > 0 {
+            json.append(",\"values\":[")
+            json.append(contentsOf: parts)
+            json.append(byte: UInt8(ascii: "]"))
+        }
+        json.append(byte: UInt8(ascii: "}"))
+        typedBytes += textCount - typedCount
+        lastKind = .other
+    }
+
+    private func insert(_ prefix: StaticString, at index: Int) {
+        prefix.withUTF8Buffer { json.bytes.insert(contentsOf: $0, at: index) }
+    }
+}
+
+extension TextBuffer {
+    /// A JSON string holding one character per byte (U+0000 to U+00FF): lossless for any bytes,
+    /// and plain ASCII stays as it is.
+    public mutating func appendJSONString<C: Collection>(_ source: C) where C.Element == UInt8 {
+        append(byte: UInt8(ascii: "\""))
+        for byte in source {
+            switch byte {
+            case UInt8(ascii: "\""): append("\\\"")
+            case UInt8(ascii: "\\"): append("\\\\")
+            case UInt8(ascii: "\n"): append("\\n")
+            case UInt8(ascii: "\t"): append("\\t")
+            case 0x20..<0x7f: append(byte: byte)
+            default:
+                append("\\u00")
+                appendDigits(UInt64(byte), radix: 16, minimumDigits: 2)
+            }
+        }
+        append(byte: UInt8(ascii: "\""))
+    }
+
+    public mutating func appendJSONString(_ text: String) {
+        appendJSONString(text.utf8)
+    }
+}
+
+extension TextBuffer {
+    /// A JSON number in one append (`appendDecimal` appends digit by digit): JSON writes one or
+    /// two numbers per value.
+    @inline(__always)
+    mutating func appendJSONNumber(_ value: Int64) {
+        appendJSONNumber(value.magnitude, negative: value < 0)
+    }
+
+    mutating func appendJSONNumber(_ value: UInt64, negative: Bool = false) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes, filled from the end
+        withUnsafeMutableBytes(of: &digits) { scratch in
+            var index = scratch.count
+            var rest = value
+            repeat {
+                index -= 1
+                scratch[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            } while rest != 0
+            if negative {
+                index -= 1
+                scratch[index] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[index...]))
+        }
+    }
+}
+
+extension TextBuffer {
+    /// `{"type":"flags","raw":N,"names":[...],"unknown":N}`: the names of the bits that are set,
+    /// and the bits no name covers (absent when none are left); `"comment"` is the text's
+    /// `/* PROT_??? */` when no name matches.
+    mutating func appendJSONFlags(_ value: UInt64, _ table: FlagTable, unknown comment: StaticString? = nil) {
+        append("{\"type\":\"flags\",\"raw\":")
+        appendDecimal(value)
+        append(",\"names\":[")
+        var rest = value
+        if value == 0 {
+            if let zero = table.zero {
+                append(byte: UInt8(ascii: "\""))
+                append(zero)
+                append(byte: UInt8(ascii: "\""))
+            }
+        } else {
+            var first = true
+            for entry in table.entries where entry.bits != 0 && rest & entry.bits == entry.bits {
+                append(first ? "\"" : ",\"")
+                append(entry.name)
+                append(byte: UInt8(ascii: "\""))
+                rest &= ~entry.bits
+                first = false
+            }
+        }
+        append(byte: UInt8(ascii: "]"))
+        if rest != 0 {
+            append(",\"unknown\":")
+            appendDecimal(rest)
+            if rest == value, let comment {
+                append(",\"comment\":\"")
+                append(comment)
+                append(byte: UInt8(ascii: "\""))
+            }
+        }
+        append(byte: UInt8(ascii: "}"))
+    }
+
+    /// `{"type":"string","value":"...","truncated":true}`: the bytes one character each.
+    /// `hex`: the text shows every byte as `\xNN`.
+    mutating func appendJSONBytes<C: Collection>(_ bytes: C, truncated: Bool, hex: Bool = false) where C.Element == UInt8 {
+        append("{\"type\":\"string\",\"value\":")
+        appendJSONString(bytes)
+        if truncated { append(",\"truncated\":true") }
+        if hex { append(",\"hex\":true") }
+        append(byte: UInt8(ascii: "}"))
+    }
+}
