@@ -109,7 +109,7 @@ extension ArgPrinter {
 extension ArgPrinter {
     /// mincore's vector, a byte per page of the range (argument 1): `[1, 0]`, at most `-s` of them.
     static let residencyOut = output("residencyOut") { address, context, out in
-        let pages = (context.word(1) + memoryPageSize - 1) / memoryPageSize
+        let pages = context.word(1) / memoryPageSize + (context.word(1) % memoryPageSize == 0 ? 0 : 1)  // no overflow near 2^64
         let shown = Int(min(pages, UInt64(context.options.stringLimit)))
         guard let bytes = context.read(address, count: shown) else { return out.hex(address) }
         out.beginArray()

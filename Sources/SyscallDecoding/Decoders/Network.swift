@@ -183,7 +183,7 @@ extension CallDecoder {
             context.slot.values = (0, 0)
         }
     }, exit: { context, out in
-        if let count = context.returned {
+        if let count = context.returned, count >= 0 {
             context.printSocketBuffer(fd: context.int32(0), at: context.word(1), length: UInt64(count), to: &out)
         } else {
             out.pointer(context.word(1))

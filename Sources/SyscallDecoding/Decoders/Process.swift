@@ -293,7 +293,7 @@ extension CallDecoder {
         let address = context.word(0)
         let size = context.word(1)
         // Smaller than the first version of the struct (64 bytes): the kernel refuses it unread.
-        guard size >= 64, let bytes = context.read(address, count: min(Int(size), layout.size)) else {
+        guard size >= 64, let bytes = context.read(address, count: Int(min(size, UInt64(layout.size)))) else {
             out.pointer(address)
             return
         }
@@ -345,7 +345,7 @@ extension CallDecoder {
         }
         let layout = context.layouts.cloneArgs
         guard context.slot.values.0 == 1, context.returned != nil,
-              let bytes = context.read(context.word(0), count: min(Int(context.word(1)), layout.size)) else { return }
+              let bytes = context.read(context.word(0), count: Int(min(context.word(1), UInt64(layout.size)))) else { return }
         let table = context.constants.cloneFlags
         let flags = layout.flags.unsigned(in: bytes)
         let pidfd = flags & table.bits(named: "CLONE_PIDFD") != 0

@@ -71,7 +71,9 @@ extension ReturnPrinter {
 
 extension DecodeContext {
     func printGroups(at address: UInt64, count: Int, to out: inout Emitter) {
-        guard let bytes = read(address, count: 4 * count) else { return out.hex(address) }
+        // Only the groups shown are read: a count near 2^63 must not overflow.
+        let count = max(count, 0)
+        guard let bytes = read(address, count: 4 * min(count, options.stringLimit)) else { return out.hex(address) }
         out.beginArray()
         for index in 0..<count {
             if index >= options.stringLimit {
