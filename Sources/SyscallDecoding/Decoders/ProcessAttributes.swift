@@ -71,9 +71,10 @@ extension ReturnPrinter {
 
 extension DecodeContext {
     func printGroups(at address: UInt64, count: Int, to out: inout Emitter) {
-        // Only the groups shown are read: a count near 2^63 must not overflow.
+        // Only the groups shown (at least the first, which tells a bad address) are read: a count
+        // near 2^63 must not overflow.
         let count = max(count, 0)
-        guard let bytes = read(address, count: 4 * min(count, options.stringLimit)) else { return out.hex(address) }
+        guard let bytes = read(address, count: 4 * min(count, max(options.stringLimit, 1))) else { return out.hex(address) }
         out.beginArray()
         for index in 0..<count {
             if index >= options.stringLimit {

@@ -83,7 +83,7 @@ extension DecodeContext {
         out.field("filter")
         if abbreviates || filter == 0 {
             out.pointer(filter)
-        } else if let instructions = read(filter, count: min(count, options.stringLimit) * 8) {
+        } else if let instructions = read(filter, count: min(count, max(options.stringLimit, 1)) * 8) {
             out.beginArray()
             for index in 0..<count {
                 guard out.element(index) else { break }
