@@ -201,11 +201,11 @@ enum OptionTable {
             try Qualifiers.apply("write", value!, to: &state)
         },
         OptionSpec("y", nil,
-                   help: "Print the path of each file descriptor after it (3</etc/passwd>, 4<pipe:[1234]>), and the working directory after AT_FDCWD.") { state, _ throws(CommandLineError) in
+                   help: "Print the path of each file descriptor after it (3</etc/passwd>, 4<pipe:[1234]>), and the working directory after AT_FDCWD; -yy also a socket's endpoints, a device's numbers and a pidfd's process (as --decode-fds=all).") { state, _ throws(CommandLineError) in
             state.decodeFdsCount += 1
         },
-        OptionSpec(nil, "decode-fds", .optional("path"),
-                   help: "As -y (path, the default, is the one kind of decoding there is yet).") { state, value throws(CommandLineError) in
+        OptionSpec(nil, "decode-fds", .optional("SET"),
+                   help: "What to print after each file descriptor: path (the default, as -y), socket (3<TCP:[127.0.0.1:1234->127.0.0.1:80]>), dev (3</dev/null<char 1:3>>), pidfd (3<pid:1234>), all (as -yy) or none; a comma-separated list.") { state, value throws(CommandLineError) in
             try Qualifiers.apply("decode-fds", value ?? "path", to: &state)
         },
         OptionSpec("Y", nil, help: "Print the command name of each process id after it (1234<sh>).") { state, _ throws(CommandLineError) in

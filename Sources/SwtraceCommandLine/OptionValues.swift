@@ -191,18 +191,22 @@ enum OptionValues {
         message.hasPrefix(prefix) ? replacement + message.dropFirst(prefix.count) : message
     }
 
-    /// `--decode-fds=`: the kinds of decoding; only `path` exists yet (true: paths on).
-    static func decodeFds(_ text: String) throws(CommandLineError) -> Bool {
-        var paths = false
+    /// `--decode-fds=`: the kinds of what a descriptor is open on to print after it
+    /// (`path,socket,dev,pidfd`, `all`, `none`).
+    static func decodeFds(_ text: String) throws(CommandLineError) -> DescriptorDecoding {
+        var decoding: DescriptorDecoding = []
         for item in text.split(separator: ",", omittingEmptySubsequences: false) {
             switch item {
-            case "path": paths = true
-            case "none": paths = false
-            case "socket", "dev", "pidfd", "all": throw .notSupported("--decode-fds=\(item)")
+            case "path": decoding.insert(.paths)
+            case "socket": decoding.insert(.sockets)
+            case "dev": decoding.insert(.devices)
+            case "pidfd": decoding.insert(.pidfds)
+            case "all": decoding = .all
+            case "none": decoding = []
             default: throw .invalidValue("--decode-fds", text)
             }
         }
-        return paths
+        return decoding
     }
 
     /// `--decode-pids=`: only `comm` exists yet (true: names on).

@@ -30,10 +30,10 @@ struct ParseState {
     /// `-x` (1), `-xx` (2); `--strings-in-hex=` when given after them.
     var hexCount = 0
     var stringEscapes: StringEscapes?
-    /// `-y` (1); `-yy` (2) asks for socket details, which swtrace does not decode yet.
+    /// `-y` (1: paths); `-yy` (2 or more: everything `--decode-fds=all` prints).
     var decodeFdsCount = 0
-    /// `--decode-fds=`, `-e decode-fds=`: whether paths print.
-    var decodeFdsQualifier: Bool?
+    /// `--decode-fds=`, `-e decode-fds=`: what prints after a descriptor.
+    var decodeFdsQualifier: DescriptorDecoding?
 
     /// Checks the options against each other, as strace does, and fills in what depends on several.
     mutating func finish() throws(CommandLineError) -> ParsedCommandLine {
@@ -136,8 +136,8 @@ struct ParseState {
         } else if hexCount > 0 {
             options.decode.stringEscapes = hexCount == 1 ? .hexWhenNonASCII : .hexAll
         }
-        if decodeFdsCount > 1 { throw .notSupported("-yy") }
-        options.decode.descriptorPaths = decodeFdsCount > 0 || decodeFdsQualifier == true
+        let shortForm: DescriptorDecoding = decodeFdsCount > 1 ? .all : decodeFdsCount == 1 ? .paths : []
+        options.decode.descriptorDecoding = shortForm.union(decodeFdsQualifier ?? [])
     }
 
     private mutating func finishQuiet() throws(CommandLineError) {

@@ -108,6 +108,21 @@ enum Ptrace {
         return result == -1 ? -Int(errno) : vector.iov_len
     }
 
+    /// PTRACE_GETREGSET with NT_ARM_SYSTEM_CALL (arm64): the number of the syscall the thread
+    /// is in, -1 for none; nil when the kernel has no such register set (not arm64).
+    static func armSystemCallNumber(_ tid: pid_t) -> Int32? {
+        var number: Int32 = -1
+        return withUnsafeMutableBytes(of: &number) { buffer -> Int32? in
+            var vector = iovec(iov_base: buffer.baseAddress, iov_len: buffer.count)
+            let ntArmSystemCall: UInt = 0x404
+            let result = withUnsafeMutablePointer(to: &vector) {
+                swt_ptrace(Request.getRegisterSet.rawValue, tid, ntArmSystemCall, UInt(bitPattern: $0))
+            }
+            guard result != -1 else { return nil }
+            return Aarch64Registers.systemCallNumber(note: UnsafeRawBufferPointer(start: buffer.baseAddress, count: vector.iov_len))
+        }
+    }
+
     /// PTRACE_PEEKDATA: one word of tracee memory, or nil.
     static func peekData(_ tid: pid_t, at address: UInt64) -> UInt64? {
         errno = 0

@@ -40,6 +40,18 @@ enum RegisterSets {
         }
     }
 
+    /// At the stop after attaching, the syscall the thread was in: from the registers on x86
+    /// (orig_rax, orig_eax); on arm64 from `systemCallNumber` (PTRACE_GETREGSET NT_ARM_SYSTEM_CALL,
+    /// asked only there) with the arguments from the registers.
+    static func interruptedSyscall(_ bytes: UnsafeRawBufferPointer, count: Int, hostArch: SyscallArch,
+                                   systemCallNumber: () -> Int32?) -> SyscallCall? {
+        guard let registers = decode(bytes, count: count, hostArch: hostArch) else { return nil }
+        if let arm64 = registers as? Aarch64Registers {
+            return systemCallNumber().flatMap { arm64.interrupted(systemCallNumber: $0) }
+        }
+        return registers.interruptedSyscall
+    }
+
     /// Large enough for every layout.
     static let bufferSize = 512
 }

@@ -25,5 +25,22 @@ struct Aarch64Registers: RegisterSet {
 
     var returnValue: Int64 { Int64(bitPattern: x0) }
 
+    /// Not in this register set: see `interrupted(systemCallNumber:)`.
     var interruptedSyscall: SyscallCall? { nil }
+
+    /// The syscall the thread is in at a stop outside syscall-stops, from the number arm64 keeps
+    /// apart from the general registers (NT_ARM_SYSTEM_CALL) and the arguments in x0...x5; nil
+    /// when the number is -1 (no syscall). The kernel forgets the number on some paths before a
+    /// signal stop (arm64's do_signal), and then nothing is named, as before.
+    func interrupted(systemCallNumber: Int32) -> SyscallCall? {
+        guard systemCallNumber >= 0 else { return nil }
+        return SyscallCall(arch: .aarch64, number: UInt64(systemCallNumber), args: SyscallArgs([x0, x1, x2, x3, x4, x5]),
+                           stackPointer: sp)
+    }
+
+    /// The NT_ARM_SYSTEM_CALL register set: one int, the syscall number; nil for another size.
+    static func systemCallNumber(note bytes: UnsafeRawBufferPointer) -> Int32? {
+        guard bytes.count == 4 else { return nil }
+        return Int32(bitPattern: bytes.word32(0))
+    }
 }

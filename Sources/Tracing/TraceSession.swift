@@ -380,7 +380,8 @@ final class TraceSession<Control: TraceeControl> {
         if options.instructionPointer { text?.instructionPointer = nil }
         let count = control.registers(task.tid, into: scratch)
         guard count > 0,
-              let call = RegisterSets.decode(UnsafeRawBufferPointer(scratch), count: count, hostArch: hostArch)?.interruptedSyscall,
+              let call = RegisterSets.interruptedSyscall(UnsafeRawBufferPointer(scratch), count: count, hostArch: hostArch,
+                                                         systemCallNumber: { control.armSystemCallNumber(task.tid) }),
               let descriptor = DecoderTable.forArch(call.arch).descriptor(call.number)
         else { return }
         task.lastSyscallName = descriptor.name

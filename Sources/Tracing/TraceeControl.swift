@@ -17,6 +17,8 @@ protocol TraceeControl {
     func syscallInfo(_ tid: pid_t, into buffer: UnsafeMutableRawBufferPointer) -> Int
     /// PTRACE_GETREGSET (NT_PRSTATUS): bytes filled, or the negated errno.
     func registers(_ tid: pid_t, into buffer: UnsafeMutableRawBufferPointer) -> Int
+    /// PTRACE_GETREGSET (NT_ARM_SYSTEM_CALL): arm64's current syscall number, or nil.
+    func armSystemCallNumber(_ tid: pid_t) -> Int32?
     /// PTRACE_GETSIGINFO: 0 or the errno.
     func signalInfo(_ tid: pid_t, into buffer: UnsafeMutableRawBufferPointer) -> Int32
     /// PTRACE_GETEVENTMSG.
@@ -74,6 +76,8 @@ struct KernelControl: TraceeControl {
         Ptrace.signalInfo(tid, into: buffer)
     }
 
+    func armSystemCallNumber(_ tid: pid_t) -> Int32? { Ptrace.armSystemCallNumber(tid) }
+
     func eventMessage(_ tid: pid_t) -> UInt? { Ptrace.eventMessage(tid) }
     func resumeToSyscall(_ tid: pid_t, signal: Int32) -> Int32 { Ptrace.resumeToSyscall(tid, signal: signal) }
     func resumeToContinue(_ tid: pid_t, signal: Int32) -> Int32 { Ptrace.resumeToContinue(tid, signal: signal) }
@@ -81,4 +85,9 @@ struct KernelControl: TraceeControl {
     func interrupt(_ tid: pid_t) -> Int32 { Ptrace.interrupt(tid) }
     func detach(_ tid: pid_t, signal: Int32) -> Int32 { Ptrace.detach(tid, signal: signal) }
     func memory(of tid: pid_t) -> ProcessMemory { ProcessMemory(tid: tid) }
+}
+
+extension TraceeControl {
+    /// Replayed captures hold no NT_ARM_SYSTEM_CALL: nothing to name.
+    func armSystemCallNumber(_ tid: pid_t) -> Int32? { nil }
 }

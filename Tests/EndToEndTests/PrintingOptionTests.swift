@@ -27,6 +27,8 @@ import Testing
         ["-X", "abbrev"],
         ["-y"],
         ["--decode-fds=path"],
+        ["-yy"],
+        ["--decode-fds=dev,pidfd"],
         ["-y", "-x"],
         ["-y", "-X", "verbose", "-e", "signal=none", "-e", "trace=openat,close,pipe2,read,write,eventfd2,faccessat"],
         // -Y: the first execve's prefix names the tracer that forked it (`<strace>`), strace still
@@ -87,8 +89,7 @@ import Testing
     @Test(arguments: [
         (["-X", "fancy"], "-X"),
         (["--strings-in-hex=some"], "--strings-in-hex"),
-        (["-yy"], "-yy"),
-        (["--decode-fds=socket"], "--decode-fds=socket"),
+        (["--decode-fds=sockets"], "--decode-fds"),
         (["--decode-pids=pidns"], "--decode-pids=pidns"),
         (["-e", "abbrev=nosuchcall"], "-e abbrev"),
         (["-e", "read=x"], "-e read"),

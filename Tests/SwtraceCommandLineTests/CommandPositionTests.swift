@@ -95,10 +95,9 @@ import Tracing
         (["-U", "calls", "true"], "-U/--summary-columns needs -c or -C"),
         (["-ff", "-o", "|cat", "true"], "-ff/--output-separately cannot write to a pipe (-o '|COMMAND')"),
         (["-q", "-e", "quiet=exit", "true"], "-q and -e quiet=/--quiet= cannot be used together"),
+        (["--decode-fds=sockets", "true"], "invalid --decode-fds value 'sockets'"),
         // strace's options swtrace does not have yet: refused by name.
         (["-k", "true"], "-k: not supported yet"),
-        (["-yy", "true"], "-yy: not supported yet"),
-        (["--decode-fds=socket", "true"], "--decode-fds=socket: not supported yet"),
         (["-d", "true"], "-d: not supported yet"),
         (["--tips", "true"], "--tips: not supported yet"),
         (["--secontext=full", "true"], "--secontext: not supported yet"),

@@ -66,6 +66,7 @@ func expectSameOptions(_ actual: TraceOptions, _ expected: TraceOptions, _ conte
     check(actual.adaptiveWait == expected.adaptiveWait, "adaptiveWait")
     check(actual.decode.stringLimit == expected.decode.stringLimit, "stringLimit")
     check(actual.decode.alignColumn == expected.decode.alignColumn, "alignColumn")
+    check(actual.decode.descriptorDecoding == expected.decode.descriptorDecoding, "descriptorDecoding")
     check(actual.output == expected.output, "output")
     check(actual.appendToOutput == expected.appendToOutput, "appendToOutput")
     check(actual.outputSeparately == expected.outputSeparately, "outputSeparately")

@@ -200,8 +200,12 @@ final class FuzzMemory: TraceeMemory {
 }
 
 /// What a well formed trace line is: valid UTF-8, no raw control character, quotes closed, and
-/// ( [ { closed in order outside quoted strings and comments.
+/// ( [ { closed in order outside quoted strings and comments, except that ` <unfinished ...>`
+/// leaves open what the call's exit would have closed (strace's `io_uring_setup(4, {flags=0,
+/// sq_thread_cpu=0, sq_thread_idle=0 <unfinished ...>) = ?`).
 enum LineShape {
+    static let unfinished = Array(" <unfinished ...>".utf8)
+
     static func problem(in line: [UInt8]) -> String? {
         guard String(validating: line, as: UTF8.self) != nil else { return "not valid UTF-8" }
         if let control = line.first(where: { $0 < 0x20 || $0 == 0x7f }) { return "raw control byte \(control)" }
@@ -221,11 +225,10 @@ enum LineShape {
                 guard let end = (index..<(line.count - 1)).first(where: { line[$0] == UInt8(ascii: "*") && line[$0 + 1] == UInt8(ascii: "/") && $0 > index + 1 })
                 else { return "a comment is not closed" }
                 index = end + 1
-            case UInt8(ascii: "<") where line[index...].starts(with: Array(" <unfinished ...>".utf8).dropFirst()):
-                // A call cut off at its entry (`{handle_bytes=8 <unfinished ...>) = ?`, as
-                // strace prints it) leaves open what its entry opened, except the call's `(`.
-                stack = Array(stack.prefix(1))
-                index += " <unfinished ...>".utf8.count - 2
+            case UInt8(ascii: " ") where line[index...].starts(with: unfinished):
+                // Only the call's own parenthesis stays open.
+                stack.removeLast(max(0, stack.count - 1))
+                index += unfinished.count - 1
             case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
                 stack.append(byte)
             case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):

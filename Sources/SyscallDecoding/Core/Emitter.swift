@@ -13,6 +13,8 @@ public struct Emitter {
     public var constantStyle = ConstantStyle.abbrev
     /// `-y`: the tracee whose descriptors `fd` follows with their path; 0 for none.
     public var descriptorOwner: Int32 = 0
+    /// `-yy`, `--decode-fds=`: what follows a descriptor of `descriptorOwner` (its path alone for `-y`).
+    public var descriptorDecoding = DescriptorDecoding.paths
     /// `-Y`: `pid` follows a process id with its command name.
     public var processNames = false
     /// `-s`: arrays print at most this many elements (`element(_:)`).
@@ -34,7 +36,8 @@ public struct Emitter {
         self.text = text
         escapes = options.stringEscapes
         constantStyle = options.constantStyle
-        descriptorOwner = options.descriptorPaths ? pid : 0
+        descriptorOwner = options.descriptorDecoding.isEmpty ? 0 : pid
+        descriptorDecoding = options.descriptorDecoding
         processNames = options.processNames
         arrayLimit = options.stringLimit
         colors = options.colors
@@ -70,7 +73,11 @@ public struct Emitter {
         text.appendDecimal(Int64(value))
         let pathStart = text.bytes.count
         if descriptorOwner != 0 {
-            _ = ProcessLinks.appendDescriptorPath(pid: descriptorOwner, fd: value, escapes: escapes, to: &text)
+            if descriptorDecoding == .paths {
+                _ = ProcessLinks.appendDescriptorPath(pid: descriptorOwner, fd: value, escapes: escapes, to: &text)
+            } else {
+                DescriptorDetails.append(pid: descriptorOwner, fd: value, decoding: descriptorDecoding, escapes: escapes, to: &text)
+            }
         }
         if let json { typedLinked(json, "{\"type\":\"fd\",\"raw\":", Int64(value), name: nil, start, linkStart: pathStart, key: "path") }
     }
@@ -88,7 +95,7 @@ public struct Emitter {
         let start = text.bytes.count
         appendNamed(Int64(value), "AT_FDCWD")
         let pathStart = text.bytes.count
-        if descriptorOwner != 0 {
+        if descriptorOwner != 0 && descriptorDecoding.contains(.paths) {
             _ = ProcessLinks.appendWorkingDirectory(pid: descriptorOwner, escapes: escapes, to: &text)
         }
         if let json { typedLinked(json, "{\"type\":\"fd\",\"raw\":", Int64(value), name: "AT_FDCWD", start, linkStart: pathStart, key: "path") }

@@ -90,7 +90,7 @@ enum ProcessLinks {
     }
 
     /// Calls `body` with `/proc/PID/LEAF[NUMBER]` as a C string built on the stack.
-    private static func withProcPath(pid: Int32, leaf: StaticString, number: Int32?,
+    static func withProcPath(pid: Int32, leaf: StaticString, number: Int32?,
                                      _ body: (UnsafePointer<CChar>) -> Bool) -> Bool {
         withUnsafeTemporaryAllocation(of: CChar.self, capacity: 48) { path in
             var length = 0

@@ -73,8 +73,13 @@ public struct DecodeOptions: Sendable {
     public var stringEscapes = StringEscapes.octal
     /// `-X`: named constants and flags by name, as numbers, or both.
     public var constantStyle = ConstantStyle.abbrev
+    /// `-y`, `-yy`, `--decode-fds=`: what descriptors print after their number.
+    public var descriptorDecoding: DescriptorDecoding = []
     /// `-y`: descriptors print with what they are open on (`3</etc/passwd>`).
-    public var descriptorPaths = false
+    public var descriptorPaths: Bool {
+        get { descriptorDecoding.contains(.paths) }
+        set { if newValue { descriptorDecoding.insert(.paths) } else { descriptorDecoding.remove(.paths) } }
+    }
     /// `-Y`: process ids print with their command name (`1234<sh>`).
     public var processNames = false
     /// `-e abbrev=`, `-v`: which calls print large structures and arrays in part (`...`).
@@ -90,6 +95,22 @@ public struct DecodeOptions: Sendable {
         self.stringLimit = stringLimit
         self.alignColumn = alignColumn
     }
+}
+
+/// `--decode-fds=`: the kinds of what a descriptor is open on that print after its number.
+public struct DescriptorDecoding: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    /// `path` (`-y`): `3</etc/passwd>`, `AT_FDCWD</home>`.
+    public static let paths = DescriptorDecoding(rawValue: 1)
+    /// `socket`: a socket's endpoints (`3<TCP:[127.0.0.1:1234->127.0.0.1:80]>`).
+    public static let sockets = DescriptorDecoding(rawValue: 2)
+    /// `dev`: a device file's type and numbers (`3</dev/null<char 1:3>>`).
+    public static let devices = DescriptorDecoding(rawValue: 4)
+    /// `pidfd`: the process a pidfd refers to (`3<pid:1234>`).
+    public static let pidfds = DescriptorDecoding(rawValue: 8)
+    /// `all`, `-yy`.
+    public static let all: DescriptorDecoding = [.paths, .sockets, .devices, .pidfds]
 }
 
 /// `--strings-in-hex=`: which bytes of a printed string use hexadecimal escapes.

@@ -12,7 +12,7 @@ extension SyscallCatalog {
         "lstat": .init(.path, .hex),
         "fstat": .init(.fd, .hex),
         // Multiplexers: strace prints the sub-call instead.
-        "socketcall": .init(count: 2, decoder: .socketcall),
+        "socketcall": .init(count: 2, returns: .socketcallResult, decoder: .socketcall),
         "ipc": .init(count: 6, returns: .ipcResult, decoder: .ipc),
 
         // 64-bit values in two registers.

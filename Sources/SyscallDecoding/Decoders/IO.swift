@@ -63,9 +63,6 @@ extension SyscallCatalog {
         "io_getevents": .init(.pointer, .long, .long, .hex, .hex),
         "io_pgetevents": .init(.pointer, .long, .long, .hex, .hex, .hex),
         "io_pgetevents_time64": .init(.pointer, .long, .long, .hex, .hex, .hex),
-        "io_uring_setup": .init(.uint, .hex),
-        "io_uring_enter": .init(.fd, .uint, .uint, .hex, .hex, .ulong),
-        "io_uring_register": .init(.fd, .hex, .hex, .uint),
     ].merging(readiness) { first, _ in first }
 
     /// i386's calls whose 64-bit offsets take two registers (low, then high), decoded here;

@@ -21,7 +21,17 @@ private enum IoctlArgument {
     case intOut
     /// struct winsize, passed in or read back.
     case windowSizeIn, windowSizeOut
-    /// A struct not decoded yet (termios): its address, `NULL` for 0 as strace prints it.
+    /// struct termios, passed in (TCSETS*) or read back (TCGETS).
+    case termiosIn, termiosOut
+    /// An int of inode flags, passed in (FS_IOC_SETFLAGS) or read back (FS_IOC_GETFLAGS).
+    case inodeFlagsIn, inodeFlagsOut
+    /// struct fiemap: the request at entry, the answer at exit.
+    case fiemap
+    /// struct ifreq: the interface named at entry, the field filled in at exit.
+    case interfaceRequest(InterfaceRequest)
+    /// struct ifconf (SIOCGIFCONF).
+    case interfaceConfiguration
+    /// A struct not decoded yet (the old termio): its address, `NULL` for 0 as strace prints it.
     case structAddress
     /// Not decoded: the register in hex.
     case address
@@ -38,8 +48,17 @@ private let requestArguments: [(name: StaticString, argument: IoctlArgument)] = 
     ("TIOCSPGRP", .intIn), ("FIONBIO", .intIn), ("TIOCSPTLCK", .intIn), ("FIOASYNC", .intIn), ("TIOCSETD", .intIn),
     ("TIOCMBIS", .intIn), ("TIOCMBIC", .intIn), ("TIOCMSET", .intIn), ("TIOCPKT", .intIn), ("TIOCSSOFTCAR", .intIn),
     ("TIOCGWINSZ", .windowSizeOut), ("TIOCSWINSZ", .windowSizeIn),
-    ("TCGETS", .structAddress), ("TCSETS", .structAddress), ("TCSETSW", .structAddress), ("TCSETSF", .structAddress),
+    ("TCGETS", .termiosOut), ("TCSETS", .termiosIn), ("TCSETSW", .termiosIn), ("TCSETSF", .termiosIn),
     ("TCGETA", .structAddress), ("TCSETA", .structAddress), ("TCSETAW", .structAddress), ("TCSETAF", .structAddress),
+    ("FS_IOC_GETFLAGS", .inodeFlagsOut), ("FS_IOC_SETFLAGS", .inodeFlagsIn), ("FS_IOC_FIEMAP", .fiemap),
+    ("FS_IOC32_GETFLAGS", .inodeFlagsOut), ("FS_IOC32_SETFLAGS", .inodeFlagsIn),
+    ("SIOCGIFINDEX", .interfaceRequest(.index)), ("SIOCGIFFLAGS", .interfaceRequest(.flags)),
+    ("SIOCGIFMTU", .interfaceRequest(.mtu)), ("SIOCGIFNAME", .interfaceRequest(.name)),
+    ("SIOCGIFADDR", .interfaceRequest(.address("ifr_addr"))),
+    ("SIOCGIFDSTADDR", .interfaceRequest(.address("ifr_dstaddr"))),
+    ("SIOCGIFBRDADDR", .interfaceRequest(.address("ifr_broadaddr"))),
+    ("SIOCGIFNETMASK", .interfaceRequest(.address("ifr_netmask"))),
+    ("SIOCGIFHWADDR", .interfaceRequest(.hardwareAddress)), ("SIOCGIFCONF", .interfaceConfiguration),
 ]
 
 extension CallDecoder {
@@ -52,7 +71,7 @@ extension CallDecoder {
         switch argument {
         case .none:
             return
-        case .intOut, .windowSizeOut:
+        case .intOut, .windowSizeOut, .termiosOut, .inodeFlagsOut:
             out.raw(", ")
         case .integer:
             out.raw(", ")
@@ -72,6 +91,21 @@ extension CallDecoder {
         case .windowSizeIn:
             out.raw(", ")
             context.printWindowSize(at: context.word(2), to: &out)
+        case .termiosIn:
+            out.raw(", ")
+            context.printTermios(at: context.word(2), to: &out)
+        case .inodeFlagsIn:
+            out.raw(", ")
+            context.printInodeFlags(at: context.word(2), to: &out)
+        case .fiemap:
+            out.raw(", ")
+            context.printFiemapRequest(at: context.word(2), to: &out)
+        case .interfaceRequest(let request):
+            out.raw(", ")
+            context.printInterfaceRequestEntry(request, at: context.word(2), to: &out)
+        case .interfaceConfiguration:
+            out.raw(", ")
+            context.keepInterfaceConfigurationLength(at: context.word(2))
         case .structAddress:
             out.raw(", ")
             out.pointer(context.word(2))
@@ -89,6 +123,18 @@ extension CallDecoder {
         case .windowSizeOut:
             if context.returned == nil { return out.pointer(address) }
             context.printWindowSize(at: address, to: &out)
+        case .termiosOut:
+            if context.returned == nil { return out.pointer(address) }
+            context.printTermios(at: address, to: &out)
+        case .inodeFlagsOut:
+            if context.returned == nil { return out.pointer(address) }
+            context.printInodeFlags(at: address, to: &out)
+        case .fiemap:
+            context.printFiemapAnswer(at: address, to: &out)
+        case .interfaceRequest(let request):
+            context.printInterfaceRequestExit(request, at: address, to: &out)
+        case .interfaceConfiguration:
+            context.printInterfaceConfiguration(at: address, to: &out)
         default:
             return
         }

@@ -100,12 +100,16 @@ extension DecodeContext {
             case .audit: out.constant(type, constants.auditMessageTypes, unknown: "AUDIT_???")
             case .generic:
                 // The one generic family whose number is fixed; others are numbered at run time.
-                if type == 0x10 { out.name("nlctrl") } else { out.hex(type) }
+                if type == 0x10 { out.styled(number: { $0.hex(type) }, decoded: { $0.name("nlctrl") }) } else { out.hex(type) }
             case .other: out.constant(type, constants.netlinkMessageTypes, unknown: "NLMSG_???")
             }
         }
         out.field("nlmsg_flags")
-        printNetlinkFlags(flags, type: type, kind: kind, to: &out)
+        if flags == 0 {
+            out.uint(0)
+        } else {
+            out.styled(number: { $0.hex(flags) }, decoded: { printNetlinkFlags(flags, type: type, kind: kind, to: &$0) })
+        }
         out.field("nlmsg_seq")
         out.uint(UInt64(header.u32(8)))
         out.field("nlmsg_pid")
@@ -188,8 +192,10 @@ extension DecodeContext {
         out.field("error")
         let error = Int32(bitPattern: bytes.u32(0))
         if error < 0, let name = ErrnoNames.name(Int(-error)) {
-            out.raw("-")
-            out.text.append(name)
+            out.styled(number: { $0.int(Int64(error)) }, decoded: { out in
+                out.raw("-")
+                out.text.append(name)
+            })
         } else {
             out.int(Int64(error))
         }
@@ -284,11 +290,16 @@ extension DecodeContext {
               let family = constants.addressFamilies.name(of: UInt64(bytes[0])), sameName(family, "AF_UNIX") else { return false }
         out.beginStruct()
         out.field("sdiag_family")
-        out.name(family)
+        out.styled(number: { $0.hex(UInt64(bytes[0])) }, decoded: { $0.name(family) })
         out.field("sdiag_protocol")
         out.uint(UInt64(bytes[1]))
         out.field("udiag_states")
-        printStateMask(bytes.u32(4), to: &out)
+        let states = bytes.u32(4)
+        if states == 0 {
+            out.uint(0)
+        } else {
+            out.styled(number: { $0.hex(UInt64(states)) }, decoded: { printStateMask(states, to: &$0) })
+        }
         out.field("udiag_ino")
         out.uint(UInt64(bytes.u32(8)))
         out.field("udiag_show")

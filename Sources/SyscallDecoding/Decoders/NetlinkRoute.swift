@@ -98,7 +98,11 @@ extension DecodeContext {
         out.field("rtm_tos")
         out.uint(UInt64(bytes[3]))
         out.field("rtm_table")
-        out.constant(UInt64(bytes[4]), constants.routingTables)
+        if let name = constants.routingTables.name(of: UInt64(bytes[4])) {
+            out.styled(number: { $0.hex(UInt64(bytes[4])) }, decoded: { $0.name(name) })  // `0xfe /* RT_TABLE_MAIN */`
+        } else {
+            out.constant(UInt64(bytes[4]), constants.routingTables)
+        }
         out.field("rtm_protocol")
         out.constant(UInt64(bytes[5]), constants.routingProtocols, unknown: "RTPROT_???")
         out.field("rtm_scope")
@@ -164,7 +168,12 @@ extension DecodeContext {
         case .interfaceIndex: return printAttributeInterfaceIndex(at: address, length: length, to: &out)
         case .routeTable:
             guard length >= 4, let bytes = read(address, count: 4) else { return false }
-            out.constant(UInt64(bytes.u32(0)), constants.routingTables)
+            let table = UInt64(bytes.u32(0))
+            if let name = constants.routingTables.name(of: table) {
+                out.styled(number: { $0.hex(table) }, decoded: { $0.name(name) })  // `0xfe /* RT_TABLE_MAIN */`
+            } else {
+                out.constant(table, constants.routingTables)
+            }
             return true
         case .routeCacheInfo:
             return printAttributeStruct(at: address, length: length,
@@ -202,10 +211,12 @@ extension DecodeContext {
     /// `02:fc:00:00:00:01`.
     private func printHardwareAddress(at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
         guard let bytes = read(address, count: length) else { return false }
-        for (index, byte) in bytes.enumerated() {
-            if index > 0 { out.raw(":") }
-            out.text.appendDigits(UInt64(byte), radix: 16, minimumDigits: 2)
-        }
+        out.styled(number: { $0.hexBytes(bytes) }, decoded: { out in
+            for (index, byte) in bytes.enumerated() {
+                if index > 0 { out.raw(":") }
+                out.text.appendDigits(UInt64(byte), radix: 16, minimumDigits: 2)
+            }
+        })
         return true
     }
 
@@ -213,15 +224,19 @@ extension DecodeContext {
     private func printAttributeInetAddress(family: UInt8, at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
         let familyName = constants.addressFamilies.name(of: UInt64(family))
         if let familyName, sameName(familyName, "AF_INET"), length >= 4, let bytes = read(address, count: 4) {
-            out.raw("inet_addr(")
-            printIPv4(bytes, at: 0, to: &out)
-            out.raw(")")
+            printNetworkOrder(bytes, 0..<4, to: &out) { out in
+                out.raw("inet_addr(")
+                printIPv4(bytes, at: 0, to: &out)
+                out.raw(")")
+            }
             return true
         }
         if let familyName, sameName(familyName, "AF_INET6"), length >= 16, let bytes = read(address, count: 16) {
-            out.raw("inet_pton(AF_INET6, ")
-            printIPv6(bytes, at: 0, to: &out)
-            out.raw(")")
+            printNetworkOrder(bytes, 0..<16, to: &out) { out in
+                out.raw("inet_pton(AF_INET6, ")
+                printIPv6(bytes, at: 0, to: &out)
+                out.raw(")")
+            }
             return true
         }
         return false

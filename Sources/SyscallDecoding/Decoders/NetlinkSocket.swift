@@ -30,8 +30,8 @@ enum NetlinkSocketLookup {
     }
 
     /// glibc's getxattr(2) wrapper: <sys/xattr.h> is not part of Swift's Glibc module.
-    private typealias GetxattrFunction = @convention(c) (UnsafePointer<CChar>, UnsafePointer<CChar>, UnsafeMutableRawPointer?, Int) -> Int
-    private static let getxattrFunction: GetxattrFunction? = {
+    typealias GetxattrFunction = @convention(c) (UnsafePointer<CChar>, UnsafePointer<CChar>, UnsafeMutableRawPointer?, Int) -> Int
+    static let getxattrFunction: GetxattrFunction? = {
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "getxattr") else { return nil }
         return unsafeBitCast(symbol, to: GetxattrFunction.self)
     }()

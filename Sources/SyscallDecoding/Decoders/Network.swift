@@ -20,8 +20,8 @@ extension SyscallCatalog {
         "sendmmsg": .init(count: 4, decoder: .sendmmsg),
         "setsockopt": .init(count: 5, decoder: .setsockopt),
         "getsockopt": .init(count: 5, decoder: .getsockopt),
-        "recvmmsg": .init(.fd, .hex, .uint, .hex, .hex),
-        "recvmmsg_time64": .init(.fd, .hex, .uint, .hex, .hex),
+        "recvmmsg": .init(count: 5, returns: .recvmmsgResult(time64: false), decoder: .recvmmsg(time64: false)),
+        "recvmmsg_time64": .init(count: 5, returns: .recvmmsgResult(time64: true), decoder: .recvmmsg(time64: true)),
     ]
 }
 
@@ -183,7 +183,7 @@ extension CallDecoder {
             context.slot.values = (0, 0)
         }
     }, exit: { context, out in
-        if let count = context.returned {
+        if let count = context.returned, count >= 0 {
             context.printSocketBuffer(fd: context.int32(0), at: context.word(1), length: UInt64(count), to: &out)
         } else {
             out.pointer(context.word(1))

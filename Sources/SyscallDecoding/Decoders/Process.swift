@@ -98,11 +98,6 @@ extension SyscallCatalog {
         "prctl": .init(count: 5, returns: .prctlResult, decoder: .prctl),
         "arch_prctl": .init(count: 2, decoder: .archPrctl),
         "personality": .init(.personality, returns: .personality),
-        "ptrace": .init(.hex, .hex, .hex, .hex, returns: .hex),  // the pid prints only for some requests
-        "seccomp": .init(.hex, .hex, .hex),
-        "landlock_create_ruleset": .init(.hex, .ulong, .hex),
-        "landlock_add_rule": .init(.fd, .hex, .hex, .hex),
-        "landlock_restrict_self": .init(.fd, .hex),
         "unshare": .init(.namespaceFlags),
         "setns": .init(.fd, .namespaceFlags),
         "kcmp": .init(.int, .int, .hex, .hex, .hex),

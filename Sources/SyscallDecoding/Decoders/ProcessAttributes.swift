@@ -71,8 +71,10 @@ extension ReturnPrinter {
 
 extension DecodeContext {
     func printGroups(at address: UInt64, count: Int, to out: inout Emitter) {
-        // NGROUPS_MAX is 65536: a larger count is no list the kernel would fill.
-        guard count <= 65536, let bytes = read(address, count: 4 * count) else { return out.hex(address) }
+        // Only the groups shown (at least the first, which tells a bad address) are read: a count
+        // near 2^63 must not overflow.
+        let count = max(count, 0)
+        guard let bytes = read(address, count: 4 * min(count, max(options.stringLimit, 1))) else { return out.hex(address) }
         out.beginArray()
         for index in 0..<count {
             if index >= options.stringLimit {

@@ -128,7 +128,7 @@ extension DecodeContext {
     /// sll_pkttype=PACKET_HOST, sll_halen=6, sll_addr=[0x1, ...]`.
     func printPacketAddress(_ bytes: UnsafeRawBufferPointer, to out: inout Emitter) {
         out.field("sll_protocol")
-        printEthernetProtocol(bytes.u16BigEndian(2), to: &out)
+        printNetworkOrder(bytes, 2..<4, to: &out) { printEthernetProtocol(bytes.u16BigEndian(2), to: &$0) }
         out.field("sll_ifindex")
         printInterfaceIndex(bytes.u32(4), to: &out)
         out.field("sll_hatype")
@@ -150,7 +150,12 @@ extension DecodeContext {
     /// `svm_cid=VMADDR_CID_LOCAL, svm_port=0x4d2, svm_flags=0`.
     func printVsockAddress(_ bytes: UnsafeRawBufferPointer, to out: inout Emitter) {
         out.field("svm_cid")
-        out.constant(UInt64(bytes.u32(8)), constants.vsockCids)
+        let cid = UInt64(bytes.u32(8))
+        if out.constantStyle == .verbose, let name = constants.vsockCids.name(of: cid) {
+            out.styled(number: { $0.hex(cid) }, decoded: { $0.name(name) })
+        } else {
+            out.constant(cid, constants.vsockCids)
+        }
         out.field("svm_port")
         out.hex(UInt64(bytes.u32(4)))
         out.field("svm_flags")
@@ -201,10 +206,19 @@ extension DecodeContext {
 
     /// `01:02:03:04:05:06`: six bytes in memory order.
     private func printBluetoothDeviceAddress(_ bytes: UnsafeRawBufferPointer, at offset: Int, to out: inout Emitter) {
-        for index in 0..<6 {
-            if index > 0 { out.raw(":") }
-            out.text.appendDigits(UInt64(bytes[offset + index]), radix: 16, minimumDigits: 2)
+        printNetworkOrder(bytes, offset..<offset + 6, to: &out) { out in
+            for index in 0..<6 {
+                if index > 0 { out.raw(":") }
+                out.text.appendDigits(UInt64(bytes[offset + index]), radix: 16, minimumDigits: 2)
+            }
         }
+    }
+
+    /// A field kept in network order: `decoded` (`htons(80)`), or with `-X raw` its bytes as a
+    /// hex string (`"\x00\x50"`), with `-X verbose` both (`"\x00\x50" /* htons(80) */`).
+    func printNetworkOrder(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>, to out: inout Emitter,
+                           decoded: (inout Emitter) -> Void) {
+        out.styled(number: { $0.hexBytes(UnsafeRawBufferPointer(rebasing: bytes[range])) }, decoded: decoded)
     }
 
     /// `htons(443)`.
@@ -225,9 +239,11 @@ extension DecodeContext {
     func printInterfaceIndex(_ index: UInt32, to out: inout Emitter) {
         var name = [CChar](repeating: 0, count: Int(IF_NAMESIZE) + 1)
         if index != 0, if_indextoname(index, &name) != nil {
-            out.raw("if_nametoindex(")
-            out.bytes(name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) })
-            out.raw(")")
+            out.styled(number: { $0.uint(UInt64(index)) }, decoded: { out in
+                out.raw("if_nametoindex(")
+                out.bytes(name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) })
+                out.raw(")")
+            })
         } else {
             out.uint(UInt64(index))
         }

@@ -13,6 +13,18 @@ extension CallDecoder {
     })
 }
 
+extension ReturnPrinter {
+    /// The carried call's result as that call prints it: the descriptor socket and accept
+    /// return (`3<socket:[12345]>` under `-y`), a number otherwise.
+    static let socketcallResult = ReturnPrinter("socketcallResult") { value, context, out in
+        if let name = context.carriedSocketCallName(),
+           sameName(name, "socket") || sameName(name, "accept") || sameName(name, "accept4") {
+            return out.fd(Int32(truncatingIfNeeded: value))
+        }
+        out.int(value)
+    }
+}
+
 /// The carried calls in SYS_* order (<linux/net.h>), with their argument counts.
 private let carriedSocketCalls: [(name: StaticString, sysName: StaticString, count: Int)] = [
     ("socket", "SYS_SOCKET", 3), ("bind", "SYS_BIND", 3), ("connect", "SYS_CONNECT", 3),

@@ -38,7 +38,7 @@ extension CallDecoder {
     }, exit: { context, out in
         let address = context.word(1)
         if let count = context.returned, context.slot.values.0 == 1 {
-            context.printMessageHeader(at: address, dataLimit: UInt64(count),
+            context.printMessageHeader(at: address, dataLimit: UInt64(bitPattern: count),
                                        offeredNameLength: context.slot.values.1, to: &out)
         } else if context.slot.values.0 == 1 {
             out.beginStruct()
@@ -183,13 +183,15 @@ extension DecodeContext {
                 break
             }
             let header = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + layout.size])
-            let messageLength = Int(layout.cmsgLen.unsigned(in: header))
+            // Clamped: a 64-bit cmsg_len from a bad buffer must not trap (or overflow the offsets).
+            let rawLength = layout.cmsgLen.unsigned(in: header)
+            let messageLength = Int(min(rawLength, UInt64(Int32.max)))
             let level = layout.cmsgLevel.unsigned(in: header)
             let type = layout.cmsgType.unsigned(in: header)
             out.element()
             out.beginStruct()
             out.field("cmsg_len")
-            out.uint(UInt64(messageLength))
+            out.uint(rawLength)
             out.field("cmsg_level")
             out.constant(level, constants.socketLevels, unknown: "SOL_??")
             out.field("cmsg_type")
@@ -257,14 +259,14 @@ extension DecodeContext {
             out.beginStruct()
             out.field("ipi_ifindex")
             printInterfaceIndex(data.u32(0), to: &out)
-            out.field("ipi_spec_dst")
-            out.raw("inet_addr(")
-            printIPv4(data, at: 4, to: &out)
-            out.raw(")")
-            out.field("ipi_addr")
-            out.raw("inet_addr(")
-            printIPv4(data, at: 8, to: &out)
-            out.raw(")")
+            for (field, offset) in [("ipi_spec_dst", 4), ("ipi_addr", 8)] as [(StaticString, Int)] {
+                out.field(field)
+                printNetworkOrder(data, offset..<offset + 4, to: &out) { out in
+                    out.raw("inet_addr(")
+                    printIPv4(data, at: offset, to: &out)
+                    out.raw(")")
+                }
+            }
             out.endStruct()
         }
     }

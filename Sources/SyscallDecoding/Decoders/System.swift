@@ -4,16 +4,7 @@
 extension SyscallCatalog {
     static let system: [String: SyscallSignature] = [
         // Mounts. mount prints its type and data as strings or addresses depending on the flags.
-        "mount": .init(.hex, .path, .hex, .hex, .hex),
-        "umount2": .init(.path, .hex),
         "umount": .init(.path),
-        "fsopen": .init(.string, .hex),
-        "fsconfig": .init(.fd, .hex, .hex, .hex, .hex),
-        "fsmount": .init(.fd, .hex, .hex),
-        "fspick": .init(.dirfd, .path, .hex),
-        "move_mount": .init(.dirfd, .path, .dirfd, .path, .hex),
-        "open_tree": .init(.dirfd, .path, .hex),
-        "mount_setattr": .init(.dirfd, .path, .hex, .hex, .ulong),
 
         // Swap, quotas, process accounting.
         "swapon": .init(.path, .hex),
@@ -33,9 +24,6 @@ extension SyscallCatalog {
         // BPF, performance counters, keys, the kernel log.
         "bpf": .init(.hex, .hex, .uint),
         "perf_event_open": .init(.hex, .int, .int, .int, .hex),
-        "add_key": .init(.string, .string, .hex, .ulong, .hex),
-        "request_key": .init(.string, .string, .string, .hex),
-        "keyctl": .init(.hex, .hex, .hex, .hex, .hex, returns: .hex),
         "syslog": .init(.hex, .hex, .hex),  // the length prints only for some actions
 
         // Host identity and state.

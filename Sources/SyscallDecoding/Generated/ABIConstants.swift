@@ -110,6 +110,40 @@ struct ABIConstants: Sendable {
     let ioctlRequests: ConstantTable
     let terminalFlowActions: ConstantTable
     let terminalFlushQueues: ConstantTable
+    let termiosInputFlags: FlagTable
+    let termiosOutputFlags: FlagTable
+    let termiosControlFlags: FlagTable
+    let termiosLocalFlags: FlagTable
+    let termiosFieldMasks: ConstantTable
+    let termiosNewlineDelays: ConstantTable
+    let termiosReturnDelays: ConstantTable
+    let termiosTabDelays: ConstantTable
+    let termiosBackspaceDelays: ConstantTable
+    let termiosVerticalTabDelays: ConstantTable
+    let termiosFormFeedDelays: ConstantTable
+    let termiosBaudRates: ConstantTable
+    let termiosCharacterSizes: ConstantTable
+    let termiosControlCharacters: ConstantTable
+    let lineDisciplines: ConstantTable
+    let inodeFlags: FlagTable
+    let fiemapFlags: FlagTable
+    let fiemapExtentFlags: FlagTable
+    let seccompOperations: ConstantTable
+    let seccompFilterFlags: FlagTable
+    let seccompReturnActions: ConstantTable
+    let bpfClasses: ConstantTable
+    let bpfSizes: ConstantTable
+    let bpfModes: ConstantTable
+    let bpfAluOperations: ConstantTable
+    let bpfJumpOperations: ConstantTable
+    let bpfSources: ConstantTable
+    let bpfReturnValues: ConstantTable
+    let bpfMiscOperations: ConstantTable
+    let ptraceRequests: ConstantTable
+    let ptraceOptions: FlagTable
+    let registerSetTypes: ConstantTable
+    let mountFlags: FlagTable
+    let mountMagic: ConstantTable
     let socketcallCalls: ConstantTable
     let netlinkMessageTypes: ConstantTable
     let netlinkFlags: FlagTable
@@ -142,6 +176,27 @@ struct ABIConstants: Sendable {
     let shmgetFlags: FlagTable
     let shmatFlags: FlagTable
     let ipcCalls: ConstantTable
+    let umountFlags: FlagTable
+    let fsopenFlags: FlagTable
+    let fsconfigCommands: ConstantTable
+    let fsmountFlags: FlagTable
+    let mountAttributes: FlagTable
+    let moveMountFlags: FlagTable
+    let openTreeFlags: FlagTable
+    let mountSetattrFlags: FlagTable
+    let fspickFlags: FlagTable
+    let mountPropagation: ConstantTable
+    let landlockRulesetFlags: FlagTable
+    let landlockFilesystemAccess: FlagTable
+    let landlockRuleTypes: ConstantTable
+    let ioringSetupFlags: FlagTable
+    let ioringFeatures: FlagTable
+    let ioringEnterFlags: FlagTable
+    let ioringRegisterOperations: ConstantTable
+    let keyctlCommands: ConstantTable
+    let specialKeys: ConstantTable
+    let keyPermissions: FlagTable
+    let requestKeyDefaults: ConstantTable
     /// `MAP_TYPE`, or nil where this ABI does not define it.
     let mapTypeMask: UInt64?
     /// `AT_STATX_SYNC_TYPE`, or nil where this ABI does not define it.
@@ -205,6 +260,9 @@ struct StructLayouts: Sendable {
     let mmsghdr: MmsghdrLayout
     let cmsghdr: CmsghdrLayout
     let termios: TermiosLayout
+    let sockFprog: SockFprogLayout
+    let ifreq: IfreqLayout
+    let ifconf: IfconfLayout
     let mqAttr: MqAttrLayout
     let ipcPerm: IpcPermLayout
     let msqidDs: MsqidDsLayout
@@ -523,6 +581,27 @@ struct TermiosLayout: Sendable {
     let cLflag: FieldLayout
     let cLine: FieldLayout
     let cCc: FieldLayout
+}
+
+/// `struct sock_fprog` from <linux/filter.h>.
+struct SockFprogLayout: Sendable {
+    let size: Int
+    let len: FieldLayout
+    let filter: FieldLayout
+}
+
+/// `struct ifreq` from <linux/if.h>.
+struct IfreqLayout: Sendable {
+    let size: Int
+    let ifrName: FieldLayout
+    let ifrIfindex: FieldLayout
+}
+
+/// `struct ifconf` from <linux/if.h>.
+struct IfconfLayout: Sendable {
+    let size: Int
+    let ifcLen: FieldLayout
+    let ifcBuf: FieldLayout
 }
 
 /// `struct mq_attr` from <linux/mqueue.h>.

@@ -113,7 +113,7 @@ func appendDate(_ seconds: Int64, nanoseconds: Int64?, to text: inout TextBuffer
         text.append(contentsOf: UnsafeRawBufferPointer(start: buffer.baseAddress!, count: count))
         if let nanoseconds, nanoseconds >= 0 {  // (a hostile negative value prints no fraction)
             text.append(byte: UInt8(ascii: "."))
-            text.appendDigits(UInt64(nanoseconds), radix: 10, minimumDigits: 9)
+            text.appendDigits(UInt64(bitPattern: nanoseconds), radix: 10, minimumDigits: 9)  // never traps
         }
         count = strftime(buffer.baseAddress!, 64, "%z", &parts)
         text.append(contentsOf: UnsafeRawBufferPointer(start: buffer.baseAddress!, count: count))

@@ -20,6 +20,13 @@ extension TextBuffer {
         append(byte: UInt8(ascii: ">"))
     }
 
+    /// A descriptor's path escaped as `appendDescriptorPath` escapes it, without the brackets
+    /// (the device `-yy` prints as `</dev/null<char 1:3>>`).
+    mutating func appendDescriptorPathBody<C: Collection>(_ bytes: C, escapes: StringEscapes)
+    where C.Element == UInt8 {
+        appendEscaped(bytes, escapes: escapes, alsoEscaping: (UInt8(ascii: "<"), UInt8(ascii: ">")))
+    }
+
     /// The body of a quoted string, without the quotes.
     private mutating func appendEscaped<C: Collection>(_ bytes: C, escapes: StringEscapes,
                                                        alsoEscaping extra: (UInt8, UInt8)?) where C.Element == UInt8 {

@@ -7,6 +7,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <string.h>
+#include <time.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include <sys/un.h>
@@ -121,9 +122,34 @@ static void options(void) {
     close(s);
 }
 
+/* recvmmsg: two datagrams at once, a timeout and the time it left, nothing waiting, a bad fd. */
+static void multipleMessages(void) {
+    int pair[2];
+    socketpair(AF_UNIX, SOCK_DGRAM, 0, pair);
+    write(pair[0], "one", 3);
+    write(pair[0], "two!", 4);
+    char first[8], second[8];
+    struct iovec firstVector = {first, sizeof first}, secondVector = {second, sizeof second};
+    struct mmsghdr messages[2];
+    memset(messages, 0, sizeof messages);
+    messages[0].msg_hdr.msg_iov = &firstVector;
+    messages[0].msg_hdr.msg_iovlen = 1;
+    messages[1].msg_hdr.msg_iov = &secondVector;
+    messages[1].msg_hdr.msg_iovlen = 1;
+    recvmmsg(pair[1], messages, 2, 0, NULL);
+    write(pair[0], "three", 5);
+    struct timespec timeout = {1, 0};
+    recvmmsg(pair[1], messages, 2, MSG_DONTWAIT, &timeout);
+    recvmmsg(pair[1], messages, 2, MSG_DONTWAIT, &timeout);
+    recvmmsg(-1, messages, 2, 0, NULL);
+    close(pair[0]);
+    close(pair[1]);
+}
+
 int main(void) {
     unixMessages();
     udpMessages();
     options();
+    multipleMessages();
     return 0;
 }

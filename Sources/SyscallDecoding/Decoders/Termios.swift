@@ -1,0 +1,80 @@
+/// struct termios, as TCGETS shows it at exit and TCSETS/TCSETSW/TCSETSF at entry:
+/// `{c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, c_cflag=B38400|CS8|CREAD,
+/// c_lflag=ISIG|ICANON|ECHO|..., ...}`, with `-v` also `c_line=N_TTY, c_cc=[[VINTR]=0x3, ...]`.
+///
+/// strace's quirks, kept: a flag word that is 0 prints nothing (`c_iflag=, `), and a word with
+/// multi-bit fields (delays, baud rate, character size) ends with `|` when no flag is left after
+/// them (`c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|`). Under `-X verbose` every field and the flag rest
+/// carry their own comment (`0xf /* B38400 */|0x30 /* CS8 */|0x80 /* CREAD */`).
+extension DecodeContext {
+    func printTermios(at address: UInt64, to out: inout Emitter) {
+        guard address != 0 else { return out.name("NULL") }
+        let layout = layouts.termios
+        guard let bytes = read(address, count: layout.size) else { return out.pointer(address) }
+        let termios = constants
+        func word(_ field: FieldLayout) -> UInt64 { field.unsigned(in: bytes) }
+        out.beginStruct()
+        out.field("c_iflag")
+        printTermiosFlags(word(layout.cIflag), termios.termiosInputFlags, to: &out)
+
+        out.field("c_oflag")
+        var output = word(layout.cOflag)
+        let delays: [(StaticString, KeyPath<ABIConstants, ConstantTable> & Sendable, StaticString)] = [
+            ("NLDLY", \.termiosNewlineDelays, "NL???"), ("CRDLY", \.termiosReturnDelays, "CR???"),
+            ("TABDLY", \.termiosTabDelays, "TAB???"), ("BSDLY", \.termiosBackspaceDelays, "BS???"),
+            ("VTDLY", \.termiosVerticalTabDelays, "VT???"), ("FFDLY", \.termiosFormFeedDelays, "FF???"),
+        ]
+        for (maskName, table, unknown) in delays {
+            let mask = termios.termiosFieldMasks.value(named: maskName) ?? 0
+            out.constant(output & mask, termios[keyPath: table], unknown: unknown)
+            out.raw("|")
+            output &= ~mask
+        }
+        printTermiosFlags(output, termios.termiosOutputFlags, to: &out)
+
+        out.field("c_cflag")
+        var control = word(layout.cCflag)
+        let baudMask = termios.termiosFieldMasks.value(named: "CBAUD") ?? 0
+        let inputBaudMask = termios.termiosFieldMasks.value(named: "CIBAUD") ?? 0
+        let inputBaudShift = termios.termiosFieldMasks.value(named: "IBSHIFT") ?? 16
+        let sizeMask = termios.termiosFieldMasks.value(named: "CSIZE") ?? 0
+        out.constant(control & baudMask, termios.termiosBaudRates, unknown: "B???")
+        out.raw("|")
+        if control & inputBaudMask != 0 {
+            out.constant((control & inputBaudMask) >> inputBaudShift, termios.termiosBaudRates, unknown: "B???")
+            out.raw("<<")
+            out.styled(number: { $0.hex(inputBaudShift) }, decoded: { $0.name("IBSHIFT") })
+            out.raw("|")
+        }
+        out.constant(control & sizeMask, termios.termiosCharacterSizes, unknown: "CS???")
+        out.raw("|")
+        control &= ~(baudMask | inputBaudMask | sizeMask)
+        printTermiosFlags(control, termios.termiosControlFlags, to: &out)
+
+        out.field("c_lflag")
+        printTermiosFlags(word(layout.cLflag), termios.termiosLocalFlags, to: &out)
+        if abbreviates {
+            out.abbreviated()
+            return out.endStruct()
+        }
+        out.field("c_line")
+        out.constant(word(layout.cLine), termios.lineDisciplines, unknown: "N_???")
+        out.field("c_cc")
+        out.beginArray()
+        for index in 0..<layout.cCc.size {
+            out.element()
+            out.raw("[")
+            out.constant(UInt64(index), termios.termiosControlCharacters)
+            out.raw("]=")
+            out.hex(UInt64(bytes[layout.cCc.offset + index]))
+        }
+        out.endArray()
+        out.endStruct()
+    }
+
+    /// A flag word's names, or nothing at all for 0 (as strace prints it).
+    private func printTermiosFlags(_ value: UInt64, _ table: FlagTable, to out: inout Emitter) {
+        guard value != 0 else { return }
+        out.flags(value, table)
+    }
+}
