@@ -50,8 +50,19 @@ struct OpenFlagBits: Sendable {
     }
 }
 
-private let openFlagTables: [SyscallArch: [(bits: UInt32, name: StaticString)]] = Dictionary(
-    uniqueKeysWithValues: SyscallArch.allCases.map { ($0, OpenFlagBits.forArch($0).namedFlags()) })
+/// The named open flags of each ABI, built once; looked up with a switch, not a hash, on every
+/// open and openat.
+private let openFlagsX86_64 = OpenFlagBits.forArch(.x86_64).namedFlags()
+private let openFlagsI386 = OpenFlagBits.forArch(.i386).namedFlags()
+private let openFlagsAarch64 = OpenFlagBits.forArch(.aarch64).namedFlags()
+
+private func openFlagTable(_ arch: SyscallArch) -> [(bits: UInt32, name: StaticString)] {
+    switch arch {
+    case .x86_64: openFlagsX86_64
+    case .i386: openFlagsI386
+    case .aarch64: openFlagsAarch64
+    }
+}
 
 extension TextBuffer {
     /// `O_RDONLY|O_CLOEXEC|O_DIRECTORY`, with bits that have no name as a trailing `|0x...`.
@@ -63,7 +74,7 @@ extension TextBuffer {
         default: append("O_ACCMODE")
         }
         var rest = flags & ~OpenFlagBits.accessMode
-        for (bits, name) in openFlagTables[arch]! where rest & bits == bits {
+        for (bits, name) in openFlagTable(arch) where rest & bits == bits {
             append("|")
             append(name)
             rest &= ~bits
@@ -89,7 +100,7 @@ extension TextBuffer {
         }
         append("\"")
         var rest = flags & ~OpenFlagBits.accessMode
-        for (bits, name) in openFlagTables[arch]! where rest & bits == bits {
+        for (bits, name) in openFlagTable(arch) where rest & bits == bits {
             append(",\"")
             append(name)
             append("\"")
