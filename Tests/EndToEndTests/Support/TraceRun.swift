@@ -84,6 +84,9 @@ final class RunningProcess {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, stdout[1], 1)
         posix_spawn_file_actions_adddup2(&actions, stderr[1], 2)
+        // Only 0, 1 and 2: a descriptor another test's thread opened without close-on-exec at
+        // this moment must not reach the program (its own descriptor numbers would shift).
+        _ = systemAddCloseFrom(&actions, 3)
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -119,6 +122,10 @@ final class RunningProcess {
                          signal: signal == 0 ? nil : signal)
     }
 }
+
+/// posix_spawn_file_actions_addclosefrom_np(3) (glibc 2.34), which Glibc's module map leaves out.
+@_silgen_name("posix_spawn_file_actions_addclosefrom_np")
+private func systemAddCloseFrom(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ from: Int32) -> Int32
 
 /// pipe2(2), which Glibc's module map leaves out (it is a _GNU_SOURCE declaration).
 @_silgen_name("pipe2")
