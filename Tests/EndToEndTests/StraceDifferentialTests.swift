@@ -164,15 +164,23 @@ struct TraceLines {
     /// Whether line `index` of task `task` is the same in both traces, up to pids: the digits of
     /// each number either match or are the same-ranked pid of each trace.
     func matches(_ other: TraceLines, task: Int, index: Int) -> Bool {
-        if tasks[task][index] == other.tasks[task][index] { return true }
-        let regex = try! NSRegularExpression(pattern: #"[0-9]+|[^0-9]+"#)
+        tasks[task][index] == other.tasks[task][index]
+            || Self.sameUpToPids(exactTasks[task][index], pids, other.exactTasks[task][index], other.pids)
+    }
+
+    private static let numbersAndText = try! NSRegularExpression(pattern: #"[0-9]+|[^0-9]+"#)
+
+    /// Whether two lines with their pids left in are the same, number by number, where a number
+    /// may be the same-ranked pid of each run. Replacing pids everywhere cannot tell a pid of
+    /// 4096 from a 4096-byte buffer; comparing token by token can.
+    static func sameUpToPids(_ mine: String, _ minePids: [String], _ theirs: String, _ theirPids: [String]) -> Bool {
         func tokens(_ line: String) -> [String] {
-            regex.matches(in: line, range: NSRange(line.startIndex..., in: line)).map { String(line[Range($0.range, in: line)!]) }
+            numbersAndText.matches(in: line, range: NSRange(line.startIndex..., in: line)).map { String(line[Range($0.range, in: line)!]) }
         }
-        let mine = tokens(exactTasks[task][index]), theirs = tokens(other.exactTasks[task][index])
-        guard mine.count == theirs.count else { return false }
-        return zip(mine, theirs).allSatisfy { a, b in
-            a == b || (pids.firstIndex(of: a).map { $0 == other.pids.firstIndex(of: b) } ?? false)
+        let a = tokens(mine), b = tokens(theirs)
+        guard a.count == b.count else { return false }
+        return zip(a, b).allSatisfy { x, y in
+            x == y || (minePids.firstIndex(of: x).map { $0 == theirPids.firstIndex(of: y) } ?? false)
         }
     }
 }
