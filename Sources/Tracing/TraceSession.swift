@@ -274,7 +274,13 @@ final class TraceSession<Control: TraceeControl> {
         }
         if call.arch != task.lastArch {
             task.lastArch = call.arch
-            text?.personalityChanged(task, to: call.arch)
+            if let text {
+                text.personalityChanged(task, to: call.arch)
+            } else if options.outputFormat == .text && !options.quiet.contains(.personality) && !options.outputIsFile {
+                // `-c` alone: strace still says so, where the summary goes.
+                let bits = call.arch.wordSize == 4 ? "32" : "64"
+                LineWriter(fd: options.outputFD).write(Array("[ Process PID=\(task.tid) runs in \(bits) bit mode. ]\n".utf8)[...])
+            }
         }
         guard options.syscalls.traces(call.arch, call.number) else { return }
         let memory = control.memory(of: task.tid)
