@@ -80,6 +80,13 @@ import Testing
                                             minimumWhole: 30)
     }
 
+    /// `-P` on the listed directory: the calls that name it or use a descriptor open on it,
+    /// including those a whole-call decoder prints (fcntl on a duplicate of its descriptor).
+    @Test func pathFilterSameAsStrace() throws {
+        try StraceDifferentialTests.compare(options: ["-P", Self.unchangingDirectory],
+                                            scenario: ["structures", Self.unchangingDirectory], minimumWhole: 12)
+    }
+
     /// The plain scenario too, so that a change to the fixture's calls shows without options first.
     @Test func plainPrintingScenario() throws {
         try StraceDifferentialTests.compare(options: [], scenario: ["printing"], minimumWhole: 20)

@@ -29,8 +29,21 @@ enum ResultRoles {
         "migrate_pages": [0], "move_pages": [0], "ioprio_set": [1], "ioprio_get": [1],
     ]
 
+    /// The descriptors, directory descriptors and paths among the arguments of calls printed by a
+    /// whole-call decoder (whose arguments are otherwise all `.byDecoder`): `-P` and
+    /// `-e trace-fds=` look at an argument's printer to know what it names.
+    static let decodedDescriptors: [String: [Int]] = [
+        "fcntl": [0], "fcntl64": [0], "ioctl": [0], "preadv": [0], "pwritev": [0], "preadv2": [0],
+        "pwritev2": [0], "sendfile": [0, 1], "sendfile64": [0, 1], "fallocate": [0], "sync_file_range": [0],
+        "accept": [0], "accept4": [0], "getsockname": [0], "getpeername": [0], "recvfrom": [0], "recvmsg": [0],
+        "sendmmsg": [0], "recvmmsg": [0], "recvmmsg_time64": [0], "setsockopt": [0], "getsockopt": [0],
+        "fanotify_mark": [0], "io_uring_register": [0], "fsconfig": [0], "landlock_add_rule": [0],
+    ]
+    static let decodedDirectories: [String: [Int]] = ["name_to_handle_at": [0], "fanotify_mark": [3]]
+    static let decodedPaths: [String: [Int]] = ["name_to_handle_at": [1], "fanotify_mark": [4], "mount": [0, 1]]
+
     /// `signature` with the `.int` arguments and result that name a descriptor or a process
-    /// printed as such.
+    /// printed as such, and the descriptors and paths a whole-call decoder prints marked as such.
     static func apply(to signature: SyscallSignature, of name: String) -> SyscallSignature {
         var args = signature.args
         var returns = signature.returns
@@ -40,6 +53,11 @@ enum ResultRoles {
         }
         for index in processArguments[name] ?? [] where index < args.count && args[index] == .int {
             args[index] = .pid
+        }
+        for (roles, printer) in [(decodedDescriptors, ArgPrinter.fd), (decodedDirectories, .dirfd), (decodedPaths, .path)] {
+            for index in roles[name] ?? [] where index < args.count && args[index] == .byDecoder {
+                args[index] = printer
+            }
         }
         guard args != signature.args || returns != signature.returns else { return signature }
         return signature.withPrinters(args: args, returns: returns)
