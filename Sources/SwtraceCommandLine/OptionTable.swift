@@ -126,6 +126,12 @@ enum OptionTable {
                    help: "Do not print these notices: attach, exit, path-resolution, personality, thread-execve, superseded, all, none.") { state, value throws(CommandLineError) in
             try Qualifiers.apply("quiet", value!, to: &state)
         },
+        OptionSpec(nil, "silent", .required("SET"), help: "The same as --quiet.") { state, value throws(CommandLineError) in
+            try Qualifiers.apply("quiet", value!, to: &state)
+        },
+        OptionSpec(nil, "silence", .required("SET"), help: "The same as --quiet.") { state, value throws(CommandLineError) in
+            try Qualifiers.apply("quiet", value!, to: &state)
+        },
         OptionSpec("q", nil, synopsis: "-q, -qq, -qqq",
                    help: "Quiet: -q is --quiet=attach,personality, -qq adds exit, -qqq is --quiet=all.") { state, _ throws(CommandLineError) in
             state.quietCount += 1
@@ -231,6 +237,10 @@ enum OptionTable {
         },
         OptionSpec(nil, "absolute-timestamps", .optional("[format:]none|time|unix[,precision:s|ms|us|ns]"),
                    help: "The time at the start of each line, in this format (default time) and precision (default s).") { state, value throws(CommandLineError) in
+            state.absoluteTimestampsOption = .some(try OptionValues.absoluteTimestamps(value))
+        },
+        OptionSpec(nil, "timestamps", .optional("[format:]none|time|unix[,precision:s|ms|us|ns]"),
+                   help: "The same as --absolute-timestamps.") { state, value throws(CommandLineError) in
             state.absoluteTimestampsOption = .some(try OptionValues.absoluteTimestamps(value))
         },
         OptionSpec("r", "relative-timestamps", .optional("s|ms|us|ns"),
