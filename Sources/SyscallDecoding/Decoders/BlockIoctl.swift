@@ -28,12 +28,7 @@ extension DecodeContext {
             out.field("datalen")
             out.int(layout.datalen.signed(in: bytes))
             out.field("data")
-            let data = layout.data.unsigned(in: bytes)
-            if constants.blockPartitionOperations.name(of: operation) != nil {
-                printBlockPartition(at: data, to: &out)
-            } else {
-                out.pointer(data)
-            }
+            printBlockPartition(at: layout.data.unsigned(in: bytes), to: &out)
             out.endStruct()
         }
     }

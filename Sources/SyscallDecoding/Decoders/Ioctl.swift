@@ -35,6 +35,8 @@ private enum IoctlArgument {
     case structIn(IoctlStruct)
     /// A struct the kernel fills in, printed at exit.
     case structOut(IoctlStruct)
+    /// A struct read at entry and written back: `{...} => {...}` (the address after a failure).
+    case structInOut(IoctlStruct)
     /// struct fiemap: the request at entry, the answer at exit.
     case fiemap
     /// struct ifreq: the interface named at entry, the field filled in at exit.
@@ -60,7 +62,7 @@ enum IoctlStruct {
     case discardRange, blockPartition, blockTraceSetup
     case loopInfo, loopInfo64, loopConfig
     case randomPool
-    case seccompResponse, seccompAddFd
+    case seccompNotification, seccompResponse, seccompAddFd
     case fsxattr, fsxattrSet, cloneRange, dedupeRange, trimRange
 }
 
@@ -127,6 +129,7 @@ private let requestArguments: [(name: StaticString, argument: IoctlArgument)] = 
     // seccomp user notification (SeccompNotifyIoctl.swift).
     ("SECCOMP_IOCTL_NOTIF_SEND", .structIn(.seccompResponse)), ("SECCOMP_IOCTL_NOTIF_ADDFD", .structIn(.seccompAddFd)),
     ("SECCOMP_IOCTL_NOTIF_ID_VALID", .valueIn(.hex64)),
+    ("SECCOMP_IOCTL_NOTIF_RECV", .structInOut(.seccompNotification)),
     // Namespaces (the results: NamespaceIoctl.swift).
     ("NS_GET_USERNS", .none), ("NS_GET_PARENT", .none), ("NS_GET_NSTYPE", .none), ("NS_GET_OWNER_UID", .valueOut(.uint)),
     // Sockets and network interfaces (InterfaceIoctl.swift).
@@ -187,7 +190,7 @@ extension CallDecoder {
             context.printCString(at: address, limit: context.options.stringLimit, to: &out)
         case .character:
             context.printBuffer(at: address, length: 1, to: &out)
-        case .structIn(let kind):
+        case .structIn(let kind), .structInOut(let kind):
             context.printIoctlStruct(kind, at: address, to: &out)
         case .fiemap:
             context.printFiemapRequest(at: address, to: &out)
@@ -210,6 +213,11 @@ extension CallDecoder {
             if context.returned == nil { return out.pointer(address) }
             context.printIoctlValue(value, at: address, to: &out)
         case .structOut(let kind):
+            if context.returned == nil { return out.pointer(address) }
+            context.printIoctlStruct(kind, at: address, to: &out)
+        case .structInOut(let kind):
+            guard address != 0, context.read(address, count: 1) != nil else { return }
+            out.changed()
             if context.returned == nil { return out.pointer(address) }
             context.printIoctlStruct(kind, at: address, to: &out)
         case .stringOut(let limit):
@@ -288,6 +296,7 @@ extension DecodeContext {
         case .loopInfo64: printLoopInfo64(at: address, to: &out)
         case .loopConfig: printLoopConfig(at: address, to: &out)
         case .randomPool: printRandomPool(at: address, to: &out)
+        case .seccompNotification: printSeccompNotification(at: address, to: &out)
         case .seccompResponse: printSeccompResponse(at: address, to: &out)
         case .seccompAddFd: printSeccompAddFd(at: address, to: &out)
         case .fsxattr: printFsxattr(at: address, withExtents: true, to: &out)

@@ -203,6 +203,7 @@ extension ABIConstants {
         perfIoctlFlags: FlagTable(zero: nil, [(0x1, "PERF_IOC_FLAG_GROUP")]),
         seccompResponseFlags: FlagTable(zero: nil, [(0x1, "SECCOMP_USER_NOTIF_FLAG_CONTINUE")]),
         seccompAddFdFlags: FlagTable(zero: nil, [(0x1, "SECCOMP_ADDFD_FLAG_SETFD"), (0x2, "SECCOMP_ADDFD_FLAG_SEND")]),
+        auditArches: ConstantTable([(0xc00000b7, "AUDIT_ARCH_AARCH64"), (0xc0009026, "AUDIT_ARCH_ALPHA"), (0x4000005d, "AUDIT_ARCH_ARCOMPACT"), (0x5d, "AUDIT_ARCH_ARCOMPACTBE"), (0x400000c3, "AUDIT_ARCH_ARCV2"), (0xc3, "AUDIT_ARCH_ARCV2BE"), (0x40000028, "AUDIT_ARCH_ARM"), (0x28, "AUDIT_ARCH_ARMEB"), (0x4000008c, "AUDIT_ARCH_C6X"), (0x8c, "AUDIT_ARCH_C6XBE"), (0x4000004c, "AUDIT_ARCH_CRIS"), (0x400000fc, "AUDIT_ARCH_CSKY"), (0x5441, "AUDIT_ARCH_FRV"), (0x2e, "AUDIT_ARCH_H8300"), (0xa4, "AUDIT_ARCH_HEXAGON"), (0x40000003, "AUDIT_ARCH_I386"), (0xc0000032, "AUDIT_ARCH_IA64"), (0x58, "AUDIT_ARCH_M32R"), (0x4, "AUDIT_ARCH_M68K"), (0xbd, "AUDIT_ARCH_MICROBLAZE"), (0x8, "AUDIT_ARCH_MIPS"), (0x40000008, "AUDIT_ARCH_MIPSEL"), (0x80000008, "AUDIT_ARCH_MIPS64"), (0xa0000008, "AUDIT_ARCH_MIPS64N32"), (0xc0000008, "AUDIT_ARCH_MIPSEL64"), (0xe0000008, "AUDIT_ARCH_MIPSEL64N32"), (0x400000a7, "AUDIT_ARCH_NDS32"), (0xa7, "AUDIT_ARCH_NDS32BE"), (0x40000071, "AUDIT_ARCH_NIOS2"), (0x5c, "AUDIT_ARCH_OPENRISC"), (0xf, "AUDIT_ARCH_PARISC"), (0x8000000f, "AUDIT_ARCH_PARISC64"), (0x14, "AUDIT_ARCH_PPC"), (0x80000015, "AUDIT_ARCH_PPC64"), (0xc0000015, "AUDIT_ARCH_PPC64LE"), (0x400000f3, "AUDIT_ARCH_RISCV32"), (0xc00000f3, "AUDIT_ARCH_RISCV64"), (0x16, "AUDIT_ARCH_S390"), (0x80000016, "AUDIT_ARCH_S390X"), (0x2a, "AUDIT_ARCH_SH"), (0x4000002a, "AUDIT_ARCH_SHEL"), (0x8000002a, "AUDIT_ARCH_SH64"), (0xc000002a, "AUDIT_ARCH_SHEL64"), (0x2, "AUDIT_ARCH_SPARC"), (0x8000002b, "AUDIT_ARCH_SPARC64"), (0xc00000bf, "AUDIT_ARCH_TILEGX"), (0x400000bf, "AUDIT_ARCH_TILEGX32"), (0x400000bc, "AUDIT_ARCH_TILEPRO"), (0x4000006e, "AUDIT_ARCH_UNICORE"), (0xc000003e, "AUDIT_ARCH_X86_64"), (0x5e, "AUDIT_ARCH_XTENSA"), (0x40000102, "AUDIT_ARCH_LOONGARCH32"), (0xc0000102, "AUDIT_ARCH_LOONGARCH64")]),
         seccompAddFdOpenFlags: FlagTable(zero: nil, [(0x80000, "O_CLOEXEC")]),
         fsxattrFlags: FlagTable(zero: nil, [(0x1, "FS_XFLAG_REALTIME"), (0x2, "FS_XFLAG_PREALLOC"), (0x8, "FS_XFLAG_IMMUTABLE"), (0x10, "FS_XFLAG_APPEND"), (0x20, "FS_XFLAG_SYNC"), (0x40, "FS_XFLAG_NOATIME"), (0x80, "FS_XFLAG_NODUMP"), (0x100, "FS_XFLAG_RTINHERIT"), (0x200, "FS_XFLAG_PROJINHERIT"), (0x400, "FS_XFLAG_NOSYMLINKS"), (0x800, "FS_XFLAG_EXTSIZE"), (0x1000, "FS_XFLAG_EXTSZINHERIT"), (0x2000, "FS_XFLAG_NODEFRAG"), (0x4000, "FS_XFLAG_FILESTREAM"), (0x8000, "FS_XFLAG_DAX"), (0x10000, "FS_XFLAG_COWEXTSIZE"), (0x80000000, "FS_XFLAG_HASATTR")]),
         modemLines: FlagTable(zero: nil, [(0x1, "TIOCM_LE"), (0x2, "TIOCM_DTR"), (0x4, "TIOCM_RTS"), (0x8, "TIOCM_ST"), (0x10, "TIOCM_SR"), (0x20, "TIOCM_CTS"), (0x40, "TIOCM_CAR"), (0x80, "TIOCM_RNG"), (0x100, "TIOCM_DSR"), (0x2000, "TIOCM_OUT1"), (0x4000, "TIOCM_OUT2"), (0x8000, "TIOCM_LOOP")]),
@@ -602,6 +603,18 @@ extension StructLayouts {
             start: FieldLayout(offset: 0, size: 8),
             len: FieldLayout(offset: 8, size: 8),
             minlen: FieldLayout(offset: 16, size: 8)),
+        seccompNotif: SeccompNotifLayout(
+            size: 80,
+            id: FieldLayout(offset: 0, size: 8),
+            pid: FieldLayout(offset: 8, size: 4),
+            flags: FieldLayout(offset: 12, size: 4),
+            data: FieldLayout(offset: 16, size: 64)),
+        seccompData: SeccompDataLayout(
+            size: 64,
+            nr: FieldLayout(offset: 0, size: 4),
+            arch: FieldLayout(offset: 4, size: 4),
+            instructionPointer: FieldLayout(offset: 8, size: 8),
+            args: FieldLayout(offset: 16, size: 48)),
         seccompNotifResp: SeccompNotifRespLayout(
             size: 24,
             id: FieldLayout(offset: 0, size: 8),

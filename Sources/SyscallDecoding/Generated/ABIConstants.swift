@@ -203,6 +203,7 @@ struct ABIConstants: Sendable {
     let perfIoctlFlags: FlagTable
     let seccompResponseFlags: FlagTable
     let seccompAddFdFlags: FlagTable
+    let auditArches: ConstantTable
     let seccompAddFdOpenFlags: FlagTable
     let fsxattrFlags: FlagTable
     let modemLines: FlagTable
@@ -290,6 +291,8 @@ struct StructLayouts: Sendable {
     let fileDedupeRange: FileDedupeRangeLayout
     let fileDedupeRangeInfo: FileDedupeRangeInfoLayout
     let fstrimRange: FstrimRangeLayout
+    let seccompNotif: SeccompNotifLayout
+    let seccompData: SeccompDataLayout
     let seccompNotifResp: SeccompNotifRespLayout
     let seccompNotifAddfd: SeccompNotifAddfdLayout
     let perfEventQueryBpf: PerfEventQueryBpfLayout
@@ -819,6 +822,24 @@ struct FstrimRangeLayout: Sendable {
     let start: FieldLayout
     let len: FieldLayout
     let minlen: FieldLayout
+}
+
+/// `struct seccomp_notif` from <linux/seccomp.h>.
+struct SeccompNotifLayout: Sendable {
+    let size: Int
+    let id: FieldLayout
+    let pid: FieldLayout
+    let flags: FieldLayout
+    let data: FieldLayout
+}
+
+/// `struct seccomp_data` from <linux/seccomp.h>.
+struct SeccompDataLayout: Sendable {
+    let size: Int
+    let nr: FieldLayout
+    let arch: FieldLayout
+    let instructionPointer: FieldLayout
+    let args: FieldLayout
 }
 
 /// `struct seccomp_notif_resp` from <linux/seccomp.h>.
