@@ -111,7 +111,8 @@ extension DecodeContext {
         }
     }
 
-    /// `{src_offset=0, src_length=4096, dest_count=1, info=[{dest_fd=4, dest_offset=0}]}`.
+    /// `{src_offset=0, src_length=4096, dest_count=1, info=[{dest_fd=4, dest_offset=0}]}`: two
+    /// destinations and `...` unless `-v`, every one with it.
     func printDedupeRange(at address: UInt64, to out: inout Emitter) {
         let layout = layouts.fileDedupeRange
         withStruct(at: address, size: layout.size, to: &out) { bytes, out in
@@ -127,7 +128,11 @@ extension DecodeContext {
             let info = layouts.fileDedupeRangeInfo
             out.beginArray()
             for index in 0..<count {
-                guard out.element(index) else { break }
+                if abbreviates && index == 2 {
+                    out.abbreviated()
+                    break
+                }
+                out.element()
                 let entry = address &+ UInt64(layout.size + index * info.size)
                 guard let fields = read(entry, count: info.size) else {
                     out.hex(entry)

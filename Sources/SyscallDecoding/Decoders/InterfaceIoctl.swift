@@ -4,7 +4,9 @@
 /// length as `N * sizeof(struct ifreq)` and the interfaces it lists. The requests that set a field
 /// (SIOCSIFFLAGS, SIOCSIFADDR, ...) print the name and the field at entry.
 enum InterfaceRequest: Sendable {
-    case index, flags, mtu, metric, queueLength, map, name, newName, address(StaticString), hardwareAddress
+    case index, flags, mtu, metric, queueLength, map, name, newName, slave, address(StaticString), hardwareAddress
+    /// SIOCBRADDIF, SIOCBRDELIF: the port's index alone (`{ifr_ifindex=2}`).
+    case bridgePort
 }
 
 extension DecodeContext {
@@ -36,6 +38,10 @@ extension DecodeContext {
         guard address != 0 else { return out.name("NULL") }
         guard let bytes = read(address, count: layouts.ifreq.size) else { return out.hex(address) }
         out.raw("{")
+        if case .bridgePort = request {
+            printInterfaceRequestField(.index, bytes, to: &out)
+            return out.raw("}")
+        }
         appendInterfaceName(bytes, to: &out)
         out.raw(", ")
         printInterfaceRequestField(request, bytes, to: &out)
@@ -65,9 +71,12 @@ extension DecodeContext {
             printInterfaceMap(union, to: &out)
         case .name:
             appendInterfaceName(bytes, to: &out)
-        case .newName:
-            out.raw("ifr_newname=")
+        case .newName, .slave:
+            if case .slave = request { out.raw("ifr_slave=") } else { out.raw("ifr_newname=") }
             out.bytes(union[0..<16].prefix { $0 != 0 })
+        case .bridgePort:
+            out.raw("ifr_ifindex=")
+            out.int(Int64(Int32(bitPattern: union.u32(0))))
         case .address(let field):
             out.text.append(field)
             out.raw("=")

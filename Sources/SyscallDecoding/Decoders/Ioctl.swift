@@ -18,7 +18,7 @@ private enum IoctlArgument {
     /// A descriptor (LOOP_SET_FD; `-y` adds its path).
     case descriptor
     /// A value named from a table (TCFLSH's queue).
-    case named(KeyPath<ABIConstants, ConstantTable> & Sendable)
+    case named(KeyPath<ABIConstants, ConstantTable> & Sendable, unknown: StaticString)
     /// Flags passed as the argument itself (PERF_EVENT_IOC_ENABLE's PERF_IOC_FLAG_GROUP).
     case flags(KeyPath<ABIConstants, FlagTable> & Sendable, unknown: StaticString)
     /// One value the tracee passes by address (`[1]`), printed at entry.
@@ -58,7 +58,7 @@ enum IoctlValue {
 
 /// The structs ioctl arguments point to, each printed by its family's file.
 enum IoctlStruct {
-    case windowSize, termios, termio
+    case windowSize, termios, termios2, termio
     case discardRange, blockPartition, blockTraceSetup
     case loopInfo, loopInfo64, loopConfig
     case randomPool
@@ -71,7 +71,8 @@ private let requestArguments: [(name: StaticString, argument: IoctlArgument)] = 
     ("FIOCLEX", .none), ("FIONCLEX", .none), ("TIOCNOTTY", .none), ("TIOCEXCL", .none), ("TIOCNXCL", .none),
     ("TIOCSBRK", .none), ("TIOCCBRK", .none), ("TIOCVHANGUP", .none), ("TIOCCONS", .none),
     ("TCSBRK", .integer), ("TCSBRKP", .integer), ("TIOCSCTTY", .integer), ("FICLONE", .integer),
-    ("TCXONC", .named(\.terminalFlowActions)), ("TCFLSH", .named(\.terminalFlushQueues)),
+    ("TCXONC", .named(\.terminalFlowActions, unknown: "TC???")),
+    ("TCFLSH", .named(\.terminalFlushQueues, unknown: "TC???")), ("TIOCSSERIAL", .none),
     ("TIOCGPGRP", .valueOut(.int)), ("TIOCGSID", .valueOut(.int)), ("FIONREAD", .valueOut(.int)),
     ("TIOCOUTQ", .valueOut(.int)), ("TIOCGPTN", .valueOut(.int)), ("TIOCGETD", .valueOut(.int)),
     ("TIOCGPTLCK", .valueOut(.int)), ("TIOCGPKT", .valueOut(.int)), ("TIOCGEXCL", .valueOut(.int)),
@@ -84,7 +85,8 @@ private let requestArguments: [(name: StaticString, argument: IoctlArgument)] = 
     ("TIOCGWINSZ", .structOut(.windowSize)), ("TIOCSWINSZ", .structIn(.windowSize)),
     ("TCGETS", .structOut(.termios)), ("TCSETS", .structIn(.termios)), ("TCSETSW", .structIn(.termios)),
     ("TCSETSF", .structIn(.termios)), ("TIOCGLCKTRMIOS", .structOut(.termios)),
-    ("TIOCSLCKTRMIOS", .structIn(.termios)),
+    ("TIOCSLCKTRMIOS", .structIn(.termios)), ("TCGETS2", .structOut(.termios2)), ("TCSETS2", .structIn(.termios2)),
+    ("TCSETSW2", .structIn(.termios2)), ("TCSETSF2", .structIn(.termios2)),
     ("TCGETA", .structOut(.termio)), ("TCSETA", .structIn(.termio)), ("TCSETAW", .structIn(.termio)),
     ("TCSETAF", .structIn(.termio)),
     // File systems (FileSystemIoctl.swift).
@@ -152,7 +154,11 @@ private let requestArguments: [(name: StaticString, argument: IoctlArgument)] = 
     ("SIOCSIFBRDADDR", .interfaceSetting(.address("ifr_broadaddr"))),
     ("SIOCSIFNETMASK", .interfaceSetting(.address("ifr_netmask"))),
     ("SIOCSIFHWADDR", .interfaceSetting(.hardwareAddress)), ("SIOCADDMULTI", .interfaceSetting(.hardwareAddress)),
-    ("SIOCDELMULTI", .interfaceSetting(.hardwareAddress)),
+    ("SIOCDELMULTI", .interfaceSetting(.hardwareAddress)), ("SIOCSIFHWBROADCAST", .interfaceSetting(.hardwareAddress)),
+    ("SIOCGIFSLAVE", .interfaceRequest(.slave)), ("SIOCSIFSLAVE", .interfaceSetting(.slave)),
+    ("SIOCBRADDIF", .interfaceSetting(.bridgePort)), ("SIOCBRDELIF", .interfaceSetting(.bridgePort)),
+    ("SIOCBRADDBR", .string), ("SIOCBRDELBR", .string),
+    ("SIOCSIFENCAP", .valueIn(.int)), ("SIOCGIFENCAP", .valueOut(.int)),
 ]
 
 extension CallDecoder {
@@ -174,13 +180,14 @@ extension CallDecoder {
             out.uint(address)
         case .descriptor:
             out.fd(context.int32(2))
-        case .named(let table):
+        case .named(let table, let unknown):
             // A named argument is a number in hex for `-X raw` and `-X verbose`, as strace prints it.
             let value = UInt64(UInt32(truncatingIfNeeded: context.call.args[2]))
-            if out.constantStyle == .abbrev {
-                out.constant(value, context.constants[keyPath: table])
+            let names = context.constants[keyPath: table]
+            if out.constantStyle == .abbrev || (out.constantStyle == .verbose && names.name(of: value) == nil) {
+                out.constant(value, names, unknown: unknown)
             } else {
-                out.hexConstant(value, context.constants[keyPath: table])
+                out.hexConstant(value, names)
             }
         case .flags(let table, let unknown):
             out.flags(address, context.constants[keyPath: table], unknown: unknown)
@@ -288,6 +295,7 @@ extension DecodeContext {
         switch kind {
         case .windowSize: printWindowSize(at: address, to: &out)
         case .termios: printTermios(at: address, to: &out)
+        case .termios2: printTermios2(at: address, to: &out)
         case .termio: printTermio(at: address, to: &out)
         case .discardRange: printDiscardRange(at: address, to: &out)
         case .blockPartition: printBlockPartitionRequest(at: address, to: &out)

@@ -12,11 +12,11 @@ extension DecodeContext {
             out.int(layout.loNumber.signed(in: bytes))
             if !abbreviates {
                 out.field("lo_device")
-                printDevice(layout.loDevice.unsigned(in: bytes), to: &out)
+                printLoopDevice(layout.loDevice.unsigned(in: bytes), to: &out)
                 out.field("lo_inode")
                 out.uint(layout.loInode.unsigned(in: bytes))
                 out.field("lo_rdevice")
-                printDevice(layout.loRdevice.unsigned(in: bytes), to: &out)
+                printLoopDevice(layout.loRdevice.unsigned(in: bytes), to: &out)
             }
             out.field("lo_offset")
             out.hex(layout.loOffset.unsigned(in: bytes))
@@ -62,6 +62,14 @@ extension DecodeContext {
             out.field("info")
             let info = UnsafeRawBufferPointer(rebasing: bytes[layout.info.offset..<layout.info.offset + layout.info.size])
             printLoopInfo64(info, to: &out)
+            // The reserved words show only when one is set (with `-v` too).
+            let reserved = layout.reserved
+            let words = reserved.size / 8
+            let anySet = (0..<words).contains { FieldLayout(offset: reserved.offset + 8 * $0, size: 8).unsigned(in: bytes) != 0 }
+            if anySet {
+                out.field("__reserved")
+                printHexWords(bytes, reserved, count: words, to: &out)
+            }
             out.endStruct()
         }
     }
@@ -72,11 +80,11 @@ extension DecodeContext {
         out.beginStruct()
         if !abbreviates {
             out.field("lo_device")
-            printDevice(layout.loDevice.unsigned(in: bytes), to: &out)
+            printLoopDevice(layout.loDevice.unsigned(in: bytes), to: &out)
             out.field("lo_inode")
             out.uint(layout.loInode.unsigned(in: bytes))
             out.field("lo_rdevice")
-            printDevice(layout.loRdevice.unsigned(in: bytes), to: &out)
+            printLoopDevice(layout.loRdevice.unsigned(in: bytes), to: &out)
         }
         out.field("lo_offset")
         out.hex(layout.loOffset.unsigned(in: bytes))
@@ -116,12 +124,26 @@ extension DecodeContext {
         out.int(keySize.signed(in: bytes))
     }
 
-    /// The key: its first lo_encrypt_key_size bytes (at most the array), up to a NUL.
+    /// The key: its first lo_encrypt_key_size bytes (at most the array), NULs included.
     private func printLoopKey(_ bytes: UnsafeRawBufferPointer, key: FieldLayout, size: FieldLayout,
                               to out: inout Emitter) {
         let length = Int(min(UInt64(key.size), UInt64(UInt32(truncatingIfNeeded: size.unsigned(in: bytes)))))
         let array = bytes[key.offset..<key.offset + length]
-        out.bytes(array.prefix { $0 != 0 })
+        out.bytes(array)
+    }
+
+    /// `makedev(0x8, 0x1)` as glibc's major() and minor() split it: 32-bit numbers each (the
+    /// shared printDevice keeps 64 bits of the minor).
+    private func printLoopDevice(_ device: UInt64, to out: inout Emitter) {
+        let major = UInt32(truncatingIfNeeded: (device >> 8) & 0xfff) | UInt32(truncatingIfNeeded: device >> 32) & ~0xfff
+        let minor = UInt32(truncatingIfNeeded: device & 0xff) | UInt32(truncatingIfNeeded: device >> 12) & ~0xff
+        out.styled(number: { $0.hex(device) }, decoded: { out in
+            out.raw("makedev(")
+            out.hex(UInt64(major))
+            out.raw(", ")
+            out.hex(UInt64(minor))
+            out.raw(")")
+        })
     }
 
     /// `[0x1, 0]`: an array field of `count` equal words in hex.

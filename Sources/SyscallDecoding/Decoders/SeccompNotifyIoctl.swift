@@ -16,7 +16,7 @@ extension DecodeContext {
             out.field("pid")
             out.int(layout.pid.signed(in: bytes))
             out.field("flags")
-            out.uint(layout.flags.unsigned(in: bytes))
+            out.hex(layout.flags.unsigned(in: bytes))
             out.field("data")
             let data = layouts.seccompData
             let fields = UnsafeRawBufferPointer(rebasing: bytes[layout.data.offset..<layout.data.offset + data.size])
@@ -91,7 +91,9 @@ extension DecodeContext {
             out.field("newfd")
             out.int(layout.newfd.signed(in: bytes))
             out.field("newfd_flags")
-            out.flags(layout.newfdFlags.unsigned(in: bytes), constants.seccompAddFdOpenFlags, unknown: "O_???")
+            // open(2)'s flags other than the access mode, in the order open's line shows them.
+            let openFlags = FlagTable(zero: nil, OpenFlagBits.forArch(call.arch).namedFlags().map { (UInt64($0.bits), $0.name) })
+            out.flags(layout.newfdFlags.unsigned(in: bytes), openFlags, unknown: "O_???")
             out.endStruct()
         }
     }

@@ -19,6 +19,17 @@ extension DecodeContext {
             line: layout.cLine, controlCharacters: layout.cCc), to: &out)
     }
 
+    /// struct termios2 (TCGETS2, TCSETS2*): termios and, with `-v`, `c_ispeed=`, `c_ospeed=`.
+    func printTermios2(at address: UInt64, to out: inout Emitter) {
+        guard address != 0 else { return out.name("NULL") }
+        let layout = layouts.termios2
+        guard let bytes = read(address, count: layout.size) else { return out.pointer(address) }
+        printTerminalSettings(bytes, TerminalSettingsFields(
+            input: layout.cIflag, output: layout.cOflag, control: layout.cCflag, local: layout.cLflag,
+            line: layout.cLine, controlCharacters: layout.cCc, inputSpeed: layout.cIspeed,
+            outputSpeed: layout.cOspeed), to: &out)
+    }
+
     func printTermio(at address: UInt64, to out: inout Emitter) {
         guard address != 0 else { return out.name("NULL") }
         let layout = layouts.termio
@@ -88,6 +99,12 @@ extension DecodeContext {
             out.hex(UInt64(bytes[layout.controlCharacters.offset + index]))
         }
         out.endArray()
+        if let input = layout.inputSpeed, let output = layout.outputSpeed {
+            out.field("c_ispeed")
+            out.uint(input.unsigned(in: bytes))
+            out.field("c_ospeed")
+            out.uint(output.unsigned(in: bytes))
+        }
         out.endStruct()
     }
 
@@ -101,4 +118,6 @@ extension DecodeContext {
 /// Where struct termios and struct termio keep the same fields.
 private struct TerminalSettingsFields {
     let input, output, control, local, line, controlCharacters: FieldLayout
+    /// termios2's speeds.
+    var inputSpeed: FieldLayout? = nil, outputSpeed: FieldLayout? = nil
 }

@@ -204,7 +204,6 @@ struct ABIConstants: Sendable {
     let seccompResponseFlags: FlagTable
     let seccompAddFdFlags: FlagTable
     let auditArches: ConstantTable
-    let seccompAddFdOpenFlags: FlagTable
     let fsxattrFlags: FlagTable
     let modemLines: FlagTable
     /// `MAP_TYPE`, or nil where this ABI does not define it.
@@ -285,6 +284,7 @@ struct StructLayouts: Sendable {
     let blkpgPartition: BlkpgPartitionLayout
     let blkUserTraceSetup: BlkUserTraceSetupLayout
     let randPoolInfo: RandPoolInfoLayout
+    let termios2: Termios2Layout
     let termio: TermioLayout
     let fsxattr: FsxattrLayout
     let fileCloneRange: FileCloneRangeLayout
@@ -731,6 +731,7 @@ struct LoopConfigLayout: Sendable {
     let fd: FieldLayout
     let blockSize: FieldLayout
     let info: FieldLayout
+    let reserved: FieldLayout
 }
 
 /// `struct blkpg_ioctl_arg` from <linux/blkpg.h>.
@@ -769,6 +770,19 @@ struct RandPoolInfoLayout: Sendable {
     let size: Int
     let entropyCount: FieldLayout
     let bufSize: FieldLayout
+}
+
+/// `struct termios2` from <asm/termbits.h>.
+struct Termios2Layout: Sendable {
+    let size: Int
+    let cIflag: FieldLayout
+    let cOflag: FieldLayout
+    let cCflag: FieldLayout
+    let cLflag: FieldLayout
+    let cLine: FieldLayout
+    let cCc: FieldLayout
+    let cIspeed: FieldLayout
+    let cOspeed: FieldLayout
 }
 
 /// `struct termio` from <asm/termios.h>.

@@ -26,6 +26,20 @@
 #include <linux/perf_event.h>
 #include <linux/random.h>
 #include <linux/seccomp.h>
+#include <linux/sockios.h>
+
+/* The kernel's struct termios2 (<asm/termbits.h>, which cannot be included with glibc's
+ * <termios.h>) and its requests. */
+struct kernel_termios2 {
+    tcflag_t c_iflag, c_oflag, c_cflag, c_lflag;
+    cc_t c_line;
+    cc_t c_cc[19];
+    speed_t c_ispeed, c_ospeed;
+};
+#undef TCGETS2
+#undef TCSETS2
+#define TCGETS2 _IOR('T', 0x2A, struct kernel_termios2)
+#define TCSETS2 _IOW('T', 0x2B, struct kernel_termios2)
 
 static void block_requests(int null) {
     int value = 1;
@@ -81,7 +95,14 @@ static void loop_requests(int null) {
     info.lo_encrypt_key_size = 40;
     memset(info.lo_encrypt_key, 'k', sizeof info.lo_encrypt_key);
     ioctl(null, LOOP_SET_STATUS, &info);
+    info.lo_flags = 2; /* LO_FLAGS_USE_AOPS of old kernels */
+    info.lo_encrypt_key_size = 5;
+    memcpy(info.lo_encrypt_key, "k\0\1ey", 5);
+    ioctl(null, LOOP_SET_STATUS, &info);
     ioctl(null, LOOP_GET_STATUS, &info);
+    struct loop_config reserved = {.fd = -1, .block_size = 512};
+    reserved.__reserved[7] = 1;
+    ioctl(null, LOOP_CONFIGURE, &reserved);
     ioctl(null, LOOP_SET_FD, 0);
     ioctl(null, LOOP_CHANGE_FD, 4);
     ioctl(null, LOOP_SET_DIRECT_IO, 1);
@@ -220,9 +241,14 @@ static void file_system_requests(int null) {
     ioctl(null, FICLONERANGE, &clone);
     struct {
         struct file_dedupe_range range;
-        struct file_dedupe_range_info info[2];
-    } dedupe = {{.src_offset = 1, .src_length = 2, .dest_count = 2}, {{.dest_fd = 0, .dest_offset = 4}, {.dest_fd = 5, .dest_offset = 6}}};
+        struct file_dedupe_range_info info[3];
+    } dedupe = {{.src_offset = 1, .src_length = 2, .dest_count = 2},
+                {{.dest_fd = 0, .dest_offset = 4}, {.dest_fd = 5, .dest_offset = 6}, {.dest_fd = 7, .dest_offset = 8}}};
     ioctl(null, FIDEDUPERANGE, &dedupe);
+    dedupe.range.dest_count = 3;
+    ioctl(null, FIDEDUPERANGE, &dedupe);
+    int flags = FS_INDEX_FL | FS_NOCOW_FL;
+    ioctl(null, FS_IOC_SETFLAGS, &flags);
     struct fstrim_range trim = {1, 2, 3};
     ioctl(null, FITRIM, &trim);
     char label[FSLABEL_MAX] = "label";
@@ -247,6 +273,16 @@ static void terminal_requests(int null) {
     ioctl(null, TCSETA, NULL);
     struct termios locked;
     ioctl(slave, TIOCGLCKTRMIOS, &locked);
+    struct kernel_termios2 settings2;
+    memset(&settings2, 0, sizeof settings2);
+    settings2.c_cflag = 0010000 | CS8; /* BOTHER */
+    settings2.c_ispeed = 9600;
+    settings2.c_ospeed = 115200;
+    ioctl(null, TCSETS2, &settings2);
+    ioctl(null, TCGETS2, &settings2);
+    ioctl(null, TCXONC, 77);
+    ioctl(null, TCFLSH, 77);
+    ioctl(null, TIOCSSERIAL, &settings2);
     int lines = 0;
     ioctl(slave, TIOCMGET, &lines);
     lines = TIOCM_DTR | TIOCM_RTS;
@@ -307,6 +343,18 @@ static void interface_requests(int null) {
     strcpy(request.ifr_newname, "new0");
     ioctl(s, SIOCSIFNAME, &request);
     ioctl(s, SIOCSIFMTU, NULL);
+    strcpy(request.ifr_slave, "slave0");
+    ioctl(s, SIOCSIFSLAVE, &request);
+    ioctl(s, SIOCGIFSLAVE, &request);
+    ioctl(s, SIOCSIFHWBROADCAST, &request);
+    request.ifr_ifindex = 99999;
+    ioctl(null, SIOCBRADDIF, &request);
+    ioctl(null, SIOCBRDELIF, &request);
+    ioctl(null, SIOCBRADDBR, "swtrace-br0");
+    ioctl(null, SIOCBRDELBR, "swtrace-br0");
+    int encapsulation = 1;
+    ioctl(null, SIOCSIFENCAP, &encapsulation);
+    ioctl(null, SIOCGIFENCAP, &encapsulation);
     int owner = 0;
     ioctl(s, SIOCGPGRP, &owner);
     ioctl(s, SIOCSPGRP, &owner);
