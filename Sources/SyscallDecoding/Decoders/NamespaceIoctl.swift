@@ -4,6 +4,8 @@
 extension DecodeContext {
     /// ioctl's result for `request`: decoded for the namespace requests, a number otherwise.
     func printIoctlResult(_ value: Int64, request: UInt64, to out: inout Emitter) {
+        // Every NS_GET_* request has nsfs's type 0xb7: other ioctls cost one comparison here.
+        guard (request >> 8) & 0xff == 0xb7 else { return out.int(value) }
         let requests = constants.ioctlRequests
         if request == requests.value(named: "NS_GET_NSTYPE"), value > 0 {
             out.int(value)
