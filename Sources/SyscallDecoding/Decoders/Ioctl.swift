@@ -1,6 +1,9 @@
 /// ioctl(2): the request by name (every name strace knows for its number, as `A or B`), or as
 /// `_IOC(dir, type, nr, size)` when unknown, then its argument as that request takes it.
 /// Request numbers come per ABI from the kernel headers (they encode the argument's size).
+/// The table below says how each request's argument prints; the structs are printed by their
+/// family's file (BlockIoctl, LoopIoctl, RandomIoctl, PerfIoctl, SeccompNotifyIoctl,
+/// NamespaceIoctl, FileSystemIoctl, InterfaceIoctl, Termios).
 extension SyscallCatalog {
     static let ioctl: [String: SyscallSignature] = [
         "ioctl": .init(count: 3, returns: .ioctlResult, decoder: .ioctl),
