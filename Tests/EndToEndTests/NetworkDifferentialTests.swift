@@ -12,7 +12,7 @@ import Testing
 /// ephemeral ports, autobound unix names and socket inodes, which the kernel picks anew for each
 /// run.
 @Suite struct NetworkDifferentialTests {
-    static let fixtures = ["sockets", "messages", "ioctl", "netlink", "ipc", "terminal", "system", "kernelapi"]
+    static let fixtures = ["sockets", "messages", "ioctl", "ioctl_dev", "netlink", "ipc", "terminal", "system", "kernelapi"]
     static let variants: [(name: String, flags: [String], arch: SyscallArch)] = [
         ("64", [], .x86_64), ("32", ["-m32", "-I", NetworkFixtures.i386AsmHeaders], .i386),
     ]
@@ -38,7 +38,7 @@ import Testing
     /// `-X raw` on the fixtures whose named arguments it changes (the printing options above run
     /// on every fixture).
     static let optionCases: [(fixture: String, options: [String])] = [
-        ("ipc", ["-X", "raw"]), ("ioctl", ["-X", "raw"]),
+        ("ipc", ["-X", "raw"]), ("ioctl", ["-X", "raw"]), ("ioctl_dev", ["-X", "raw"]),
     ]
 
     @Test(arguments: optionCases)
@@ -141,6 +141,10 @@ import Testing
     static func normalise(_ line: String) -> String {
         line.replacingOccurrences(of: #"/dev/pts/[0-9]+(<char 136:)?[0-9]*"#, with: "/dev/pts/N$1", options: .regularExpression)
             .replacingOccurrences(of: #"(TIOCGPTN|0x80045430|TIOCGPTN \*/), \[[0-9]+\]"#, with: "$1, [N]", options: .regularExpression)
+            // ioctl_dev: the free loop device is whichever the kernel has (its number, name, minor).
+            .replacingOccurrences(of: #"/dev/loop[0-9]+(<block 7:)?[0-9]*"#, with: "/dev/loopN$1", options: .regularExpression)
+            .replacingOccurrences(of: #"((LOOP_CTL_GET_FREE( \*/)?|0x4c82)\) +)= [0-9]+$"#, with: "$1= N", options: .regularExpression)
+            .replacingOccurrences(of: #"^(ioctl\(.*(LOOP_GET_STATUS|0x4c0[35]\b).*lo_number=)[0-9]+"#, with: "$1N", options: .regularExpression)
             .replacingOccurrences(of: #"htons\((1[0-9]{3}|[2-9][0-9]{3}|[1-9][0-9]{4})\)"#, with: "htons(PORT)", options: .regularExpression)
             .replacingOccurrences(of: #"="(\\x[0-9a-f]{2}){2}" /\* htons\(PORT\)"#, with: #"=PORT /* htons(PORT)"#, options: .regularExpression)
             // recvmmsg: the time its one-second timeout left (less under load: up to 100 ms spent).

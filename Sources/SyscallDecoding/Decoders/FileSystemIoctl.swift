@@ -68,3 +68,100 @@ extension DecodeContext {
         out.endStruct()
     }
 }
+
+/// FS_IOC_FSGETXATTR/FSSETXATTR's struct fsxattr, FICLONERANGE's, FIDEDUPERANGE's and FITRIM's
+/// ranges, at entry (the set requests) or exit (the get).
+extension DecodeContext {
+    /// `{fsx_xflags=FS_XFLAG_APPEND, fsx_extsize=0, fsx_nextents=1, fsx_projid=0, fsx_cowextsize=0}`;
+    /// the set request leaves out fsx_nextents, which the kernel ignores.
+    func printFsxattr(at address: UInt64, withExtents: Bool, to out: inout Emitter) {
+        let layout = layouts.fsxattr
+        withStruct(at: address, size: layout.size, to: &out) { bytes, out in
+            out.beginStruct()
+            out.field("fsx_xflags")
+            out.flags(layout.fsxXflags.unsigned(in: bytes), constants.fsxattrFlags, unknown: "FS_XFLAG_???")
+            out.field("fsx_extsize")
+            out.uint(layout.fsxExtsize.unsigned(in: bytes))
+            if withExtents {
+                out.field("fsx_nextents")
+                out.uint(layout.fsxNextents.unsigned(in: bytes))
+            }
+            out.field("fsx_projid")
+            out.hex(layout.fsxProjid.unsigned(in: bytes))
+            out.field("fsx_cowextsize")
+            out.uint(layout.fsxCowextsize.unsigned(in: bytes))
+            out.endStruct()
+        }
+    }
+
+    /// `{src_fd=3, src_offset=0, src_length=4096, dest_offset=0}`.
+    func printCloneRange(at address: UInt64, to out: inout Emitter) {
+        let layout = layouts.fileCloneRange
+        withStruct(at: address, size: layout.size, to: &out) { bytes, out in
+            out.beginStruct()
+            out.field("src_fd")
+            out.fd(Int32(truncatingIfNeeded: layout.srcFd.signed(in: bytes)))
+            out.field("src_offset")
+            out.uint(layout.srcOffset.unsigned(in: bytes))
+            out.field("src_length")
+            out.uint(layout.srcLength.unsigned(in: bytes))
+            out.field("dest_offset")
+            out.uint(layout.destOffset.unsigned(in: bytes))
+            out.endStruct()
+        }
+    }
+
+    /// `{src_offset=0, src_length=4096, dest_count=1, info=[{dest_fd=4, dest_offset=0}]}`: two
+    /// destinations and `...` unless `-v`, every one with it.
+    func printDedupeRange(at address: UInt64, to out: inout Emitter) {
+        let layout = layouts.fileDedupeRange
+        withStruct(at: address, size: layout.size, to: &out) { bytes, out in
+            let count = Int(layout.destCount.unsigned(in: bytes))
+            out.beginStruct()
+            out.field("src_offset")
+            out.uint(layout.srcOffset.unsigned(in: bytes))
+            out.field("src_length")
+            out.uint(layout.srcLength.unsigned(in: bytes))
+            out.field("dest_count")
+            out.uint(UInt64(count))
+            out.field("info")
+            let info = layouts.fileDedupeRangeInfo
+            out.beginArray()
+            for index in 0..<count {
+                if abbreviates && index == 2 {
+                    out.abbreviated()
+                    break
+                }
+                out.element()
+                let entry = address &+ UInt64(layout.size + index * info.size)
+                guard let fields = read(entry, count: info.size) else {
+                    out.hex(entry)
+                    break
+                }
+                out.beginStruct()
+                out.field("dest_fd")
+                out.fd(Int32(truncatingIfNeeded: info.destFd.signed(in: fields)))
+                out.field("dest_offset")
+                out.uint(info.destOffset.unsigned(in: fields))
+                out.endStruct()
+            }
+            out.endArray()
+            out.endStruct()
+        }
+    }
+
+    /// `{start=0, len=18446744073709551615, minlen=0}` (start in hex, as strace prints it).
+    func printTrimRange(at address: UInt64, to out: inout Emitter) {
+        let layout = layouts.fstrimRange
+        withStruct(at: address, size: layout.size, to: &out) { bytes, out in
+            out.beginStruct()
+            out.field("start")
+            out.hex(layout.start.unsigned(in: bytes))
+            out.field("len")
+            out.uint(layout.len.unsigned(in: bytes))
+            out.field("minlen")
+            out.uint(layout.minlen.unsigned(in: bytes))
+            out.endStruct()
+        }
+    }
+}

@@ -1,9 +1,12 @@
 /// Network interface ioctls (SIOCGIF*) as strace prints them: struct ifreq with the name the
 /// caller gives at entry (`{ifr_name="lo"`) and the field the kernel fills in at exit
 /// (`, ifr_ifindex=1}`); SIOCGIFNAME the other way round; SIOCGIFCONF's struct ifconf with its
-/// length as `N * sizeof(struct ifreq)` and the interfaces it lists.
+/// length as `N * sizeof(struct ifreq)` and the interfaces it lists. The requests that set a field
+/// (SIOCSIFFLAGS, SIOCSIFADDR, ...) print the name and the field at entry.
 enum InterfaceRequest: Sendable {
-    case index, flags, mtu, name, address(StaticString), hardwareAddress
+    case index, flags, mtu, metric, queueLength, map, name, newName, slave, address(StaticString), hardwareAddress
+    /// SIOCBRADDIF, SIOCBRDELIF: the port's index alone (`{ifr_ifindex=2}`).
+    case bridgePort
 }
 
 extension DecodeContext {
@@ -30,6 +33,21 @@ extension DecodeContext {
         printInterfaceRequestField(request, bytes, to: &out)
     }
 
+    /// A request that sets a field: `{ifr_name="eth0", ifr_mtu=1400}`, NULL, or the address.
+    func printInterfaceSetting(_ request: InterfaceRequest, at address: UInt64, to out: inout Emitter) {
+        guard address != 0 else { return out.name("NULL") }
+        guard let bytes = read(address, count: layouts.ifreq.size) else { return out.hex(address) }
+        out.raw("{")
+        if case .bridgePort = request {
+            printInterfaceRequestField(.index, bytes, to: &out)
+            return out.raw("}")
+        }
+        appendInterfaceName(bytes, to: &out)
+        out.raw(", ")
+        printInterfaceRequestField(request, bytes, to: &out)
+        out.raw("}")
+    }
+
     private func printInterfaceRequestField(_ request: InterfaceRequest, _ bytes: UnsafeRawBufferPointer, to out: inout Emitter) {
         let union = UnsafeRawBufferPointer(rebasing: bytes[16...])
         switch request {
@@ -42,8 +60,23 @@ extension DecodeContext {
         case .mtu:
             out.raw("ifr_mtu=")
             out.int(Int64(Int32(bitPattern: union.u32(0))))
+        case .metric:
+            out.raw("ifr_metric=")
+            out.int(Int64(Int32(bitPattern: union.u32(0))))
+        case .queueLength:
+            out.raw("ifr_qlen=")
+            out.int(Int64(Int32(bitPattern: union.u32(0))))
+        case .map:
+            out.raw("ifr_map=")
+            printInterfaceMap(union, to: &out)
         case .name:
             appendInterfaceName(bytes, to: &out)
+        case .newName, .slave:
+            if case .slave = request { out.raw("ifr_slave=") } else { out.raw("ifr_newname=") }
+            out.bytes(union[0..<16].prefix { $0 != 0 })
+        case .bridgePort:
+            out.raw("ifr_ifindex=")
+            out.int(Int64(Int32(bitPattern: union.u32(0))))
         case .address(let field):
             out.text.append(field)
             out.raw("=")
@@ -52,15 +85,47 @@ extension DecodeContext {
             out.raw("ifr_hwaddr={sa_family=")
             out.constant(UInt64(union.u16(0)), constants.arpHardwareTypes, unknown: "ARPHRD_???")
             out.raw(", sa_data=")
+            let family = union.u16(0)
             let data = UnsafeRawBufferPointer(rebasing: union[2..<16])
+            let length = hardwareAddressLength(family)
             out.styled(number: { $0.hexBytes(data) }, decoded: { out in
-                for index in 0..<6 {
+                for index in 0..<length {
                     if index > 0 { out.raw(":") }
                     out.text.appendDigits(UInt64(data[index]), radix: 16, minimumDigits: 2)
                 }
             })
             out.raw("}")
         }
+    }
+
+    /// `{mem_start=0xd0000, mem_end=0, base_addr=0x300, irq=0x5, dma=0, port=0}`: struct ifmap,
+    /// every field in hex.
+    private func printInterfaceMap(_ union: UnsafeRawBufferPointer, to out: inout Emitter) {
+        let layout = layouts.ifmap
+        out.beginStruct()
+        out.field("mem_start")
+        out.hex(layout.memStart.unsigned(in: union))
+        out.field("mem_end")
+        out.hex(layout.memEnd.unsigned(in: union))
+        out.field("base_addr")
+        out.hex(layout.baseAddr.unsigned(in: union))
+        out.field("irq")
+        out.hex(layout.irq.unsigned(in: union))
+        out.field("dma")
+        out.hex(layout.dma.unsigned(in: union))
+        out.field("port")
+        out.hex(layout.port.unsigned(in: union))
+        out.endStruct()
+    }
+
+    /// How many bytes of sa_data strace shows for a hardware type: the address length of the
+    /// types it knows (6 for Ethernet-like ones, 7 for AX.25 and NET/ROM), the whole 14 otherwise.
+    private func hardwareAddressLength(_ family: UInt16) -> Int {
+        let types = constants.arpHardwareTypes
+        func named(_ name: StaticString) -> Bool { types.value(named: name) == UInt64(family) }
+        if named("ARPHRD_ETHER") || named("ARPHRD_LOOPBACK") || named("ARPHRD_IEEE802") { return 6 }
+        if named("ARPHRD_NETROM") || named("ARPHRD_AX25") { return 7 }
+        return 14
     }
 
     /// `ifr_name="lo"`: the name up to its NUL (16 bytes at most).

@@ -197,6 +197,15 @@ struct ABIConstants: Sendable {
     let specialKeys: ConstantTable
     let keyPermissions: FlagTable
     let requestKeyDefaults: ConstantTable
+    let loopFlags: FlagTable
+    let loopCryptTypes: ConstantTable
+    let blockPartitionOperations: ConstantTable
+    let perfIoctlFlags: FlagTable
+    let seccompResponseFlags: FlagTable
+    let seccompAddFdFlags: FlagTable
+    let auditArches: ConstantTable
+    let fsxattrFlags: FlagTable
+    let modemLines: FlagTable
     /// `MAP_TYPE`, or nil where this ABI does not define it.
     let mapTypeMask: UInt64?
     /// `AT_STATX_SYNC_TYPE`, or nil where this ABI does not define it.
@@ -263,10 +272,30 @@ struct StructLayouts: Sendable {
     let sockFprog: SockFprogLayout
     let ifreq: IfreqLayout
     let ifconf: IfconfLayout
+    let ifmap: IfmapLayout
     let mqAttr: MqAttrLayout
     let ipcPerm: IpcPermLayout
     let msqidDs: MsqidDsLayout
     let shmidDs: ShmidDsLayout
+    let loopInfo: LoopInfoLayout
+    let loopInfo64: LoopInfo64Layout
+    let loopConfig: LoopConfigLayout
+    let blkpgIoctlArg: BlkpgIoctlArgLayout
+    let blkpgPartition: BlkpgPartitionLayout
+    let blkUserTraceSetup: BlkUserTraceSetupLayout
+    let randPoolInfo: RandPoolInfoLayout
+    let termios2: Termios2Layout
+    let termio: TermioLayout
+    let fsxattr: FsxattrLayout
+    let fileCloneRange: FileCloneRangeLayout
+    let fileDedupeRange: FileDedupeRangeLayout
+    let fileDedupeRangeInfo: FileDedupeRangeInfoLayout
+    let fstrimRange: FstrimRangeLayout
+    let seccompNotif: SeccompNotifLayout
+    let seccompData: SeccompDataLayout
+    let seccompNotifResp: SeccompNotifRespLayout
+    let seccompNotifAddfd: SeccompNotifAddfdLayout
+    let perfEventQueryBpf: PerfEventQueryBpfLayout
 }
 
 /// `struct stat (x86_64) / struct stat64 (i386) / struct stat (aarch64)` from <asm/stat.h>.
@@ -604,6 +633,17 @@ struct IfconfLayout: Sendable {
     let ifcBuf: FieldLayout
 }
 
+/// `struct ifmap` from <linux/if.h>.
+struct IfmapLayout: Sendable {
+    let size: Int
+    let memStart: FieldLayout
+    let memEnd: FieldLayout
+    let baseAddr: FieldLayout
+    let irq: FieldLayout
+    let dma: FieldLayout
+    let port: FieldLayout
+}
+
 /// `struct mq_attr` from <linux/mqueue.h>.
 struct MqAttrLayout: Sendable {
     let size: Int
@@ -648,4 +688,196 @@ struct ShmidDsLayout: Sendable {
     let shmCpid: FieldLayout
     let shmLpid: FieldLayout
     let shmNattch: FieldLayout
+}
+
+/// `struct loop_info` from <linux/loop.h>.
+struct LoopInfoLayout: Sendable {
+    let size: Int
+    let loNumber: FieldLayout
+    let loDevice: FieldLayout
+    let loInode: FieldLayout
+    let loRdevice: FieldLayout
+    let loOffset: FieldLayout
+    let loEncryptType: FieldLayout
+    let loEncryptKeySize: FieldLayout
+    let loFlags: FieldLayout
+    let loName: FieldLayout
+    let loEncryptKey: FieldLayout
+    let loInit: FieldLayout
+    let reserved: FieldLayout
+}
+
+/// `struct loop_info64` from <linux/loop.h>.
+struct LoopInfo64Layout: Sendable {
+    let size: Int
+    let loDevice: FieldLayout
+    let loInode: FieldLayout
+    let loRdevice: FieldLayout
+    let loOffset: FieldLayout
+    let loSizelimit: FieldLayout
+    let loNumber: FieldLayout
+    let loEncryptType: FieldLayout
+    let loEncryptKeySize: FieldLayout
+    let loFlags: FieldLayout
+    let loFileName: FieldLayout
+    let loCryptName: FieldLayout
+    let loEncryptKey: FieldLayout
+    let loInit: FieldLayout
+}
+
+/// `struct loop_config` from <linux/loop.h>.
+struct LoopConfigLayout: Sendable {
+    let size: Int
+    let fd: FieldLayout
+    let blockSize: FieldLayout
+    let info: FieldLayout
+    let reserved: FieldLayout
+}
+
+/// `struct blkpg_ioctl_arg` from <linux/blkpg.h>.
+struct BlkpgIoctlArgLayout: Sendable {
+    let size: Int
+    let op: FieldLayout
+    let flags: FieldLayout
+    let datalen: FieldLayout
+    let data: FieldLayout
+}
+
+/// `struct blkpg_partition` from <linux/blkpg.h>.
+struct BlkpgPartitionLayout: Sendable {
+    let size: Int
+    let start: FieldLayout
+    let length: FieldLayout
+    let pno: FieldLayout
+    let devname: FieldLayout
+    let volname: FieldLayout
+}
+
+/// `struct blk_user_trace_setup` from <linux/blktrace_api.h>.
+struct BlkUserTraceSetupLayout: Sendable {
+    let size: Int
+    let name: FieldLayout
+    let actMask: FieldLayout
+    let bufSize: FieldLayout
+    let bufNr: FieldLayout
+    let startLba: FieldLayout
+    let endLba: FieldLayout
+    let pid: FieldLayout
+}
+
+/// `struct rand_pool_info` from <linux/random.h>.
+struct RandPoolInfoLayout: Sendable {
+    let size: Int
+    let entropyCount: FieldLayout
+    let bufSize: FieldLayout
+}
+
+/// `struct termios2` from <asm/termbits.h>.
+struct Termios2Layout: Sendable {
+    let size: Int
+    let cIflag: FieldLayout
+    let cOflag: FieldLayout
+    let cCflag: FieldLayout
+    let cLflag: FieldLayout
+    let cLine: FieldLayout
+    let cCc: FieldLayout
+    let cIspeed: FieldLayout
+    let cOspeed: FieldLayout
+}
+
+/// `struct termio` from <asm/termios.h>.
+struct TermioLayout: Sendable {
+    let size: Int
+    let cIflag: FieldLayout
+    let cOflag: FieldLayout
+    let cCflag: FieldLayout
+    let cLflag: FieldLayout
+    let cLine: FieldLayout
+    let cCc: FieldLayout
+}
+
+/// `struct fsxattr` from <linux/fs.h>.
+struct FsxattrLayout: Sendable {
+    let size: Int
+    let fsxXflags: FieldLayout
+    let fsxExtsize: FieldLayout
+    let fsxNextents: FieldLayout
+    let fsxProjid: FieldLayout
+    let fsxCowextsize: FieldLayout
+}
+
+/// `struct file_clone_range` from <linux/fs.h>.
+struct FileCloneRangeLayout: Sendable {
+    let size: Int
+    let srcFd: FieldLayout
+    let srcOffset: FieldLayout
+    let srcLength: FieldLayout
+    let destOffset: FieldLayout
+}
+
+/// `struct file_dedupe_range` from <linux/fs.h>.
+struct FileDedupeRangeLayout: Sendable {
+    let size: Int
+    let srcOffset: FieldLayout
+    let srcLength: FieldLayout
+    let destCount: FieldLayout
+}
+
+/// `struct file_dedupe_range_info` from <linux/fs.h>.
+struct FileDedupeRangeInfoLayout: Sendable {
+    let size: Int
+    let destFd: FieldLayout
+    let destOffset: FieldLayout
+}
+
+/// `struct fstrim_range` from <linux/fs.h>.
+struct FstrimRangeLayout: Sendable {
+    let size: Int
+    let start: FieldLayout
+    let len: FieldLayout
+    let minlen: FieldLayout
+}
+
+/// `struct seccomp_notif` from <linux/seccomp.h>.
+struct SeccompNotifLayout: Sendable {
+    let size: Int
+    let id: FieldLayout
+    let pid: FieldLayout
+    let flags: FieldLayout
+    let data: FieldLayout
+}
+
+/// `struct seccomp_data` from <linux/seccomp.h>.
+struct SeccompDataLayout: Sendable {
+    let size: Int
+    let nr: FieldLayout
+    let arch: FieldLayout
+    let instructionPointer: FieldLayout
+    let args: FieldLayout
+}
+
+/// `struct seccomp_notif_resp` from <linux/seccomp.h>.
+struct SeccompNotifRespLayout: Sendable {
+    let size: Int
+    let id: FieldLayout
+    let val: FieldLayout
+    let error: FieldLayout
+    let flags: FieldLayout
+}
+
+/// `struct seccomp_notif_addfd` from <linux/seccomp.h>.
+struct SeccompNotifAddfdLayout: Sendable {
+    let size: Int
+    let id: FieldLayout
+    let flags: FieldLayout
+    let srcfd: FieldLayout
+    let newfd: FieldLayout
+    let newfdFlags: FieldLayout
+}
+
+/// `struct perf_event_query_bpf` from <linux/perf_event.h>.
+struct PerfEventQueryBpfLayout: Sendable {
+    let size: Int
+    let idsLen: FieldLayout
+    let progCnt: FieldLayout
 }
