@@ -203,7 +203,7 @@ extension ABIConstants {
         syslogActions: ConstantTable([(0x0, "SYSLOG_ACTION_CLOSE"), (0x1, "SYSLOG_ACTION_OPEN"), (0x2, "SYSLOG_ACTION_READ"), (0x3, "SYSLOG_ACTION_READ_ALL"), (0x4, "SYSLOG_ACTION_READ_CLEAR"), (0x5, "SYSLOG_ACTION_CLEAR"), (0x6, "SYSLOG_ACTION_CONSOLE_OFF"), (0x7, "SYSLOG_ACTION_CONSOLE_ON"), (0x8, "SYSLOG_ACTION_CONSOLE_LEVEL"), (0x9, "SYSLOG_ACTION_SIZE_UNREAD"), (0xa, "SYSLOG_ACTION_SIZE_BUFFER")]),
         logLevels: ConstantTable([(0xfffffffffffffffe, "LOGLEVEL_SCHED"), (0xffffffffffffffff, "LOGLEVEL_DEFAULT"), (0x0, "LOGLEVEL_EMERG"), (0x1, "LOGLEVEL_ALERT"), (0x2, "LOGLEVEL_CRIT"), (0x3, "LOGLEVEL_ERR"), (0x4, "LOGLEVEL_WARNING"), (0x5, "LOGLEVEL_NOTICE"), (0x6, "LOGLEVEL_INFO"), (0x7, "LOGLEVEL_DEBUG")]),
         moduleInitFlags: FlagTable(zero: nil, [(0x1, "MODULE_INIT_IGNORE_MODVERSIONS"), (0x2, "MODULE_INIT_IGNORE_VERMAGIC"), (0x4, "MODULE_INIT_COMPRESSED_FILE")]),
-        deleteModuleFlags: FlagTable(zero: nil, [(0x200, "O_TRUNC"), (0x800, "O_NONBLOCK")]),
+        deleteModuleFlags: FlagTable(zero: nil, [(0x800, "O_NONBLOCK"), (0x200, "O_TRUNC")]),
         kexecArchitectures: ConstantTable([(0x0, "KEXEC_ARCH_DEFAULT"), (0x30000, "KEXEC_ARCH_386"), (0x40000, "KEXEC_ARCH_68K"), (0xf0000, "KEXEC_ARCH_PARISC"), (0x3e0000, "KEXEC_ARCH_X86_64"), (0x140000, "KEXEC_ARCH_PPC"), (0x150000, "KEXEC_ARCH_PPC64"), (0x320000, "KEXEC_ARCH_IA_64"), (0x280000, "KEXEC_ARCH_ARM"), (0x160000, "KEXEC_ARCH_S390"), (0x2a0000, "KEXEC_ARCH_SH"), (0xa0000, "KEXEC_ARCH_MIPS_LE"), (0x80000, "KEXEC_ARCH_MIPS"), (0xb70000, "KEXEC_ARCH_AARCH64"), (0xf30000, "KEXEC_ARCH_RISCV"), (0x1020000, "KEXEC_ARCH_LOONGARCH")]),
         kexecFlags: FlagTable(zero: nil, [(0x1, "KEXEC_ON_CRASH"), (0x2, "KEXEC_PRESERVE_CONTEXT")]),
         kexecFileFlags: FlagTable(zero: nil, [(0x1, "KEXEC_FILE_UNLOAD"), (0x2, "KEXEC_FILE_ON_CRASH"), (0x4, "KEXEC_FILE_NO_INITRAMFS")]),
@@ -566,7 +566,7 @@ extension StructLayouts {
         perfEventAttr: PerfEventAttrLayout(
             size: 128,
             type: FieldLayout(offset: 0, size: 4),
-            size: FieldLayout(offset: 4, size: 4),
+            attrSize: FieldLayout(offset: 4, size: 4),
             config: FieldLayout(offset: 8, size: 8),
             samplePeriod: FieldLayout(offset: 16, size: 8),
             sampleType: FieldLayout(offset: 24, size: 8),

@@ -747,7 +747,7 @@ struct DqinfoLayout: Sendable {
 struct PerfEventAttrLayout: Sendable {
     let size: Int
     let type: FieldLayout
-    let size: FieldLayout
+    let attrSize: FieldLayout
     let config: FieldLayout
     let samplePeriod: FieldLayout
     let sampleType: FieldLayout
