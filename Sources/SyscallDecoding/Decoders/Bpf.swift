@@ -1,0 +1,315 @@
+/// bpf(2) as strace prints it: the command by name, then `union bpf_attr` as the command's
+/// struct (`{map_type=BPF_MAP_TYPE_ARRAY, key_size=4, ...}`), then the size. Bytes the caller
+/// passed beyond the fields a command has print as `...` when any is set (with `-v`, as
+/// `extra_data="\x.."` and their range). A program's instructions print whole with `-v`.
+///
+/// Decoded: map create, element lookup/update/delete/next key, program load, pin/get, attach/
+/// detach, object info by fd, the get-next-id and get-fd-by-id commands, BTF load, link
+/// create, map freeze. Other commands print the attr's address, as an unknown command does.
+extension SyscallCatalog {
+    static let bpf: [String: SyscallSignature] = [
+        "bpf": .init(count: 3, returns: .bpfResult, decoder: .bpf),
+    ]
+}
+
+/// One field of a bpf command's struct: its name, where union bpf_attr has it, how it prints.
+private struct BpfField {
+    enum Kind {
+        case uint, int, fd, hex, pointer, string, objectName, kernelVersion, instructions
+        case buffer(length: KeyPath<BpfAttrLayout, FieldLayout>)
+        case constant(KeyPath<ABIConstants, ConstantTable>, unknown: StaticString)
+        case flags(KeyPath<ABIConstants, FlagTable>, unknown: StaticString)
+        /// numa_node: shown only when map_flags asks for a node.
+        case numaNode
+    }
+    let name: StaticString
+    let field: KeyPath<BpfAttrLayout, FieldLayout>
+    let kind: Kind
+
+    init(_ name: StaticString, _ field: KeyPath<BpfAttrLayout, FieldLayout>, _ kind: Kind) {
+        self.name = name
+        self.field = field
+        self.kind = kind
+    }
+}
+
+/// A command's struct: its fields, how many of them print whatever the size (the rest only
+/// when the caller's size reaches them), and the name of the member it is in (`info={...}`).
+private struct BpfCommand {
+    let fields: [BpfField]
+    var alwaysShown: Int
+    var member: StaticString? = nil
+
+    init(_ fields: [BpfField], alwaysShown: Int? = nil, member: StaticString? = nil) {
+        self.fields = fields
+        self.alwaysShown = alwaysShown ?? fields.count
+        self.member = member
+    }
+
+    static func named(_ name: String) -> BpfCommand? {
+        let element: [BpfField] = [.init("map_fd", \.mapFd, .fd), .init("key", \.key, .pointer)]
+        let elementValue = element + [.init("value", \.value, .pointer),
+                                      .init("flags", \.flags, .constant(\.bpfElementFlags, unknown: "BPF_???"))]
+        func nextID(_ idName: StaticString) -> BpfCommand {
+            BpfCommand([.init(idName, \.startId, .uint), .init("next_id", \.nextId, .uint),
+                        .init("open_flags", \.openFlags, .flags(\.bpfFileFlags, unknown: "BPF_F_???"))])
+        }
+        switch name {
+        case "BPF_MAP_CREATE":
+            return BpfCommand([
+                .init("map_type", \.mapType, .constant(\.bpfMapTypes, unknown: "BPF_MAP_TYPE_???")),
+                .init("key_size", \.keySize, .uint), .init("value_size", \.valueSize, .uint),
+                .init("max_entries", \.maxEntries, .uint),
+                .init("map_flags", \.mapFlags, .flags(\.bpfMapCreateFlags, unknown: "BPF_F_???")),
+                .init("inner_map_fd", \.innerMapFd, .fd), .init("numa_node", \.numaNode, .numaNode),
+                .init("map_name", \.mapName, .objectName), .init("map_ifindex", \.mapIfindex, .uint),
+                .init("btf_fd", \.btfFd, .fd), .init("btf_key_type_id", \.btfKeyTypeId, .uint),
+                .init("btf_value_type_id", \.btfValueTypeId, .uint),
+                .init("btf_vmlinux_value_type_id", \.btfVmlinuxValueTypeId, .uint),
+                .init("map_extra", \.mapExtra, .hex),
+            ], alwaysShown: 4)
+        case "BPF_MAP_LOOKUP_ELEM", "BPF_MAP_UPDATE_ELEM", "BPF_MAP_LOOKUP_AND_DELETE_ELEM":
+            return BpfCommand(elementValue)
+        case "BPF_MAP_DELETE_ELEM":
+            return BpfCommand(element)
+        case "BPF_MAP_GET_NEXT_KEY":
+            return BpfCommand(element + [.init("next_key", \.nextKey, .pointer)])
+        case "BPF_MAP_FREEZE":
+            return BpfCommand([.init("map_fd", \.mapFd, .fd)])
+        case "BPF_PROG_LOAD":
+            return BpfCommand([
+                .init("prog_type", \.progType, .constant(\.bpfProgramTypes, unknown: "BPF_PROG_TYPE_???")),
+                .init("insn_cnt", \.insnCnt, .uint), .init("insns", \.insns, .instructions),
+                .init("license", \.license, .string), .init("log_level", \.logLevel, .uint),
+                .init("log_size", \.logSize, .uint), .init("log_buf", \.logBuf, .pointer),
+                .init("kern_version", \.kernVersion, .kernelVersion),
+                .init("prog_flags", \.progFlags, .flags(\.bpfProgramFlags, unknown: "BPF_F_???")),
+                .init("prog_name", \.progName, .objectName), .init("prog_ifindex", \.progIfindex, .uint),
+                .init("expected_attach_type", \.expectedAttachType, .constant(\.bpfAttachTypes, unknown: "BPF_???")),
+                .init("prog_btf_fd", \.progBtfFd, .fd), .init("func_info_rec_size", \.funcInfoRecSize, .uint),
+                .init("func_info", \.funcInfo, .pointer), .init("func_info_cnt", \.funcInfoCnt, .uint),
+                .init("line_info_rec_size", \.lineInfoRecSize, .uint), .init("line_info", \.lineInfo, .pointer),
+                .init("line_info_cnt", \.lineInfoCnt, .uint), .init("attach_btf_id", \.attachBtfId, .uint),
+                .init("attach_prog_fd", \.attachProgFd, .fd), .init("fd_array", \.fdArray, .pointer),
+            ], alwaysShown: 8)
+        case "BPF_OBJ_PIN", "BPF_OBJ_GET":
+            return BpfCommand([.init("pathname", \.pathname, .string), .init("bpf_fd", \.bpfFd, .fd),
+                               .init("file_flags", \.fileFlags, .flags(\.bpfFileFlags, unknown: "BPF_F_???"))])
+        case "BPF_PROG_ATTACH":
+            return BpfCommand([.init("target_fd", \.targetFd, .fd), .init("attach_bpf_fd", \.attachBpfFd, .fd),
+                               .init("attach_type", \.attachType, .constant(\.bpfAttachTypes, unknown: "BPF_???")),
+                               .init("attach_flags", \.attachFlags, .flags(\.bpfAttachFlags, unknown: "BPF_F_???")),
+                               .init("replace_bpf_fd", \.replaceBpfFd, .fd)])
+        case "BPF_PROG_DETACH":
+            return BpfCommand([.init("target_fd", \.targetFd, .fd),
+                               .init("attach_type", \.attachType, .constant(\.bpfAttachTypes, unknown: "BPF_???"))])
+        case "BPF_PROG_GET_NEXT_ID", "BPF_MAP_GET_NEXT_ID", "BPF_BTF_GET_NEXT_ID", "BPF_LINK_GET_NEXT_ID":
+            return nextID("start_id")
+        case "BPF_PROG_GET_FD_BY_ID": return nextID("prog_id")
+        case "BPF_MAP_GET_FD_BY_ID": return nextID("map_id")
+        case "BPF_BTF_GET_FD_BY_ID": return nextID("btf_id")
+        case "BPF_LINK_GET_FD_BY_ID": return nextID("link_id")
+        case "BPF_OBJ_GET_INFO_BY_FD":
+            return BpfCommand([.init("bpf_fd", \.infoBpfFd, .fd), .init("info_len", \.infoLen, .uint),
+                               .init("info", \.info, .pointer)], member: "info")
+        case "BPF_BTF_LOAD":
+            return BpfCommand([.init("btf", \.btf, .buffer(length: \.btfSize)), .init("btf_log_buf", \.btfLogBuf, .pointer),
+                               .init("btf_size", \.btfSize, .uint), .init("btf_log_size", \.btfLogSize, .uint),
+                               .init("btf_log_level", \.btfLogLevel, .uint)])
+        case "BPF_LINK_CREATE":
+            return BpfCommand([.init("prog_fd", \.linkProgFd, .fd), .init("target_fd", \.linkTargetFd, .fd),
+                               .init("attach_type", \.linkAttachType, .constant(\.bpfAttachTypes, unknown: "BPF_???")),
+                               .init("flags", \.linkFlags, .hex)], member: "link_create")
+        default:
+            return nil
+        }
+    }
+}
+
+/// The most of an attr read: strace's union is smaller; anything past it is extra data.
+private let bpfAttrReadLimit = 4096
+
+extension CallDecoder {
+    static let bpf = CallDecoder(entry: { context, out in
+        let command = UInt64(UInt32(truncatingIfNeeded: context.call.args[0]))
+        let commands = context.constants.bpfCommands
+        out.constant(command, commands, unknown: "BPF_???")
+        out.raw(", ")
+        let address = context.word(1), size = Int(UInt32(truncatingIfNeeded: context.call.args[2]))
+        if let name = commands.name(of: command), let spec = BpfCommand.named("\(name)") {
+            context.printBpfAttr(spec, at: address, size: size, to: &out)
+        } else {
+            out.pointer(address)
+        }
+        out.raw(", ")
+        out.uint(UInt64(size))
+    })
+}
+
+extension ReturnPrinter {
+    /// The commands that make an object return its descriptor; the rest return 0 or a count.
+    static let bpfResult = ReturnPrinter("bpfResult") { value, context, out in
+        let command = UInt64(UInt32(truncatingIfNeeded: context.call.args[0]))
+        switch context.constants.bpfCommands.name(of: command).map({ "\($0)" }) {
+        case "BPF_MAP_CREATE", "BPF_PROG_LOAD", "BPF_OBJ_GET", "BPF_PROG_GET_FD_BY_ID", "BPF_MAP_GET_FD_BY_ID",
+             "BPF_BTF_LOAD", "BPF_BTF_GET_FD_BY_ID", "BPF_RAW_TRACEPOINT_OPEN", "BPF_LINK_CREATE",
+             "BPF_LINK_GET_FD_BY_ID", "BPF_ITER_CREATE":
+            out.fd(Int32(truncatingIfNeeded: value))
+        default:
+            out.int(value)
+        }
+    }
+}
+
+extension DecodeContext {
+    fileprivate func printBpfAttr(_ command: BpfCommand, at address: UInt64, size: Int, to out: inout Emitter) {
+        guard address != 0 else { return out.name("NULL") }
+        let length = min(size, bpfAttrReadLimit)
+        guard let read = read(address, count: length) else { return out.hex(address) }
+        let layout = layouts.bpfAttr
+        // The caller's bytes, zero-extended to the whole union so that every field reads.
+        guard let whole = arena.take(max(length, layout.size)) else { return out.hex(address) }
+        whole.initializeMemory(as: UInt8.self, repeating: 0)
+        whole.copyMemory(from: read)
+        let bytes = UnsafeRawBufferPointer(whole)
+
+        out.beginStruct()
+        if let member = command.member {
+            out.field(member)
+            out.beginStruct()
+        }
+        var end = 0
+        for (index, field) in command.fields.enumerated() {
+            let place = layout[keyPath: field.field]
+            if index >= command.alwaysShown && size <= place.offset { break }
+            end = place.offset + place.size
+            printBpfField(field, place, bytes, layout: layout, to: &out)
+        }
+        if command.member != nil { out.endStruct() }
+        if length > end, let extra = Optional(UnsafeRawBufferPointer(rebasing: read[end..<length])),
+           extra.contains(where: { $0 != 0 }) {
+            if abbreviates {
+                out.abbreviated()
+            } else {
+                out.field("extra_data")
+                out.hexBytes(extra)
+                out.beginComment()
+                out.raw("bytes ")
+                out.text.appendDecimal(Int64(end))
+                out.raw("..")
+                out.text.appendDecimal(Int64(length - 1))
+                out.endComment()
+            }
+        }
+        out.endStruct()
+    }
+
+    private func printBpfField(_ field: BpfField, _ place: FieldLayout, _ bytes: UnsafeRawBufferPointer,
+                               layout: BpfAttrLayout, to out: inout Emitter) {
+        let value = place.unsigned(in: bytes)
+        switch field.kind {
+        case .numaNode:
+            let numaBit = constants.bpfMapCreateFlags.bits(named: "BPF_F_NUMA_NODE")
+            guard layout.mapFlags.unsigned(in: bytes) & numaBit != 0 else { return }
+            out.field(field.name)
+            out.uint(value)
+            return
+        default:
+            out.field(field.name)
+        }
+        switch field.kind {
+        case .uint: out.uint(value)
+        case .int: out.int(place.signed(in: bytes))
+        case .fd: out.fd(Int32(truncatingIfNeeded: value))
+        case .hex: out.hex(value)
+        case .pointer: out.pointer(value)
+        case .string: printCString(at: value, limit: options.stringLimit, to: &out)
+        case .objectName:
+            let name = UnsafeRawBufferPointer(rebasing: bytes[place.offset..<place.offset + place.size])
+            let nul = name.firstIndex(of: 0)
+            out.bytes(name[..<(nul ?? name.count)], truncated: nul == nil)
+        case .kernelVersion:
+            out.styled(number: { $0.hex(value) }, decoded: { out in
+                out.raw("KERNEL_VERSION(")
+                out.uint(value >> 16)
+                out.raw(", ")
+                out.uint(value >> 8 & 0xff)
+                out.raw(", ")
+                out.uint(value & 0xff)
+                out.raw(")")
+            })
+        case .instructions:
+            printBpfInstructions(at: value, count: Int(layout.insnCnt.unsigned(in: bytes)), to: &out)
+        case .buffer(let length):
+            printBuffer(at: value, length: layout[keyPath: length].unsigned(in: bytes), to: &out)
+        case .constant(let table, let unknown):
+            out.constant(value, constants[keyPath: table], unknown: unknown)
+        case .flags(let table, let unknown):
+            out.flags(value, constants[keyPath: table], unknown: unknown)
+        case .numaNode:
+            break
+        }
+    }
+
+    /// A program's instructions: the address, or with `-v` each one
+    /// (`{code=BPF_ALU64|BPF_K|BPF_MOV, dst_reg=BPF_REG_0, src_reg=BPF_REG_0, off=0, imm=0}`).
+    private func printBpfInstructions(at address: UInt64, count: Int, to out: inout Emitter) {
+        guard address != 0 else { return out.name("NULL") }
+        let layout = layouts.bpfInsn
+        let shown = min(count, options.stringLimit)
+        guard !abbreviates, let bytes = read(address, count: shown * layout.size) else { return out.hex(address) }
+        out.beginArray()
+        for index in 0..<count {
+            guard out.element(index) else { break }
+            let insn = UnsafeRawBufferPointer(rebasing: bytes[(index * layout.size)..<((index + 1) * layout.size)])
+            let code = layout.code.unsigned(in: insn)
+            let registers = UInt64(insn[layout.code.offset + layout.code.size])
+            out.beginStruct()
+            out.field("code")
+            printBpfOpcode(code, to: &out)
+            out.field("dst_reg")
+            printBpfRegister(registers & 0xf, to: &out)
+            out.field("src_reg")
+            printBpfRegister(registers >> 4, to: &out)
+            out.field("off")
+            out.int(layout.off.signed(in: insn))
+            out.field("imm")
+            out.hex(UInt64(UInt32(truncatingIfNeeded: layout.imm.unsigned(in: insn))))
+            out.endStruct()
+        }
+        out.endArray()
+    }
+
+    private func printBpfRegister(_ register: UInt64, to out: inout Emitter) {
+        out.styled(number: { $0.uint(register) }, decoded: { out in
+            out.raw("BPF_REG_")
+            out.uint(register)
+        })
+    }
+
+    /// `BPF_ALU64|BPF_K|BPF_MOV`: the class, then source and operation (arithmetic and jumps)
+    /// or size and mode (loads and stores).
+    private func printBpfOpcode(_ code: UInt64, to out: inout Emitter) {
+        let constants = constants
+        out.styled(number: { $0.hex(code) }, decoded: { out in
+            let instructionClass = code & 0x07
+            out.constant(instructionClass, constants.ebpfClasses)
+            let isArithmetic = constants.ebpfClasses.name(of: instructionClass).map {
+                sameName($0, "BPF_ALU") || sameName($0, "BPF_ALU64") || sameName($0, "BPF_JMP") || sameName($0, "BPF_JMP32")
+            } ?? false
+            out.raw("|")
+            if isArithmetic {
+                out.constant(code & 0x08, constants.ebpfSources)
+                out.raw("|")
+                let isJump = constants.ebpfClasses.name(of: instructionClass).map {
+                    sameName($0, "BPF_JMP") || sameName($0, "BPF_JMP32")
+                } ?? false
+                out.constant(code & 0xf0, isJump ? constants.ebpfJumpOperations : constants.ebpfAluOperations)
+            } else {
+                out.constant(code & 0x18, constants.ebpfSizes)
+                out.raw("|")
+                out.constant(code & 0xe0, constants.ebpfModes)
+            }
+        })
+    }
+}
