@@ -3,9 +3,12 @@
 /// passed beyond the fields a command has print as `...` when any is set (with `-v`, as
 /// `extra_data="\x.."` and their range). A program's instructions print whole with `-v`.
 ///
-/// Decoded: map create, element lookup/update/delete/next key, program load, pin/get, attach/
-/// detach, object info by fd, the get-next-id and get-fd-by-id commands, BTF load, link
-/// create, map freeze. Other commands print the attr's address, as an unknown command does.
+/// Decoded: map create, element lookup/update/delete/next key and the batch commands, map
+/// freeze, program load and test run, pin/get, attach/detach, object info by fd, the
+/// get-next-id (`next_id=0 => 116`, so that line prints at exit) and get-fd-by-id commands, BTF
+/// load, raw tracepoint open, link create and update. Other commands print the attr's address
+/// (as strace 6.1 does for LINK_DETACH, ENABLE_STATS, ITER_CREATE and PROG_BIND_MAP; it decodes
+/// PROG_QUERY and TASK_FD_QUERY, which swtrace does not yet).
 extension SyscallCatalog {
     static let bpf: [String: SyscallSignature] = [
         "bpf": .init(count: 3, returns: .bpfResult, decoder: .bpf),
@@ -21,6 +24,10 @@ private struct BpfField {
         case flags(KeyPath<ABIConstants, FlagTable>, unknown: StaticString)
         /// numa_node: shown only when map_flags asks for a node.
         case numaNode
+        /// link_update's old_prog_fd: shown only with BPF_F_REPLACE.
+        case oldProgramFd
+        /// A value the kernel writes back (next_id): `0 => 116` when it changed.
+        case changedAtExit
     }
     let name: StaticString
     let field: KeyPath<BpfAttrLayout, FieldLayout>
@@ -39,6 +46,8 @@ private struct BpfCommand {
     let fields: [BpfField]
     var alwaysShown: Int
     var member: StaticString? = nil
+    /// Whether the line waits for the exit, to show what the kernel wrote back (`.changedAtExit`).
+    var printsAtExit: Bool { fields.contains { if case .changedAtExit = $0.kind { true } else { false } } }
 
     init(_ fields: [BpfField], alwaysShown: Int? = nil, member: StaticString? = nil) {
         self.fields = fields
@@ -50,9 +59,9 @@ private struct BpfCommand {
         let element: [BpfField] = [.init("map_fd", \.mapFd, .fd), .init("key", \.key, .pointer)]
         let elementValue = element + [.init("value", \.value, .pointer),
                                       .init("flags", \.flags, .constant(\.bpfElementFlags, unknown: "BPF_???"))]
-        func nextID(_ idName: StaticString) -> BpfCommand {
-            BpfCommand([.init(idName, \.startId, .uint), .init("next_id", \.nextId, .uint),
-                        .init("open_flags", \.openFlags, .flags(\.bpfFileFlags, unknown: "BPF_F_???"))])
+        func byID(_ idName: StaticString, nextID: BpfField.Kind) -> BpfCommand {
+            BpfCommand([.init(idName, \.startId, .uint), .init("next_id", \.nextId, nextID),
+                        .init("open_flags", \.openFlags, .flags(\.bpfFileFlags, unknown: "BPF_F_???"))], alwaysShown: 2)
         }
         switch name {
         case "BPF_MAP_CREATE":
@@ -104,11 +113,37 @@ private struct BpfCommand {
             return BpfCommand([.init("target_fd", \.targetFd, .fd),
                                .init("attach_type", \.attachType, .constant(\.bpfAttachTypes, unknown: "BPF_???"))])
         case "BPF_PROG_GET_NEXT_ID", "BPF_MAP_GET_NEXT_ID", "BPF_BTF_GET_NEXT_ID", "BPF_LINK_GET_NEXT_ID":
-            return nextID("start_id")
-        case "BPF_PROG_GET_FD_BY_ID": return nextID("prog_id")
-        case "BPF_MAP_GET_FD_BY_ID": return nextID("map_id")
-        case "BPF_BTF_GET_FD_BY_ID": return nextID("btf_id")
-        case "BPF_LINK_GET_FD_BY_ID": return nextID("link_id")
+            return byID("start_id", nextID: .changedAtExit)
+        case "BPF_PROG_GET_FD_BY_ID": return byID("prog_id", nextID: .uint)
+        case "BPF_MAP_GET_FD_BY_ID": return byID("map_id", nextID: .uint)
+        case "BPF_BTF_GET_FD_BY_ID": return BpfCommand([.init("btf_id", \.startId, .uint)])
+        case "BPF_LINK_GET_FD_BY_ID": return BpfCommand([.init("link_id", \.startId, .uint)])
+        case "BPF_PROG_TEST_RUN":
+            return BpfCommand([
+                .init("prog_fd", \.testProgFd, .fd), .init("retval", \.testRetval, .uint),
+                .init("data_size_in", \.testDataSizeIn, .uint), .init("data_size_out", \.testDataSizeOut, .uint),
+                .init("data_in", \.testDataIn, .pointer), .init("data_out", \.testDataOut, .pointer),
+                .init("repeat", \.testRepeat, .uint), .init("duration", \.testDuration, .uint),
+                .init("ctx_size_in", \.testCtxSizeIn, .uint), .init("ctx_size_out", \.testCtxSizeOut, .uint),
+                .init("ctx_in", \.testCtxIn, .pointer), .init("ctx_out", \.testCtxOut, .pointer),
+                .init("flags", \.testFlags, .flags(\.bpfTestRunFlags, unknown: "BPF_F_???")),
+                .init("cpu", \.testCpu, .uint), .init("batch_size", \.testBatchSize, .uint),
+            ], member: "test")
+        case "BPF_MAP_LOOKUP_BATCH", "BPF_MAP_LOOKUP_AND_DELETE_BATCH", "BPF_MAP_UPDATE_BATCH", "BPF_MAP_DELETE_BATCH":
+            return BpfCommand([
+                .init("in_batch", \.batchIn, .pointer), .init("out_batch", \.batchOut, .pointer),
+                .init("keys", \.batchKeys, .pointer), .init("values", \.batchValues, .pointer),
+                .init("count", \.batchCount, .uint), .init("map_fd", \.batchMapFd, .fd),
+                .init("elem_flags", \.batchElemFlags, .constant(\.bpfElementFlags, unknown: "BPF_???")),
+                .init("flags", \.batchFlags, .hex),
+            ], member: "batch")
+        case "BPF_RAW_TRACEPOINT_OPEN":
+            return BpfCommand([.init("name", \.rawTracepointName, .string),
+                               .init("prog_fd", \.rawTracepointProgFd, .fd)], member: "raw_tracepoint")
+        case "BPF_LINK_UPDATE":
+            return BpfCommand([.init("link_fd", \.updateLinkFd, .fd), .init("new_prog_fd", \.updateNewProgFd, .fd),
+                               .init("flags", \.updateFlags, .flags(\.bpfAttachFlags, unknown: "BPF_F_???")),
+                               .init("old_prog_fd", \.updateOldProgFd, .oldProgramFd)], member: "link_update")
         case "BPF_OBJ_GET_INFO_BY_FD":
             return BpfCommand([.init("bpf_fd", \.infoBpfFd, .fd), .init("info_len", \.infoLen, .uint),
                                .init("info", \.info, .pointer)], member: "info")
@@ -132,17 +167,18 @@ private let bpfAttrReadLimit = 4096
 extension CallDecoder {
     static let bpf = CallDecoder(entry: { context, out in
         let command = UInt64(UInt32(truncatingIfNeeded: context.call.args[0]))
-        let commands = context.constants.bpfCommands
-        out.constant(command, commands, unknown: "BPF_???")
+        out.constant(command, context.constants.bpfCommands, unknown: "BPF_???")
         out.raw(", ")
-        let address = context.word(1), size = Int(UInt32(truncatingIfNeeded: context.call.args[2]))
-        if let name = commands.name(of: command), let spec = BpfCommand.named("\(name)") {
-            context.printBpfAttr(spec, at: address, size: size, to: &out)
-        } else {
-            out.pointer(address)
+        let spec = context.bpfCommand
+        if let spec, spec.printsAtExit {
+            // Keep what the kernel may overwrite (next_id) and whether the attr was readable.
+            context.slot.values = context.bpfValueBeforeCall(spec)
+            return
         }
-        out.raw(", ")
-        out.uint(UInt64(size))
+        context.printBpfAttrAndSize(spec, to: &out)
+    }, exit: { context, out in
+        guard let spec = context.bpfCommand, spec.printsAtExit else { return }
+        context.printBpfAttrAndSize(spec, to: &out)
     })
 }
 
@@ -162,9 +198,38 @@ extension ReturnPrinter {
 }
 
 extension DecodeContext {
+    fileprivate var bpfCommand: BpfCommand? {
+        let command = UInt64(UInt32(truncatingIfNeeded: call.args[0]))
+        return constants.bpfCommands.name(of: command).flatMap { BpfCommand.named("\($0)") }
+    }
+
+    fileprivate func printBpfAttrAndSize(_ spec: BpfCommand?, to out: inout Emitter) {
+        let address = word(1), size = Int(UInt32(truncatingIfNeeded: call.args[2]))
+        if let spec {
+            printBpfAttr(spec, at: address, size: size, to: &out)
+        } else {
+            out.pointer(address)
+        }
+        out.raw(", ")
+        out.uint(UInt64(size))
+    }
+
+    /// At entry: the value of the command's `.changedAtExit` field (0 beyond the caller's size),
+    /// and 1 when the attr can be read.
+    fileprivate func bpfValueBeforeCall(_ spec: BpfCommand) -> (UInt64, UInt64) {
+        let address = word(1), size = Int(UInt32(truncatingIfNeeded: call.args[2]))
+        guard address != 0, let field = spec.fields.first(where: { if case .changedAtExit = $0.kind { true } else { false } })
+        else { return (0, 0) }
+        let place = layouts.bpfAttr[keyPath: field.field]
+        guard let bytes = read(address, count: min(size, bpfAttrReadLimit)) else { return (0, 0) }
+        // Beyond the caller's size the kernel reads zeros: so does this.
+        return (place.offset + place.size <= bytes.count ? place.unsigned(in: bytes) : 0, 1)
+    }
+
     fileprivate func printBpfAttr(_ command: BpfCommand, at address: UInt64, size: Int, to out: inout Emitter) {
         guard address != 0 else { return out.name("NULL") }
         let length = min(size, bpfAttrReadLimit)
+        if command.printsAtExit && slot.values.1 == 0 { return out.hex(address) }
         guard let read = read(address, count: length) else { return out.hex(address) }
         let layout = layouts.bpfAttr
         // The caller's bytes, zero-extended to the whole union so that every field reads.
@@ -214,6 +279,12 @@ extension DecodeContext {
             out.field(field.name)
             out.uint(value)
             return
+        case .oldProgramFd:
+            let replaceBit = constants.bpfAttachFlags.bits(named: "BPF_F_REPLACE")
+            guard layout.updateFlags.unsigned(in: bytes) & replaceBit != 0 else { return }
+            out.field(field.name)
+            out.fd(Int32(truncatingIfNeeded: value))
+            return
         default:
             out.field(field.name)
         }
@@ -225,9 +296,10 @@ extension DecodeContext {
         case .pointer: out.pointer(value)
         case .string: printCString(at: value, limit: options.stringLimit, to: &out)
         case .objectName:
+            // A NUL-terminated name in BPF_OBJ_NAME_LEN bytes: without its NUL, the rest is cut.
             let name = UnsafeRawBufferPointer(rebasing: bytes[place.offset..<place.offset + place.size])
             let nul = name.firstIndex(of: 0)
-            out.bytes(name[..<(nul ?? name.count)], truncated: nul == nil)
+            out.bytes(name[..<(nul ?? name.count - 1)], truncated: nul == nil)
         case .kernelVersion:
             out.styled(number: { $0.hex(value) }, decoded: { out in
                 out.raw("KERNEL_VERSION(")
@@ -246,7 +318,14 @@ extension DecodeContext {
             out.constant(value, constants[keyPath: table], unknown: unknown)
         case .flags(let table, let unknown):
             out.flags(value, constants[keyPath: table], unknown: unknown)
-        case .numaNode:
+        case .changedAtExit:
+            // The value at entry, then what the kernel wrote when it differs.
+            out.uint(slot.values.0)
+            if value != slot.values.0 {
+                out.changed()
+                out.uint(value)
+            }
+        case .numaNode, .oldProgramFd:
             break
         }
     }

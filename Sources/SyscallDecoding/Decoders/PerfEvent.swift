@@ -135,7 +135,7 @@ extension DecodeContext {
             out.hex(layout.sampleRegsUser.unsigned(in: bytes))
             if sampleType & sampleTypes.bits(named: "PERF_SAMPLE_STACK_USER") != 0 {
                 out.field("sample_stack_user")
-                out.uint(layout.sampleStackUser.unsigned(in: bytes))
+                out.hex(layout.sampleStackUser.unsigned(in: bytes))
             }
             if bits & bitfields.bits(named: "use_clockid") != 0 {
                 out.field("clockid")
@@ -188,14 +188,12 @@ extension DecodeContext {
         } else if isType("PERF_TYPE_TRACEPOINT") {
             out.uint(config)
         } else if isType("PERF_TYPE_HW_CACHE"), config >> 24 == 0 {
-            let constants = constants
-            out.styled(number: { $0.hex(config) }, decoded: { out in
-                out.constant(config >> 16 & 0xff, constants.perfCacheResults, unknown: "PERF_COUNT_HW_CACHE_RESULT_???")
-                out.raw("<<16|")
-                out.constant(config >> 8 & 0xff, constants.perfCacheOperations, unknown: "PERF_COUNT_HW_CACHE_OP_???")
-                out.raw("<<8|")
-                out.constant(config & 0xff, constants.perfCacheIds, unknown: "PERF_COUNT_HW_CACHE_???")
-            })
+            // Each part by name (with `-X verbose` each part's number and name).
+            out.constant(config >> 16 & 0xff, constants.perfCacheResults, unknown: "PERF_COUNT_HW_CACHE_RESULT_???")
+            out.raw("<<16|")
+            out.constant(config >> 8 & 0xff, constants.perfCacheOperations, unknown: "PERF_COUNT_HW_CACHE_OP_???")
+            out.raw("<<8|")
+            out.constant(config & 0xff, constants.perfCacheIds, unknown: "PERF_COUNT_HW_CACHE_???")
         } else {
             out.hex(config)
         }

@@ -235,6 +235,7 @@ struct ABIConstants: Sendable {
     let bpfFileFlags: FlagTable
     let bpfProgramFlags: FlagTable
     let bpfAttachFlags: FlagTable
+    let bpfTestRunFlags: FlagTable
     let ebpfClasses: ConstantTable
     let ebpfSizes: ConstantTable
     let ebpfModes: ConstantTable
@@ -840,6 +841,35 @@ struct BpfAttrLayout: Sendable {
     let linkTargetFd: FieldLayout
     let linkAttachType: FieldLayout
     let linkFlags: FieldLayout
+    let rawTracepointName: FieldLayout
+    let rawTracepointProgFd: FieldLayout
+    let updateLinkFd: FieldLayout
+    let updateNewProgFd: FieldLayout
+    let updateFlags: FieldLayout
+    let updateOldProgFd: FieldLayout
+    let batchIn: FieldLayout
+    let batchOut: FieldLayout
+    let batchKeys: FieldLayout
+    let batchValues: FieldLayout
+    let batchCount: FieldLayout
+    let batchMapFd: FieldLayout
+    let batchElemFlags: FieldLayout
+    let batchFlags: FieldLayout
+    let testProgFd: FieldLayout
+    let testRetval: FieldLayout
+    let testDataSizeIn: FieldLayout
+    let testDataSizeOut: FieldLayout
+    let testDataIn: FieldLayout
+    let testDataOut: FieldLayout
+    let testRepeat: FieldLayout
+    let testDuration: FieldLayout
+    let testCtxSizeIn: FieldLayout
+    let testCtxSizeOut: FieldLayout
+    let testCtxIn: FieldLayout
+    let testCtxOut: FieldLayout
+    let testFlags: FieldLayout
+    let testCpu: FieldLayout
+    let testBatchSize: FieldLayout
 }
 
 /// `struct bpf_insn` from <linux/bpf.h>.

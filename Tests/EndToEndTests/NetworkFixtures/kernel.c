@@ -8,6 +8,7 @@
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <linux/bpf.h>
+#include <linux/hw_breakpoint.h>
 #include <linux/kexec.h>
 #include <linux/module.h>
 #include <linux/perf_event.h>
@@ -100,6 +101,46 @@ int main(void) {
     attr.config = 12345;
     syscall(SYS_perf_event_open, &attr, 0, 1, -1, PERF_FLAG_PID_CGROUP);
     syscall(SYS_perf_event_open, (void *)8, 0, -1, -1, 0);
+    /* Every field -v shows: a size of 0 (the first version's), a breakpoint, a cache event, bits
+     * no field has yet, and a size the kernel does not know (E2BIG: it writes back its own). */
+    memset(&attr, 0, sizeof attr);
+    attr.type = PERF_TYPE_SOFTWARE;
+    attr.config = 99;
+    attr.precise_ip = 1;
+    attr.wakeup_events = 5;
+    attr.config1 = 7;
+    attr.use_clockid = 1;
+    attr.clockid = 1;
+    attr.sample_type = PERF_SAMPLE_STACK_USER | PERF_SAMPLE_BRANCH_STACK | (1ULL << 40);
+    attr.sample_regs_user = 3;
+    attr.sample_stack_user = 64;
+    attr.branch_sample_type = PERF_SAMPLE_BRANCH_USER | PERF_SAMPLE_BRANCH_ANY;
+    attr.aux_watermark = 9;
+    attr.sig_data = 3;
+    syscall(SYS_perf_event_open, &attr, 0, -1, -1, 0);
+    attr.size = sizeof attr;
+    attr.precise_ip = 2;
+    attr.type = PERF_TYPE_BREAKPOINT;
+    attr.bp_type = HW_BREAKPOINT_W;
+    attr.bp_addr = 0x1000;
+    attr.bp_len = 8;
+    attr.watermark = 1;
+    attr.read_format = 0xff;
+    syscall(SYS_perf_event_open, &attr, 0, -1, -1, 0);
+    attr.type = PERF_TYPE_HW_CACHE;
+    attr.config = PERF_COUNT_HW_CACHE_L1D | (PERF_COUNT_HW_CACHE_OP_READ << 8) | (PERF_COUNT_HW_CACHE_RESULT_MISS << 16);
+    attr.precise_ip = 3;
+    syscall(SYS_perf_event_open, &attr, 0, -1, -1, 0);
+    attr.type = 77;
+    attr.size = PERF_ATTR_SIZE_VER1;
+    attr.__reserved_1 = 1;
+    syscall(SYS_perf_event_open, &attr, 0, -1, -1, 0);
+    char big[256];
+    memset(big, 0, sizeof big);
+    memcpy(big, &attr, sizeof attr);
+    ((struct perf_event_attr *)big)->size = 200;
+    big[150] = 1;
+    syscall(SYS_perf_event_open, big, 0, -1, -1, 0);
 
     /* bpf: an array map of 4 eight-byte values, its elements, a socket filter that returns 0. */
     union bpf_attr a;
@@ -167,6 +208,53 @@ int main(void) {
     a.link_create.target_fd = -1;
     a.link_create.attach_type = BPF_CGROUP_INET_EGRESS;
     bpf(BPF_LINK_CREATE, &a, sizeof a);
+    /* Commands that fail on bad descriptors; a name that fills its 16 bytes; NUMA placement. */
+    memset(&a, 0, sizeof a);
+    a.raw_tracepoint.name = (unsigned long)"sys_enter";
+    a.raw_tracepoint.prog_fd = -1;
+    bpf(BPF_RAW_TRACEPOINT_OPEN, &a, sizeof a);
+    memset(&a, 0, sizeof a);
+    a.link_update.link_fd = -1;
+    a.link_update.new_prog_fd = prog;
+    a.link_update.flags = BPF_F_REPLACE;
+    a.link_update.old_prog_fd = prog;
+    bpf(BPF_LINK_UPDATE, &a, sizeof a);
+    a.link_update.flags = 0;
+    bpf(BPF_LINK_UPDATE, &a, sizeof a);
+    memset(&a, 0, sizeof a);
+    a.test.prog_fd = -1;
+    a.test.data_size_in = 3;
+    a.test.data_in = (unsigned long)"abc";
+    a.test.repeat = 10;
+    a.test.flags = BPF_F_TEST_RUN_ON_CPU;
+    bpf(BPF_PROG_TEST_RUN, &a, sizeof a);
+    memset(&a, 0, sizeof a);
+    a.batch.map_fd = -1;
+    a.batch.keys = (unsigned long)&key;
+    a.batch.values = (unsigned long)&value;
+    a.batch.count = 1;
+    a.batch.elem_flags = BPF_F_LOCK;
+    bpf(BPF_MAP_LOOKUP_BATCH, &a, sizeof a);
+    bpf(BPF_MAP_FREEZE, &a, sizeof a);
+    memset(&a, 0, sizeof a);
+    a.map_type = BPF_MAP_TYPE_HASH;
+    a.key_size = 4;
+    a.value_size = 8;
+    a.max_entries = 4;
+    a.map_flags = BPF_F_NUMA_NODE | BPF_F_NO_PREALLOC | (1u << 30);
+    memcpy(a.map_name, "0123456789abcdefXYZ", sizeof a.map_name);
+    bpf(BPF_MAP_CREATE, &a, sizeof a);
+    bpf(BPF_MAP_CREATE, &a, 20);
+    memset(&a, 0, sizeof a);
+    a.prog_type = 999;
+    a.insn_cnt = 1;
+    a.insns = 8;
+    a.license = 8;
+    a.kern_version = 0x50a03;
+    a.prog_flags = BPF_F_STRICT_ALIGNMENT | 0x40;
+    a.expected_attach_type = 900;
+    bpf(BPF_PROG_LOAD, &a, sizeof a);
+    bpf(BPF_PROG_LOAD, &a, 48);
     bpf(BPF_MAP_CREATE, NULL, 0);
     bpf(BPF_PROG_LOAD, (void *)8, 64);
     bpf(999, &a, sizeof a);
