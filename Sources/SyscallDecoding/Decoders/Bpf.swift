@@ -100,7 +100,7 @@ private struct BpfCommand {
                 .init("line_info_rec_size", \.lineInfoRecSize, .uint), .init("line_info", \.lineInfo, .pointer),
                 .init("line_info_cnt", \.lineInfoCnt, .uint), .init("attach_btf_id", \.attachBtfId, .uint),
                 .init("attach_prog_fd", \.attachProgFd, .fd), .init("fd_array", \.fdArray, .pointer),
-            ], alwaysShown: 8)
+            ], alwaysShown: 4)
         case "BPF_OBJ_PIN", "BPF_OBJ_GET":
             return BpfCommand([.init("pathname", \.pathname, .string), .init("bpf_fd", \.bpfFd, .fd),
                                .init("file_flags", \.fileFlags, .flags(\.bpfFileFlags, unknown: "BPF_F_???"))])
@@ -161,7 +161,8 @@ private struct BpfCommand {
     }
 }
 
-/// The most of an attr read: strace's union is smaller; anything past it is extra data.
+/// The largest attr that prints (a page, as the kernel takes at most): a larger one prints
+/// as its address.
 private let bpfAttrReadLimit = 4096
 
 extension CallDecoder {
@@ -228,7 +229,8 @@ extension DecodeContext {
 
     fileprivate func printBpfAttr(_ command: BpfCommand, at address: UInt64, size: Int, to out: inout Emitter) {
         guard address != 0 else { return out.name("NULL") }
-        let length = min(size, bpfAttrReadLimit)
+        guard size > 0, size <= bpfAttrReadLimit else { return out.hex(address) }
+        let length = size
         if command.printsAtExit && slot.values.1 == 0 { return out.hex(address) }
         guard let read = read(address, count: length) else { return out.hex(address) }
         let layout = layouts.bpfAttr

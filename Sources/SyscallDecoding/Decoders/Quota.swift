@@ -19,6 +19,7 @@ private enum QuotaArguments {
     case quotaIn, quotaOut       // Q_SETQUOTA, Q_GETQUOTA, with the id
     case nextQuotaOut            // Q_GETNEXTQUOTA
     case addressOut              // Q_XGETQSTAT(V): the struct's address
+    case xfsFlags, xfsTypes      // Q_XQUOTAON/OFF, Q_XQUOTARM: [FS_QUOTA_UDQ_ACCT|...], [FS_USER_QUOTA|...]
     case idAndAddress            // the other XFS commands and unknown ones
 
     init(_ name: StaticString?) {
@@ -32,6 +33,8 @@ private enum QuotaArguments {
         case "Q_GETQUOTA": self = .quotaOut
         case "Q_GETNEXTQUOTA": self = .nextQuotaOut
         case "Q_XGETQSTAT", "Q_XGETQSTATV": self = .addressOut
+        case "Q_XQUOTAON", "Q_XQUOTAOFF": self = .xfsFlags
+        case "Q_XQUOTARM": self = .xfsTypes
         default: self = .idAndAddress
         }
     }
@@ -68,7 +71,7 @@ extension CallDecoder {
             let arguments = context.quotaArguments(arg: commandArg)
             if arguments.printsID {
                 out.raw(", ")
-                out.uint(UInt64(UInt32(truncatingIfNeeded: context.call.args[2])))
+                out.int(Int64(context.int32(2)))
             }
             let address = context.word(3)
             switch arguments {
@@ -89,6 +92,18 @@ extension CallDecoder {
             case .idAndAddress:
                 out.raw(", ")
                 out.pointer(address)
+            case .xfsFlags, .xfsTypes:
+                out.raw(", ")
+                guard let bytes = context.read(address, count: 4) else { return out.pointer(address) }
+                out.beginArray()
+                out.element()
+                let flags = UInt64(bytes.u32(0))
+                if arguments == .xfsFlags {
+                    out.flags(flags, context.constants.xfsQuotaFlags, unknown: "FS_QUOTA_???")
+                } else {
+                    out.flags(flags, context.constants.xfsQuotaTypes, unknown: "FS_???_QUOTA")
+                }
+                out.endArray()
             case .formatOut, .infoOut, .quotaOut, .nextQuotaOut, .addressOut:
                 out.raw(", ")
             }

@@ -211,6 +211,8 @@ struct ABIConstants: Sendable {
     let quotaTypes: ConstantTable
     let quotaFormats: ConstantTable
     let quotaValidFields: FlagTable
+    let xfsQuotaFlags: FlagTable
+    let xfsQuotaTypes: FlagTable
     let quotaInfoFlags: FlagTable
     let quotaInfoValidFields: FlagTable
     let perfTypes: ConstantTable

@@ -8,12 +8,14 @@
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <linux/bpf.h>
+#include <linux/dqblk_xfs.h>
 #include <linux/hw_breakpoint.h>
 #include <linux/kexec.h>
 #include <linux/module.h>
 #include <linux/perf_event.h>
 #include <linux/reboot.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/quota.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -34,6 +36,7 @@ int main(void) {
     syscall(SYS_syslog, 3, NULL, 16);
     syscall(SYS_syslog, 99, NULL, 0);
     syscall(SYS_syslog, 8, NULL, 99);
+    syscall(SYS_syslog, 8, NULL, -1);
 
     /* Modules: an image too short to be ELF, a bad descriptor, a module that is not there. */
     syscall(SYS_init_module, "abc", 3, "debug=1");
@@ -67,6 +70,16 @@ int main(void) {
     syscall(SYS_quotactl, QCMD(Q_QUOTAON, USRQUOTA), "/dev/swtrace-none", QFMT_VFS_V1, "/quota.user");
     syscall(SYS_quotactl, QCMD(Q_GETFMT, PRJQUOTA), NULL, 0, NULL);
     syscall(SYS_quotactl, QCMD(0x7777, USRQUOTA), "/dev/swtrace-none", 0, NULL);
+    syscall(SYS_quotactl, QCMD(Q_GETQUOTA, USRQUOTA), "/dev/swtrace-none", -1, NULL);
+    struct dqinfo info = {.dqi_bgrace = 5, .dqi_igrace = 6, .dqi_flags = DQF_ROOT_SQUASH, .dqi_valid = IIF_ALL};
+    syscall(SYS_quotactl, QCMD(Q_SETINFO, USRQUOTA), "/dev/swtrace-none", 0, &info);
+    syscall(SYS_quotactl, QCMD(Q_SETINFO, USRQUOTA), "/dev/swtrace-none", 0, 8);
+    unsigned int xfs_flags = FS_QUOTA_UDQ_ACCT | FS_QUOTA_GDQ_ENFD | 0x100;
+    syscall(SYS_quotactl, QCMD(Q_XQUOTAON, USRQUOTA), "/dev/swtrace-none", 3, &xfs_flags);
+    xfs_flags = FS_USER_QUOTA | FS_PROJ_QUOTA;
+    syscall(SYS_quotactl, QCMD(Q_XQUOTARM, USRQUOTA), "/dev/swtrace-none", 3, &xfs_flags);
+    syscall(SYS_quotactl, QCMD(Q_XQUOTAOFF, USRQUOTA), "/dev/swtrace-none", 3, 8);
+    syscall(SYS_quotactl, QCMD(Q_XGETQUOTA, USRQUOTA), "/dev/swtrace-none", 3, NULL);
 #ifdef SYS_quotactl_fd
     syscall(SYS_quotactl_fd, -1, QCMD(Q_GETINFO, USRQUOTA), 0, NULL);
 #else
@@ -255,6 +268,20 @@ int main(void) {
     a.expected_attach_type = 900;
     bpf(BPF_PROG_LOAD, &a, sizeof a);
     bpf(BPF_PROG_LOAD, &a, 48);
+    /* An attr whose end is unmapped: what the size covers is read, or its address shown. */
+    char *page = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    munmap(page + 4096, 4096);
+    memset(page, 0, 4096);
+    *(unsigned int *)(page + 4096 - 8 + 4) = 128;
+    syscall(SYS_perf_event_open, page + 4096 - 8, 0, -1, -1, 0);
+    bpf(BPF_MAP_CREATE, (union bpf_attr *)page, 0);
+    bpf(BPF_PROG_LOAD, (union bpf_attr *)(page + 4096 - 8), 8);
+    bpf(BPF_PROG_LOAD, (union bpf_attr *)(page + 4096 - 8), 16);
+    bpf(BPF_MAP_GET_NEXT_ID, (union bpf_attr *)(page + 4096 - 8), 16);
+    bpf(BPF_MAP_FREEZE, (union bpf_attr *)page, 4096);
+    bpf(BPF_MAP_FREEZE, (union bpf_attr *)page, 4097);
+    page[250] = 1;
+    bpf(BPF_MAP_FREEZE, (union bpf_attr *)page, 300);
     bpf(BPF_MAP_CREATE, NULL, 0);
     bpf(BPF_PROG_LOAD, (void *)8, 64);
     bpf(999, &a, sizeof a);
