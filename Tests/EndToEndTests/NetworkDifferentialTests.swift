@@ -38,7 +38,7 @@ import Testing
     /// `-X raw` on the fixtures whose named arguments it changes (the printing options above run
     /// on every fixture).
     static let optionCases: [(fixture: String, options: [String])] = [
-        ("ipc", ["-X", "raw"]), ("ioctl", ["-X", "raw"]),
+        ("ipc", ["-X", "raw"]), ("ioctl", ["-X", "raw"]), ("kernel", ["-X", "raw"]), ("kernel", ["-s", "4"]),
     ]
 
     @Test(arguments: optionCases)

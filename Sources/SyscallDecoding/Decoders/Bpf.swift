@@ -18,7 +18,7 @@ extension SyscallCatalog {
 /// One field of a bpf command's struct: its name, where union bpf_attr has it, how it prints.
 private struct BpfField {
     enum Kind {
-        case uint, int, fd, hex, pointer, string, objectName, kernelVersion, instructions
+        case uint, int, fd, hex, pointer, string, path, objectName, kernelVersion, instructions
         case buffer(length: KeyPath<BpfAttrLayout, FieldLayout>)
         case constant(KeyPath<ABIConstants, ConstantTable>, unknown: StaticString)
         case flags(KeyPath<ABIConstants, FlagTable>, unknown: StaticString)
@@ -102,7 +102,7 @@ private struct BpfCommand {
                 .init("attach_prog_fd", \.attachProgFd, .fd), .init("fd_array", \.fdArray, .pointer),
             ], alwaysShown: 4)
         case "BPF_OBJ_PIN", "BPF_OBJ_GET":
-            return BpfCommand([.init("pathname", \.pathname, .string), .init("bpf_fd", \.bpfFd, .fd),
+            return BpfCommand([.init("pathname", \.pathname, .path), .init("bpf_fd", \.bpfFd, .fd),
                                .init("file_flags", \.fileFlags, .flags(\.bpfFileFlags, unknown: "BPF_F_???"))])
         case "BPF_PROG_ATTACH":
             return BpfCommand([.init("target_fd", \.targetFd, .fd), .init("attach_bpf_fd", \.attachBpfFd, .fd),
@@ -297,6 +297,7 @@ extension DecodeContext {
         case .hex: out.hex(value)
         case .pointer: out.pointer(value)
         case .string: printCString(at: value, limit: options.stringLimit, to: &out)
+        case .path: printCString(at: value, limit: pathLimit, to: &out)
         case .objectName:
             // A NUL-terminated name in BPF_OBJ_NAME_LEN bytes: without its NUL, the rest is cut.
             let name = UnsafeRawBufferPointer(rebasing: bytes[place.offset..<place.offset + place.size])

@@ -18,10 +18,9 @@ extension SyscallCatalog {
 
 extension Emitter {
     /// `10 /* SYSLOG_ACTION_SIZE_BUFFER */`: a number strace shows in decimal with its name as a
-    /// comment in every style but `-X raw`, which shows the number alone.
+    /// comment in every style, `-X raw` included.
     mutating func numberNamedInComment(_ value: Int64, _ table: ConstantTable, unknown: StaticString) {
         int(value)
-        guard constantStyle != .raw else { return }
         beginComment()
         text.append(table.name(of: UInt64(bitPattern: value)) ?? unknown)
         endComment()
