@@ -4,11 +4,12 @@
 /// `extra_data="\x.."` and their range). A program's instructions print whole with `-v`.
 ///
 /// Decoded: map create, element lookup/update/delete/next key and the batch commands, map
-/// freeze, program load and test run, pin/get, attach/detach, object info by fd, the
-/// get-next-id (`next_id=0 => 116`, so that line prints at exit) and get-fd-by-id commands, BTF
-/// load, raw tracepoint open, link create and update. Other commands print the attr's address
-/// (as strace 6.1 does for LINK_DETACH, ENABLE_STATS, ITER_CREATE and PROG_BIND_MAP; it decodes
-/// PROG_QUERY and TASK_FD_QUERY, which swtrace does not yet).
+/// freeze, program load and test run, pin/get, attach/detach, BTF load, raw tracepoint open,
+/// link create and update, the get-fd-by-id commands, and the two whose line prints at exit to
+/// show what the kernel wrote back: get-next-id (`next_id=0 => 116`) and object info by fd
+/// (`info_len=256 => 104`). Other commands print the attr's address (as strace 6.1 does for
+/// LINK_DETACH, ENABLE_STATS, ITER_CREATE and PROG_BIND_MAP; it decodes PROG_QUERY and
+/// TASK_FD_QUERY, which swtrace does not yet).
 extension SyscallCatalog {
     static let bpf: [String: SyscallSignature] = [
         "bpf": .init(count: 3, returns: .bpfResult, decoder: .bpf),
@@ -145,7 +146,7 @@ private struct BpfCommand {
                                .init("flags", \.updateFlags, .flags(\.bpfAttachFlags, unknown: "BPF_F_???")),
                                .init("old_prog_fd", \.updateOldProgFd, .oldProgramFd)], member: "link_update")
         case "BPF_OBJ_GET_INFO_BY_FD":
-            return BpfCommand([.init("bpf_fd", \.infoBpfFd, .fd), .init("info_len", \.infoLen, .uint),
+            return BpfCommand([.init("bpf_fd", \.infoBpfFd, .fd), .init("info_len", \.infoLen, .changedAtExit),
                                .init("info", \.info, .pointer)], member: "info")
         case "BPF_BTF_LOAD":
             return BpfCommand([.init("btf", \.btf, .buffer(length: \.btfSize)), .init("btf_log_buf", \.btfLogBuf, .pointer),
