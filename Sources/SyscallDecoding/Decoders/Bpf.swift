@@ -8,8 +8,8 @@
 /// link create and update, the get-fd-by-id commands, and the two whose line prints at exit to
 /// show what the kernel wrote back: get-next-id (`next_id=0 => 116`) and object info by fd
 /// (`info_len=256 => 104`). Other commands print the attr's address (as strace 6.1 does for
-/// LINK_DETACH, ENABLE_STATS, ITER_CREATE and PROG_BIND_MAP; it decodes PROG_QUERY and
-/// TASK_FD_QUERY, which swtrace does not yet).
+/// LINK_DETACH, ENABLE_STATS, ITER_CREATE and PROG_BIND_MAP; it decodes TASK_FD_QUERY, which
+/// swtrace does not yet). PROG_QUERY prints at exit too: the ids the kernel wrote and prog_cnt.
 extension SyscallCatalog {
     static let bpf: [String: SyscallSignature] = [
         "bpf": .init(count: 3, returns: .bpfResult, decoder: .bpf),
@@ -29,6 +29,8 @@ private struct BpfField {
         case oldProgramFd
         /// A value the kernel writes back (next_id): `0 => 116` when it changed.
         case changedAtExit
+        /// PROG_QUERY's prog_ids: the ids the kernel wrote, as many as prog_cnt says at exit.
+        case programIds
     }
     let name: StaticString
     let field: KeyPath<BpfAttrLayout, FieldLayout>
@@ -138,6 +140,14 @@ private struct BpfCommand {
                 .init("elem_flags", \.batchElemFlags, .constant(\.bpfElementFlags, unknown: "BPF_???")),
                 .init("flags", \.batchFlags, .hex),
             ], member: "batch")
+        case "BPF_PROG_QUERY":
+            return BpfCommand([
+                .init("target_fd", \.queryTargetFd, .fd),
+                .init("attach_type", \.queryAttachType, .constant(\.bpfAttachTypes, unknown: "BPF_???")),
+                .init("query_flags", \.queryFlags, .flags(\.bpfQueryFlags, unknown: "BPF_F_QUERY_???")),
+                .init("attach_flags", \.queryAttachFlags, .flags(\.bpfAttachFlags, unknown: "BPF_F_???")),
+                .init("prog_ids", \.queryProgIds, .programIds), .init("prog_cnt", \.queryProgCnt, .changedAtExit),
+            ], member: "query")
         case "BPF_RAW_TRACEPOINT_OPEN":
             return BpfCommand([.init("name", \.rawTracepointName, .string),
                                .init("prog_fd", \.rawTracepointProgFd, .fd)], member: "raw_tracepoint")
@@ -329,9 +339,26 @@ extension DecodeContext {
                 out.changed()
                 out.uint(value)
             }
+        case .programIds:
+            let count = layout.queryProgCnt.unsigned(in: bytes)
+            if value == 0 { return out.name("NULL") }
+            if count == 0 { return out.raw("[]") }
+            guard returned != nil else { return out.hex(value) }
+            printBpfIds(at: value, count: Int(min(count, UInt64(UInt32.max))), to: &out)
         case .numaNode, .oldProgramFd:
             break
         }
+    }
+
+    /// `[12, 15]`: u32 object ids, at most `-s` of them; the address when unreadable.
+    private func printBpfIds(at address: UInt64, count: Int, to out: inout Emitter) {
+        guard let bytes = read(address, count: 4 * min(count, options.stringLimit)) else { return out.hex(address) }
+        out.beginArray()
+        for index in 0..<count {
+            guard out.element(index) else { break }
+            out.uint(UInt64(bytes.u32(4 * index)))
+        }
+        out.endArray()
     }
 
     /// A program's instructions: the address, or with `-v` each one

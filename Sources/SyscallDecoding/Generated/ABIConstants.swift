@@ -237,6 +237,7 @@ struct ABIConstants: Sendable {
     let bpfFileFlags: FlagTable
     let bpfProgramFlags: FlagTable
     let bpfAttachFlags: FlagTable
+    let bpfQueryFlags: FlagTable
     let bpfTestRunFlags: FlagTable
     let ebpfClasses: ConstantTable
     let ebpfSizes: ConstantTable
@@ -872,6 +873,12 @@ struct BpfAttrLayout: Sendable {
     let testFlags: FieldLayout
     let testCpu: FieldLayout
     let testBatchSize: FieldLayout
+    let queryTargetFd: FieldLayout
+    let queryAttachType: FieldLayout
+    let queryFlags: FieldLayout
+    let queryAttachFlags: FieldLayout
+    let queryProgIds: FieldLayout
+    let queryProgCnt: FieldLayout
 }
 
 /// `struct bpf_insn` from <linux/bpf.h>.

@@ -248,6 +248,18 @@ int main(void) {
     a.batch.count = 1;
     a.batch.elem_flags = BPF_F_LOCK;
     bpf(BPF_MAP_LOOKUP_BATCH, &a, sizeof a);
+    unsigned int program_ids[4];
+    memset(&a, 0, sizeof a);
+    a.query.target_fd = -1;
+    a.query.attach_type = BPF_CGROUP_INET_EGRESS;
+    a.query.query_flags = BPF_F_QUERY_EFFECTIVE;
+    a.query.prog_ids = (unsigned long)program_ids;
+    a.query.prog_cnt = 4;
+    bpf(BPF_PROG_QUERY, &a, sizeof a);
+    a.query.prog_ids = 8;
+    a.query.prog_cnt = 0;
+    a.query.query_flags = 0x8;
+    bpf(BPF_PROG_QUERY, &a, sizeof a);
     bpf(BPF_MAP_FREEZE, &a, sizeof a);
     memset(&a, 0, sizeof a);
     a.map_type = BPF_MAP_TYPE_HASH;
