@@ -241,12 +241,11 @@ extension DecodeContext {
     fileprivate func printBpfAttr(_ command: BpfCommand, at address: UInt64, size: Int, to out: inout Emitter) {
         guard address != 0 else { return out.name("NULL") }
         guard size > 0, size <= bpfAttrReadLimit else { return out.hex(address) }
-        let length = size
         if command.printsAtExit && slot.values.1 == 0 { return out.hex(address) }
-        guard let read = read(address, count: length) else { return out.hex(address) }
+        guard let read = read(address, count: size) else { return out.hex(address) }
         let layout = layouts.bpfAttr
         // The caller's bytes, zero-extended to the whole union so that every field reads.
-        guard let whole = arena.take(max(length, layout.size)) else { return out.hex(address) }
+        guard let whole = arena.take(max(size, layout.size)) else { return out.hex(address) }
         whole.initializeMemory(as: UInt8.self, repeating: 0)
         whole.copyMemory(from: read)
         let bytes = UnsafeRawBufferPointer(whole)
@@ -264,8 +263,9 @@ extension DecodeContext {
             printBpfField(field, place, bytes, layout: layout, to: &out)
         }
         if command.member != nil { out.endStruct() }
-        if length > end, let extra = Optional(UnsafeRawBufferPointer(rebasing: read[end..<length])),
-           extra.contains(where: { $0 != 0 }) {
+        // What the caller passed beyond the command's fields: `...`, or with -v its bytes.
+        let extra = UnsafeRawBufferPointer(rebasing: read[min(end, size)..<size])
+        if extra.contains(where: { $0 != 0 }) {
             if abbreviates {
                 out.abbreviated()
             } else {
@@ -275,7 +275,7 @@ extension DecodeContext {
                 out.raw("bytes ")
                 out.text.appendDecimal(Int64(end))
                 out.raw("..")
-                out.text.appendDecimal(Int64(length - 1))
+                out.text.appendDecimal(Int64(size - 1))
                 out.endComment()
             }
         }
