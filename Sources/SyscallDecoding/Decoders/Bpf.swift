@@ -8,8 +8,8 @@
 /// link create and update, the get-fd-by-id commands, and the two whose line prints at exit to
 /// show what the kernel wrote back: get-next-id (`next_id=0 => 116`) and object info by fd
 /// (`info_len=256 => 104`). Other commands print the attr's address (as strace 6.1 does for
-/// LINK_DETACH, ENABLE_STATS, ITER_CREATE and PROG_BIND_MAP; it decodes TASK_FD_QUERY, which
-/// swtrace does not yet). PROG_QUERY prints at exit too: the ids the kernel wrote and prog_cnt.
+/// LINK_DETACH, ENABLE_STATS, ITER_CREATE and PROG_BIND_MAP). PROG_QUERY and TASK_FD_QUERY print
+/// at exit too: the ids or the name the kernel wrote, and their count or length.
 extension SyscallCatalog {
     static let bpf: [String: SyscallSignature] = [
         "bpf": .init(count: 3, returns: .bpfResult, decoder: .bpf),
@@ -31,6 +31,8 @@ private struct BpfField {
         case changedAtExit
         /// PROG_QUERY's prog_ids: the ids the kernel wrote, as many as prog_cnt says at exit.
         case programIds
+        /// TASK_FD_QUERY's buf: the name the kernel wrote, as long as both buf_lens allow.
+        case taskBuffer
     }
     let name: StaticString
     let field: KeyPath<BpfAttrLayout, FieldLayout>
@@ -148,6 +150,14 @@ private struct BpfCommand {
                 .init("attach_flags", \.queryAttachFlags, .flags(\.bpfAttachFlags, unknown: "BPF_F_???")),
                 .init("prog_ids", \.queryProgIds, .programIds), .init("prog_cnt", \.queryProgCnt, .changedAtExit),
             ], member: "query")
+        case "BPF_TASK_FD_QUERY":
+            return BpfCommand([
+                .init("pid", \.taskPid, .int), .init("fd", \.taskFd, .fd), .init("flags", \.taskFlags, .uint),
+                .init("buf_len", \.taskBufLen, .changedAtExit), .init("buf", \.taskBuf, .taskBuffer),
+                .init("prog_id", \.taskProgId, .uint),
+                .init("fd_type", \.taskFdType, .constant(\.bpfTaskFdTypes, unknown: "BPF_FD_TYPE_???")),
+                .init("probe_offset", \.taskProbeOffset, .uint), .init("probe_addr", \.taskProbeAddr, .hex),
+            ], member: "task_fd_query")
         case "BPF_RAW_TRACEPOINT_OPEN":
             return BpfCommand([.init("name", \.rawTracepointName, .string),
                                .init("prog_fd", \.rawTracepointProgFd, .fd)], member: "raw_tracepoint")
@@ -345,6 +355,13 @@ extension DecodeContext {
             if count == 0 { return out.raw("[]") }
             guard returned != nil else { return out.hex(value) }
             printBpfIds(at: value, count: Int(min(count, UInt64(UInt32.max))), to: &out)
+        case .taskBuffer:
+            let length = min(slot.values.0, layout.taskBufLen.unsigned(in: bytes), UInt64(options.stringLimit))
+            // `length` bytes at most, up to a NUL; without one in them, cut (`"sys_enter"...`).
+            guard length > 0 else { return out.bytes(EmptyCollection<UInt8>()) }
+            guard let name = read(value, count: Int(length)) else { return out.hex(value) }
+            let nul = name.firstIndex(of: 0)
+            out.bytes(name[..<(nul ?? name.count)], truncated: nul == nil)
         case .numaNode, .oldProgramFd:
             break
         }

@@ -237,6 +237,7 @@ struct ABIConstants: Sendable {
     let bpfFileFlags: FlagTable
     let bpfProgramFlags: FlagTable
     let bpfAttachFlags: FlagTable
+    let bpfTaskFdTypes: ConstantTable
     let bpfQueryFlags: FlagTable
     let bpfTestRunFlags: FlagTable
     let ebpfClasses: ConstantTable
@@ -879,6 +880,15 @@ struct BpfAttrLayout: Sendable {
     let queryAttachFlags: FieldLayout
     let queryProgIds: FieldLayout
     let queryProgCnt: FieldLayout
+    let taskPid: FieldLayout
+    let taskFd: FieldLayout
+    let taskFlags: FieldLayout
+    let taskBufLen: FieldLayout
+    let taskBuf: FieldLayout
+    let taskProgId: FieldLayout
+    let taskFdType: FieldLayout
+    let taskProbeOffset: FieldLayout
+    let taskProbeAddr: FieldLayout
 }
 
 /// `struct bpf_insn` from <linux/bpf.h>.
