@@ -6,25 +6,12 @@ extension SyscallCatalog {
         // Mounts. mount prints its type and data as strings or addresses depending on the flags.
         "umount": .init(.path),
 
-        // Swap, quotas, process accounting.
+        // Swap, process accounting (quotas: Quota.swift).
         "swapon": .init(.path, .hex),
         "swapoff": .init(.path),
-        "quotactl": .init(.hex, .path, .hex, .hex),
-        "quotactl_fd": .init(.fd, .hex, .hex, .hex),
         "acct": .init(.path),
 
-        // Power, kernel modules, kexec.
-        "reboot": .init(.hex, .hex, .hex, .hex),
-        "init_module": .init(.pointer, .ulong, .string),
-        "finit_module": .init(.fd, .string, .hex),
-        "delete_module": .init(.string, .hex),
-        "kexec_load": .init(.pointer, .ulong, .hex, .hex),
-        "kexec_file_load": .init(.fd, .fd, .ulong, .inBuffer(length: 2), .hex),
-
-        // BPF, performance counters, keys, the kernel log.
-        "bpf": .init(.hex, .hex, .uint),
-        "perf_event_open": .init(.hex, .int, .int, .int, .hex),
-        "syslog": .init(.hex, .hex, .hex),  // the length prints only for some actions
+        // Power, modules, kexec and the kernel log: KernelControl.swift; bpf, perf_event_open: Bpf.swift, PerfEvent.swift.
 
         // Host identity and state.
         "uname": .init(.utsname),

@@ -206,6 +206,55 @@ struct ABIConstants: Sendable {
     let auditArches: ConstantTable
     let fsxattrFlags: FlagTable
     let modemLines: FlagTable
+    let rebootMagic1: ConstantTable
+    let rebootMagic2: ConstantTable
+    let rebootCommands: ConstantTable
+    let syslogActions: ConstantTable
+    let logLevels: ConstantTable
+    let moduleInitFlags: FlagTable
+    let deleteModuleFlags: FlagTable
+    let kexecArchitectures: ConstantTable
+    let kexecFlags: FlagTable
+    let kexecFileFlags: FlagTable
+    let quotaCommands: ConstantTable
+    let quotaTypes: ConstantTable
+    let quotaFormats: ConstantTable
+    let quotaValidFields: FlagTable
+    let xfsQuotaFlags: FlagTable
+    let xfsQuotaTypes: FlagTable
+    let quotaInfoFlags: FlagTable
+    let quotaInfoValidFields: FlagTable
+    let perfTypes: ConstantTable
+    let perfAttrSizes: ConstantTable
+    let perfHardwareEvents: ConstantTable
+    let perfSoftwareEvents: ConstantTable
+    let perfCacheIds: ConstantTable
+    let perfCacheOperations: ConstantTable
+    let perfCacheResults: ConstantTable
+    let perfSampleTypes: FlagTable
+    let perfReadFormats: FlagTable
+    let perfBranchSampleTypes: FlagTable
+    let perfEventOpenFlags: FlagTable
+    let hwBreakpointTypes: ConstantTable
+    let perfAttrBitfields: FlagTable
+    let bpfCommands: ConstantTable
+    let bpfMapTypes: ConstantTable
+    let bpfProgramTypes: ConstantTable
+    let bpfAttachTypes: ConstantTable
+    let bpfMapCreateFlags: FlagTable
+    let bpfElementFlags: ConstantTable
+    let bpfFileFlags: FlagTable
+    let bpfProgramFlags: FlagTable
+    let bpfAttachFlags: FlagTable
+    let bpfTaskFdTypes: ConstantTable
+    let bpfQueryFlags: FlagTable
+    let bpfTestRunFlags: FlagTable
+    let ebpfClasses: ConstantTable
+    let ebpfSizes: ConstantTable
+    let ebpfModes: ConstantTable
+    let ebpfAluOperations: ConstantTable
+    let ebpfJumpOperations: ConstantTable
+    let ebpfSources: ConstantTable
     /// `MAP_TYPE`, or nil where this ABI does not define it.
     let mapTypeMask: UInt64?
     /// `AT_STATX_SYNC_TYPE`, or nil where this ABI does not define it.
@@ -236,6 +285,16 @@ struct ABIConstants: Sendable {
     let memfdHugeShift: UInt64?
     /// `MFD_HUGE_MASK`, or nil where this ABI does not define it.
     let memfdHugeMask: UInt64?
+    /// `KEXEC_ARCH_MASK`, or nil where this ABI does not define it.
+    let kexecArchMask: UInt64?
+    /// `KEXEC_SEGMENT_MAX`, or nil where this ABI does not define it.
+    let kexecSegmentMax: UInt64?
+    /// `SUBCMDSHIFT`, or nil where this ABI does not define it.
+    let quotaSubcommandShift: UInt64?
+    /// `SUBCMDMASK`, or nil where this ABI does not define it.
+    let quotaTypeMask: UInt64?
+    /// `BPF_OBJ_NAME_LEN`, or nil where this ABI does not define it.
+    let bpfObjectNameLength: UInt64?
 }
 
 /// Struct layouts of one ABI, from offsetof/sizeof probes compiled for it.
@@ -296,6 +355,12 @@ struct StructLayouts: Sendable {
     let seccompNotifResp: SeccompNotifRespLayout
     let seccompNotifAddfd: SeccompNotifAddfdLayout
     let perfEventQueryBpf: PerfEventQueryBpfLayout
+    let kexecSegment: KexecSegmentLayout
+    let dqblk: DqblkLayout
+    let dqinfo: DqinfoLayout
+    let perfEventAttr: PerfEventAttrLayout
+    let bpfAttr: BpfAttrLayout
+    let bpfInsn: BpfInsnLayout
 }
 
 /// `struct stat (x86_64) / struct stat64 (i386) / struct stat (aarch64)` from <asm/stat.h>.
@@ -880,4 +945,188 @@ struct PerfEventQueryBpfLayout: Sendable {
     let size: Int
     let idsLen: FieldLayout
     let progCnt: FieldLayout
+}
+
+/// `struct kexec_segment` from <linux/kexec.h>.
+struct KexecSegmentLayout: Sendable {
+    let size: Int
+    let buf: FieldLayout
+    let bufsz: FieldLayout
+    let mem: FieldLayout
+    let memsz: FieldLayout
+}
+
+/// `struct if_nextdqblk` from <linux/quota.h>.
+struct DqblkLayout: Sendable {
+    let size: Int
+    let dqbBhardlimit: FieldLayout
+    let dqbBsoftlimit: FieldLayout
+    let dqbCurspace: FieldLayout
+    let dqbIhardlimit: FieldLayout
+    let dqbIsoftlimit: FieldLayout
+    let dqbCurinodes: FieldLayout
+    let dqbBtime: FieldLayout
+    let dqbItime: FieldLayout
+    let dqbValid: FieldLayout
+    let dqbId: FieldLayout
+}
+
+/// `struct if_dqinfo` from <linux/quota.h>.
+struct DqinfoLayout: Sendable {
+    let size: Int
+    let dqiBgrace: FieldLayout
+    let dqiIgrace: FieldLayout
+    let dqiFlags: FieldLayout
+    let dqiValid: FieldLayout
+}
+
+/// `struct perf_event_attr` from <linux/perf_event.h>.
+struct PerfEventAttrLayout: Sendable {
+    let size: Int
+    let type: FieldLayout
+    let attrSize: FieldLayout
+    let config: FieldLayout
+    let samplePeriod: FieldLayout
+    let sampleType: FieldLayout
+    let readFormat: FieldLayout
+    let wakeupEvents: FieldLayout
+    let bpType: FieldLayout
+    let config1: FieldLayout
+    let config2: FieldLayout
+    let branchSampleType: FieldLayout
+    let sampleRegsUser: FieldLayout
+    let sampleStackUser: FieldLayout
+    let clockid: FieldLayout
+    let sampleRegsIntr: FieldLayout
+    let auxWatermark: FieldLayout
+    let sampleMaxStack: FieldLayout
+    let reserved2: FieldLayout
+    let auxSampleSize: FieldLayout
+    let reserved3: FieldLayout
+    let sigData: FieldLayout
+}
+
+/// `union bpf_attr` from <linux/bpf.h>.
+struct BpfAttrLayout: Sendable {
+    let size: Int
+    let mapType: FieldLayout
+    let keySize: FieldLayout
+    let valueSize: FieldLayout
+    let maxEntries: FieldLayout
+    let mapFlags: FieldLayout
+    let innerMapFd: FieldLayout
+    let numaNode: FieldLayout
+    let mapName: FieldLayout
+    let mapIfindex: FieldLayout
+    let btfFd: FieldLayout
+    let btfKeyTypeId: FieldLayout
+    let btfValueTypeId: FieldLayout
+    let btfVmlinuxValueTypeId: FieldLayout
+    let mapExtra: FieldLayout
+    let mapFd: FieldLayout
+    let key: FieldLayout
+    let value: FieldLayout
+    let nextKey: FieldLayout
+    let flags: FieldLayout
+    let progType: FieldLayout
+    let insnCnt: FieldLayout
+    let insns: FieldLayout
+    let license: FieldLayout
+    let logLevel: FieldLayout
+    let logSize: FieldLayout
+    let logBuf: FieldLayout
+    let kernVersion: FieldLayout
+    let progFlags: FieldLayout
+    let progName: FieldLayout
+    let progIfindex: FieldLayout
+    let expectedAttachType: FieldLayout
+    let progBtfFd: FieldLayout
+    let funcInfoRecSize: FieldLayout
+    let funcInfo: FieldLayout
+    let funcInfoCnt: FieldLayout
+    let lineInfoRecSize: FieldLayout
+    let lineInfo: FieldLayout
+    let lineInfoCnt: FieldLayout
+    let attachBtfId: FieldLayout
+    let attachProgFd: FieldLayout
+    let fdArray: FieldLayout
+    let pathname: FieldLayout
+    let bpfFd: FieldLayout
+    let fileFlags: FieldLayout
+    let targetFd: FieldLayout
+    let attachBpfFd: FieldLayout
+    let attachType: FieldLayout
+    let attachFlags: FieldLayout
+    let replaceBpfFd: FieldLayout
+    let startId: FieldLayout
+    let progId: FieldLayout
+    let mapId: FieldLayout
+    let btfId: FieldLayout
+    let linkId: FieldLayout
+    let nextId: FieldLayout
+    let openFlags: FieldLayout
+    let infoBpfFd: FieldLayout
+    let infoLen: FieldLayout
+    let info: FieldLayout
+    let btf: FieldLayout
+    let btfLogBuf: FieldLayout
+    let btfSize: FieldLayout
+    let btfLogSize: FieldLayout
+    let btfLogLevel: FieldLayout
+    let linkProgFd: FieldLayout
+    let linkTargetFd: FieldLayout
+    let linkAttachType: FieldLayout
+    let linkFlags: FieldLayout
+    let rawTracepointName: FieldLayout
+    let rawTracepointProgFd: FieldLayout
+    let updateLinkFd: FieldLayout
+    let updateNewProgFd: FieldLayout
+    let updateFlags: FieldLayout
+    let updateOldProgFd: FieldLayout
+    let batchIn: FieldLayout
+    let batchOut: FieldLayout
+    let batchKeys: FieldLayout
+    let batchValues: FieldLayout
+    let batchCount: FieldLayout
+    let batchMapFd: FieldLayout
+    let batchElemFlags: FieldLayout
+    let batchFlags: FieldLayout
+    let testProgFd: FieldLayout
+    let testRetval: FieldLayout
+    let testDataSizeIn: FieldLayout
+    let testDataSizeOut: FieldLayout
+    let testDataIn: FieldLayout
+    let testDataOut: FieldLayout
+    let testRepeat: FieldLayout
+    let testDuration: FieldLayout
+    let testCtxSizeIn: FieldLayout
+    let testCtxSizeOut: FieldLayout
+    let testCtxIn: FieldLayout
+    let testCtxOut: FieldLayout
+    let testFlags: FieldLayout
+    let testCpu: FieldLayout
+    let testBatchSize: FieldLayout
+    let queryTargetFd: FieldLayout
+    let queryAttachType: FieldLayout
+    let queryFlags: FieldLayout
+    let queryAttachFlags: FieldLayout
+    let queryProgIds: FieldLayout
+    let queryProgCnt: FieldLayout
+    let taskPid: FieldLayout
+    let taskFd: FieldLayout
+    let taskFlags: FieldLayout
+    let taskBufLen: FieldLayout
+    let taskBuf: FieldLayout
+    let taskProgId: FieldLayout
+    let taskFdType: FieldLayout
+    let taskProbeOffset: FieldLayout
+    let taskProbeAddr: FieldLayout
+}
+
+/// `struct bpf_insn` from <linux/bpf.h>.
+struct BpfInsnLayout: Sendable {
+    let size: Int
+    let code: FieldLayout
+    let off: FieldLayout
+    let imm: FieldLayout
 }

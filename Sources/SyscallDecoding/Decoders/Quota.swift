@@ -1,0 +1,191 @@
+/// Disk quotas as strace prints them: `quotactl(QCMD(Q_GETQUOTA, USRQUOTA), "/dev/sda1", 1000,
+/// {dqb_bhardlimit=...})` and quotactl_fd with a descriptor in place of the device. Which of id
+/// and addr print depends on the command; the structs the caller passes print at entry, those
+/// the kernel fills at exit. The XFS commands' structs (fs_disk_quota, fs_quota_stat) print as
+/// their address.
+extension SyscallCatalog {
+    static let quota: [String: SyscallSignature] = [
+        "quotactl": .init(count: 4, decoder: .quotactl(descriptor: false)),
+        "quotactl_fd": .init(count: 4, decoder: .quotactl(descriptor: true)),
+    ]
+}
+
+/// What a quota command takes after the device.
+private enum QuotaArguments {
+    case none                    // Q_SYNC, Q_QUOTAOFF, Q_XQUOTASYNC
+    case formatAndPath           // Q_QUOTAON
+    case formatOut               // Q_GETFMT: [QFMT_VFS_V1] at exit
+    case infoIn, infoOut         // Q_SETINFO, Q_GETINFO
+    case quotaIn, quotaOut       // Q_SETQUOTA, Q_GETQUOTA, with the id
+    case nextQuotaOut            // Q_GETNEXTQUOTA
+    case addressOut              // Q_XGETQSTAT(V): the struct's address
+    case xfsFlags, xfsTypes      // Q_XQUOTAON/OFF, Q_XQUOTARM: [FS_QUOTA_UDQ_ACCT|...], [FS_USER_QUOTA|...]
+    case idAndAddress            // the other XFS commands and unknown ones
+
+    init(_ name: StaticString?) {
+        switch name.map({ "\($0)" }) {
+        case "Q_SYNC", "Q_QUOTAOFF", "Q_XQUOTASYNC": self = .none
+        case "Q_QUOTAON": self = .formatAndPath
+        case "Q_GETFMT": self = .formatOut
+        case "Q_SETINFO": self = .infoIn
+        case "Q_GETINFO": self = .infoOut
+        case "Q_SETQUOTA": self = .quotaIn
+        case "Q_GETQUOTA": self = .quotaOut
+        case "Q_GETNEXTQUOTA": self = .nextQuotaOut
+        case "Q_XGETQSTAT", "Q_XGETQSTATV": self = .addressOut
+        case "Q_XQUOTAON", "Q_XQUOTAOFF": self = .xfsFlags
+        case "Q_XQUOTARM": self = .xfsTypes
+        default: self = .idAndAddress
+        }
+    }
+
+    var printsID: Bool {
+        switch self {
+        case .quotaIn, .quotaOut, .nextQuotaOut, .idAndAddress: true
+        default: false
+        }
+    }
+
+    var printsAtExit: Bool {
+        switch self {
+        case .formatOut, .infoOut, .quotaOut, .nextQuotaOut, .addressOut: true
+        default: false
+        }
+    }
+}
+
+extension CallDecoder {
+    /// quotactl(cmd, special, id, addr) or quotactl_fd(fd, cmd, id, addr).
+    static func quotactl(descriptor: Bool) -> CallDecoder {
+        let commandArg = descriptor ? 1 : 0
+        return CallDecoder(entry: { context, out in
+            if descriptor {
+                out.fd(context.int32(0))
+                out.raw(", ")
+                context.printQuotaCommand(to: &out, arg: commandArg)
+            } else {
+                context.printQuotaCommand(to: &out, arg: commandArg)
+                out.raw(", ")
+                context.printCString(at: context.word(1), limit: pathLimit, to: &out)
+            }
+            let arguments = context.quotaArguments(arg: commandArg)
+            if arguments.printsID {
+                out.raw(", ")
+                out.int(Int64(context.int32(2)))
+            }
+            let address = context.word(3)
+            switch arguments {
+            case .none:
+                return
+            case .formatAndPath:
+                out.raw(", ")
+                out.constant(UInt64(UInt32(truncatingIfNeeded: context.call.args[2])), context.constants.quotaFormats,
+                             unknown: "QFMT_VFS_???")
+                out.raw(", ")
+                context.printCString(at: address, limit: pathLimit, to: &out)
+            case .infoIn:
+                out.raw(", ")
+                context.printQuotaInfo(at: address, to: &out)
+            case .quotaIn:
+                out.raw(", ")
+                context.printQuotaBlock(at: address, next: false, to: &out)
+            case .idAndAddress:
+                out.raw(", ")
+                out.pointer(address)
+            case .xfsFlags, .xfsTypes:
+                out.raw(", ")
+                guard let bytes = context.read(address, count: 4) else { return out.pointer(address) }
+                out.beginArray()
+                out.element()
+                let flags = UInt64(bytes.u32(0))
+                if arguments == .xfsFlags {
+                    out.flags(flags, context.constants.xfsQuotaFlags, unknown: "FS_QUOTA_???")
+                } else {
+                    out.flags(flags, context.constants.xfsQuotaTypes, unknown: "FS_???_QUOTA")
+                }
+                out.endArray()
+            case .formatOut, .infoOut, .quotaOut, .nextQuotaOut, .addressOut:
+                out.raw(", ")
+            }
+        }, exit: { context, out in
+            let arguments = context.quotaArguments(arg: commandArg)
+            guard arguments.printsAtExit else { return }
+            let address = context.word(3)
+            guard context.returned != nil else { return out.pointer(address) }
+            switch arguments {
+            case .formatOut:
+                guard let bytes = context.read(address, count: 4) else { return out.pointer(address) }
+                out.beginArray()
+                out.element()
+                out.constant(UInt64(bytes.u32(0)), context.constants.quotaFormats, unknown: "QFMT_VFS_???")
+                out.endArray()
+            case .infoOut: context.printQuotaInfo(at: address, to: &out)
+            case .quotaOut: context.printQuotaBlock(at: address, next: false, to: &out)
+            case .nextQuotaOut: context.printQuotaBlock(at: address, next: true, to: &out)
+            default: out.pointer(address)
+            }
+        })
+    }
+}
+
+extension DecodeContext {
+    fileprivate func quotaArguments(arg: Int) -> QuotaArguments {
+        let command = UInt64(UInt32(truncatingIfNeeded: call.args[arg])) >> (constants.quotaSubcommandShift ?? 8)
+        return QuotaArguments(constants.quotaCommands.name(of: command))
+    }
+
+    /// `QCMD(Q_GETQUOTA, USRQUOTA)`; `-X raw` the number in decimal, `-X verbose` both.
+    fileprivate func printQuotaCommand(to out: inout Emitter, arg: Int) {
+        let value = UInt64(UInt32(truncatingIfNeeded: call.args[arg]))
+        let command = value >> (constants.quotaSubcommandShift ?? 8), type = value & (constants.quotaTypeMask ?? 0xff)
+        out.styled(number: { $0.uint(value) }, decoded: { out in
+            out.raw("QCMD(")
+            out.constant(command, constants.quotaCommands, unknown: "Q_???")
+            out.raw(", ")
+            out.constant(type, constants.quotaTypes, unknown: "???QUOTA")
+            out.raw(")")
+        })
+    }
+
+    /// struct if_dqblk (or if_nextdqblk, with its id): limits and usage, the times and the
+    /// valid-field mask only with `-v`.
+    fileprivate func printQuotaBlock(at address: UInt64, next: Bool, to out: inout Emitter) {
+        guard address != 0 else { return out.name("NULL") }
+        let layout = layouts.dqblk
+        let size = next ? layout.size : layout.dqbValid.offset + layout.dqbValid.size
+        guard let bytes = read(address, count: size) else { return out.hex(address) }
+        out.beginStruct()
+        out.field("dqb_bhardlimit"); out.uint(layout.dqbBhardlimit.unsigned(in: bytes))
+        out.field("dqb_bsoftlimit"); out.uint(layout.dqbBsoftlimit.unsigned(in: bytes))
+        out.field("dqb_curspace"); out.uint(layout.dqbCurspace.unsigned(in: bytes))
+        out.field("dqb_ihardlimit"); out.uint(layout.dqbIhardlimit.unsigned(in: bytes))
+        out.field("dqb_isoftlimit"); out.uint(layout.dqbIsoftlimit.unsigned(in: bytes))
+        out.field("dqb_curinodes"); out.uint(layout.dqbCurinodes.unsigned(in: bytes))
+        if abbreviates {
+            out.abbreviated()
+        } else {
+            out.field("dqb_btime"); out.uint(layout.dqbBtime.unsigned(in: bytes))
+            out.field("dqb_itime"); out.uint(layout.dqbItime.unsigned(in: bytes))
+            out.field("dqb_valid")
+            out.flags(layout.dqbValid.unsigned(in: bytes), constants.quotaValidFields, unknown: "QIF_???")
+            if next {
+                out.field("dqb_id"); out.uint(layout.dqbId.unsigned(in: bytes))
+            }
+        }
+        out.endStruct()
+    }
+
+    /// struct if_dqinfo: grace times, DQF_* flags and the IIF_* valid-field mask.
+    fileprivate func printQuotaInfo(at address: UInt64, to out: inout Emitter) {
+        guard address != 0 else { return out.name("NULL") }
+        let layout = layouts.dqinfo
+        guard let bytes = read(address, count: layout.size) else { return out.hex(address) }
+        out.beginStruct()
+        out.field("dqi_bgrace"); out.uint(layout.dqiBgrace.unsigned(in: bytes))
+        out.field("dqi_igrace"); out.uint(layout.dqiIgrace.unsigned(in: bytes))
+        out.field("dqi_flags"); out.flags(layout.dqiFlags.unsigned(in: bytes), constants.quotaInfoFlags, unknown: "DQF_???")
+        out.field("dqi_valid")
+        out.flags(layout.dqiValid.unsigned(in: bytes), constants.quotaInfoValidFields, unknown: "IIF_???")
+        out.endStruct()
+    }
+}
