@@ -41,7 +41,7 @@ extension DecodeContext {
                 if isArray { out.abbreviated() } else { printHexString(at: at, length: Int(remaining), to: &out) }
                 break
             }
-            if count == options.stringLimit {
+            if count >= out.arrayLimit {  // -s attributes, all of them with -v
                 out.abbreviated()
                 break
             }
@@ -230,7 +230,7 @@ extension DecodeContext {
                 if isArray { out.abbreviated() } else { printHexString(at: at, length: remaining, to: &out) }
                 break
             }
-            if count == options.stringLimit {
+            if count >= out.arrayLimit {  // -s attributes, all of them with -v
                 out.abbreviated()
                 break
             }
