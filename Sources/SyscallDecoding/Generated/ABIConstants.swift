@@ -180,6 +180,10 @@ struct ABIConstants: Sendable {
     let fibRuleFlags: FlagTable
     let fibRuleAttributes: ConstantTable
     let netconfAttributes: ConstantTable
+    let inetDiagAttributes: ConstantTable
+    let inetDiagRequestAttributes: ConstantTable
+    let unixDiagAttributes: ConstantTable
+    let socketMemoryInfo: ConstantTable
     let tcpStates: ConstantTable
     let unixDiagShow: FlagTable
     let xdpBindFlags: FlagTable
