@@ -1,7 +1,7 @@
 /// NETLINK_ROUTE payloads: ifinfomsg (links), ifaddrmsg (addresses) and rtmsg (routes), each
 /// followed by its attributes (IFLA_*, IFA_*, RTA_*) as strace decodes them; rules and netconf
-/// in `NetlinkRule.swift`, nested link attributes in `NetlinkLinkNested.swift`. Other route
-/// messages (neighbours, qdiscs, ...) print their bytes in hex.
+/// in `NetlinkRule.swift`, neighbours in `NetlinkNeighbour.swift`, nested link attributes in
+/// `NetlinkLinkNested.swift`. Other route messages (qdiscs, ...) print their bytes in hex.
 extension DecodeContext {
     /// Prints the payload of route message `type` and returns true, or false when it is not one
     /// of the decoded kinds.
@@ -17,6 +17,8 @@ extension DecodeContext {
             printRuleMessage(at: address, length: length, to: &out)
         } else if nameHasSuffix(name, "NETCONF") {
             printNetconfMessage(at: address, length: length, to: &out)
+        } else if nameHasSuffix(name, "NEIGH") {
+            printNeighbourMessage(at: address, length: length, to: &out)
         } else {
             return false
         }
@@ -218,7 +220,7 @@ extension DecodeContext {
     }
 
     /// `02:fc:00:00:00:01`.
-    private func printHardwareAddress(at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
+    func printHardwareAddress(at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
         guard let bytes = read(address, count: length) else { return false }
         out.styled(number: { $0.hexBytes(bytes) }, decoded: { out in
             for (index, byte) in bytes.enumerated() {

@@ -180,6 +180,9 @@ struct ABIConstants: Sendable {
     let fibRuleFlags: FlagTable
     let fibRuleAttributes: ConstantTable
     let netconfAttributes: ConstantTable
+    let neighbourAttributes: ConstantTable
+    let neighbourStates: FlagTable
+    let neighbourFlags: FlagTable
     let inetDiagAttributes: ConstantTable
     let inetDiagRequestAttributes: ConstantTable
     let unixDiagAttributes: ConstantTable
