@@ -1,7 +1,8 @@
 /// NETLINK_ROUTE payloads: ifinfomsg (links), ifaddrmsg (addresses) and rtmsg (routes), each
 /// followed by its attributes (IFLA_*, IFA_*, RTA_*) as strace decodes them; rules and netconf
-/// in `NetlinkRule.swift`, neighbours in `NetlinkNeighbour.swift`, nested link attributes in
-/// `NetlinkLinkNested.swift`. Other route messages (qdiscs, ...) print their bytes in hex.
+/// in `NetlinkRule.swift`, neighbours in `NetlinkNeighbour.swift`, traffic control in
+/// `NetlinkTrafficControl.swift`, nested link attributes in `NetlinkLinkNested.swift`. Other
+/// route messages (address labels, next hops, ...) print their bytes in hex.
 extension DecodeContext {
     /// Prints the payload of route message `type` and returns true, or false when it is not one
     /// of the decoded kinds.
@@ -19,6 +20,9 @@ extension DecodeContext {
             printNetconfMessage(at: address, length: length, to: &out)
         } else if nameHasSuffix(name, "NEIGH") {
             printNeighbourMessage(at: address, length: length, to: &out)
+        } else if nameHasSuffix(name, "QDISC") || nameHasSuffix(name, "TCLASS") || nameHasSuffix(name, "TFILTER")
+                    || nameHasSuffix(name, "CHAIN") {
+            printTrafficControlMessage(at: address, length: length, to: &out)
         } else {
             return false
         }

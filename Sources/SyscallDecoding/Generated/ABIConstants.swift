@@ -183,6 +183,8 @@ struct ABIConstants: Sendable {
     let neighbourAttributes: ConstantTable
     let neighbourStates: FlagTable
     let neighbourFlags: FlagTable
+    let trafficControlAttributes: ConstantTable
+    let trafficControlStatistics: ConstantTable
     let inetDiagAttributes: ConstantTable
     let inetDiagRequestAttributes: ConstantTable
     let unixDiagAttributes: ConstantTable
