@@ -185,6 +185,7 @@ struct ABIConstants: Sendable {
     let neighbourFlags: FlagTable
     let trafficControlAttributes: ConstantTable
     let trafficControlStatistics: ConstantTable
+    let addressLabelAttributes: ConstantTable
     let inetDiagAttributes: ConstantTable
     let inetDiagRequestAttributes: ConstantTable
     let unixDiagAttributes: ConstantTable
