@@ -1,9 +1,9 @@
 /// NETLINK_ROUTE payloads: ifinfomsg (links), ifaddrmsg (addresses) and rtmsg (routes), each
 /// followed by its attributes (IFLA_*, IFA_*, RTA_*) as strace decodes them; rules and netconf
 /// in `NetlinkRule.swift`, neighbours in `NetlinkNeighbour.swift`, traffic control in
-/// `NetlinkTrafficControl.swift`, address labels in `NetlinkAddressLabel.swift`, nested link
-/// attributes in `NetlinkLinkNested.swift`. Other route messages (next hops, neighbour tables,
-/// ...) print their bytes in hex.
+/// `NetlinkTrafficControl.swift`, address labels in `NetlinkAddressLabel.swift`, next hops in
+/// `NetlinkNextHop.swift`, nested link attributes in `NetlinkLinkNested.swift`. Other route
+/// messages (neighbour tables, multicast routes, ...) print their bytes in hex.
 extension DecodeContext {
     /// Prints the payload of route message `type` and returns true, or false when it is not one
     /// of the decoded kinds.
@@ -19,6 +19,8 @@ extension DecodeContext {
             printRuleMessage(at: address, length: length, to: &out)
         } else if nameHasSuffix(name, "NETCONF") {
             printNetconfMessage(at: address, length: length, to: &out)
+        } else if nameHasSuffix(name, "NEXTHOP") {
+            printNextHopMessage(at: address, length: length, to: &out)
         } else if nameHasSuffix(name, "ADDRLABEL") {
             printAddressLabelMessage(at: address, length: length, to: &out)
         } else if nameHasSuffix(name, "NEIGH") {

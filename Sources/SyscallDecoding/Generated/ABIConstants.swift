@@ -186,6 +186,8 @@ struct ABIConstants: Sendable {
     let trafficControlAttributes: ConstantTable
     let trafficControlStatistics: ConstantTable
     let addressLabelAttributes: ConstantTable
+    let nextHopFlags: FlagTable
+    let nextHopAttributes: ConstantTable
     let inetDiagAttributes: ConstantTable
     let inetDiagRequestAttributes: ConstantTable
     let unixDiagAttributes: ConstantTable
