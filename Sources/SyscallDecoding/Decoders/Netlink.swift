@@ -34,6 +34,7 @@ extension DecodeContext {
         var offset: UInt64 = 0
         var isArray = false
         var count = 0
+        let messageLimit = abbreviates ? options.stringLimit : .max  // -s messages, all of them with -v
         while true {
             let remaining = length - offset
             let at = address &+ offset
@@ -41,7 +42,7 @@ extension DecodeContext {
                 if isArray { out.abbreviated() } else { printHexString(at: at, length: Int(remaining), to: &out) }
                 break
             }
-            if count >= out.arrayLimit {  // -s attributes, all of them with -v
+            if count >= messageLimit {
                 out.abbreviated()
                 break
             }
@@ -224,6 +225,7 @@ extension DecodeContext {
         var offset = 0
         var isArray = false
         var count = 0
+        let attributeLimit = abbreviates ? options.stringLimit : .max  // -s attributes, all of them with -v
         while true {
             let remaining = length - offset
             let at = address &+ UInt64(offset)
@@ -231,7 +233,7 @@ extension DecodeContext {
                 if isArray { out.abbreviated() } else { printHexString(at: at, length: remaining, to: &out) }
                 break
             }
-            if count >= out.arrayLimit {  // -s attributes, all of them with -v
+            if count >= attributeLimit {
                 out.abbreviated()
                 break
             }

@@ -111,9 +111,14 @@ extension DecodeContext {
                            indexOffset: Int, unknown: StaticString, to out: inout Emitter) -> Bool {
         let count = length / elementSize
         guard count > 0, let bytes = read(address, count: count * elementSize) else { return false }
+        let limit = abbreviates ? options.stringLimit : .max
         out.beginArray()
         for index in 0..<count {
-            guard out.element(index) else { break }
+            guard index < limit else {
+                out.abbreviated()
+                break
+            }
+            out.element()
             out.raw("[")
             if let name = names.name(of: UInt64(index + indexOffset)) {
                 out.styled(number: { $0.uint(UInt64(index)) }, decoded: { out in
