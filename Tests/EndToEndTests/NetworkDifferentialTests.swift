@@ -20,11 +20,9 @@ import Testing
 
     static let cases: [(String, String, String)] = fixtures.flatMap { fixture in
         variants.flatMap { variant in
-            printingOptions.filter { !(fixture == "netlink" && $0 == "-v") }.map { (fixture, variant.name, $0) }
+            printingOptions.map { (fixture, variant.name, $0) }
         }
     }
-    // Not compared: netlink under -v, where strace prints every attribute of a link dump and
-    // swtrace does not decode nested link attributes (IFLA_AF_SPEC, IFLA_XDP; README's list).
 
     /// One run at a time per program: they bind fixed unix names and create fixed IPC names.
     static let fixtureLocks = Dictionary(uniqueKeysWithValues: fixtures.map { ($0, NSLock()) })

@@ -23,7 +23,12 @@ enum DescriptorDetails {
                 } else if decoding.contains(.pidfds), isPidfd(link) {
                     appendPidfd(pid: pid, fd: fd, link: link, escapes: escapes, to: &text)
                 } else if decoding.contains(.paths) {
-                    text.appendDescriptorPath(link, escapes: escapes)
+                    // As -y prints it (ProcessLinks): a deleted file's ` (deleted)` as `>(deleted)`.
+                    let mark: StaticString = " (deleted)"
+                    let markLength = mark.utf8CodeUnitCount
+                    let deleted = count > markLength && memcmp(link.baseAddress! + (count - markLength), mark.utf8Start, markLength) == 0
+                    text.appendDescriptorPath(UnsafeBufferPointer(rebasing: link[0..<(deleted ? count - markLength : count)]), escapes: escapes)
+                    if deleted { text.append("(deleted)") }
                 }
                 return true
             }

@@ -34,6 +34,7 @@ extension DecodeContext {
         var offset: UInt64 = 0
         var isArray = false
         var count = 0
+        let messageLimit = abbreviates ? options.stringLimit : .max  // -s messages, all of them with -v
         while true {
             let remaining = length - offset
             let at = address &+ offset
@@ -41,7 +42,7 @@ extension DecodeContext {
                 if isArray { out.abbreviated() } else { printHexString(at: at, length: Int(remaining), to: &out) }
                 break
             }
-            if count == options.stringLimit {
+            if count >= messageLimit {
                 out.abbreviated()
                 break
             }
@@ -76,7 +77,7 @@ extension DecodeContext {
         if hasPayload {
             out.element()
             let type = header.u16(4)
-            printNetlinkPayload(type: type, at: address &+ UInt64(Self.netlinkHeaderSize),
+            printNetlinkPayload(type: type, flags: header.u16(6), at: address &+ UInt64(Self.netlinkHeaderSize),
                                 length: Int(length) - Self.netlinkHeaderSize, protocol: netlinkProtocol, to: &out)
             out.endArray()
         }
@@ -169,11 +170,12 @@ extension DecodeContext {
 
     /// What follows a header: an error's `{error=..., msg=...}`, NLMSG_DONE's int, the protocol's
     /// own struct, or the bytes in hex.
-    private func printNetlinkPayload(type: UInt16, at address: UInt64, length: Int, protocol netlinkProtocol: UInt32?,
+    private func printNetlinkPayload(type: UInt16, flags: UInt16, at address: UInt64, length: Int, protocol netlinkProtocol: UInt32?,
                                      to out: inout Emitter) {
         let kind = netlinkFamily(netlinkProtocol)
         if kind == .route, type >= 0x10, printRoutePayload(type: type, at: address, length: length, to: &out) { return }
-        if kind == .sockDiag, type >= 0x10, printSockDiagPayload(at: address, length: length, to: &out) { return }
+        if kind == .sockDiag, type >= 0x10,
+           printSockDiagPayload(type: type, flags: flags, at: address, length: length, to: &out) { return }
         let typeName = constants.netlinkMessageTypes.name(of: UInt64(type))
         if let typeName, sameName(typeName, "NLMSG_ERROR"), length >= 4 {
             return printNetlinkError(at: address, length: length, protocol: netlinkProtocol, to: &out)
@@ -223,6 +225,7 @@ extension DecodeContext {
         var offset = 0
         var isArray = false
         var count = 0
+        let attributeLimit = abbreviates ? options.stringLimit : .max  // -s attributes, all of them with -v
         while true {
             let remaining = length - offset
             let at = address &+ UInt64(offset)
@@ -230,7 +233,7 @@ extension DecodeContext {
                 if isArray { out.abbreviated() } else { printHexString(at: at, length: remaining, to: &out) }
                 break
             }
-            if count == options.stringLimit {
+            if count >= attributeLimit {
                 out.abbreviated()
                 break
             }
@@ -277,59 +280,5 @@ extension DecodeContext {
             count += 1
         }
         if isArray { out.endArray() }
-    }
-}
-
-extension DecodeContext {
-    /// A SOCK_DIAG request for unix sockets: `{sdiag_family=AF_UNIX, sdiag_protocol=0,
-    /// udiag_states=1<<TCP_ESTABLISHED|..., udiag_ino=0, udiag_show=UDIAG_SHOW_NAME,
-    /// udiag_cookie=[0, 0]}`. Other families' requests and the answers print in hex.
-    func printSockDiagPayload(at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
-        let size = 24
-        guard length == size, let bytes = read(address, count: size),
-              let family = constants.addressFamilies.name(of: UInt64(bytes[0])), sameName(family, "AF_UNIX") else { return false }
-        out.beginStruct()
-        out.field("sdiag_family")
-        out.styled(number: { $0.hex(UInt64(bytes[0])) }, decoded: { $0.name(family) })
-        out.field("sdiag_protocol")
-        out.uint(UInt64(bytes[1]))
-        out.field("udiag_states")
-        let states = bytes.u32(4)
-        if states == 0 {
-            out.uint(0)
-        } else {
-            out.styled(number: { $0.hex(UInt64(states)) }, decoded: { printStateMask(states, to: &$0) })
-        }
-        out.field("udiag_ino")
-        out.uint(UInt64(bytes.u32(8)))
-        out.field("udiag_show")
-        out.flags(UInt64(bytes.u32(12)), constants.unixDiagShow)
-        out.field("udiag_cookie")
-        out.beginArray()
-        out.element()
-        out.uint(UInt64(bytes.u32(16)))
-        out.element()
-        out.uint(UInt64(bytes.u32(20)))
-        out.endArray()
-        out.endStruct()
-        return true
-    }
-
-    /// `1<<TCP_ESTABLISHED|1<<TCP_LISTEN|0xffffe001`: a mask of socket states by bit number.
-    private func printStateMask(_ mask: UInt32, to out: inout Emitter) {
-        guard mask != 0 else { return out.uint(0) }
-        var rest = UInt64(mask)
-        var first = true
-        for entry in constants.tcpStates.entries where entry.value < 32 && rest & (1 << entry.value) != 0 {
-            if !first { out.raw("|") }
-            out.raw("1<<")
-            out.name(entry.name)
-            rest &= ~(1 << entry.value)
-            first = false
-        }
-        if rest != 0 {
-            if !first { out.raw("|") }
-            out.hex(rest)
-        }
     }
 }

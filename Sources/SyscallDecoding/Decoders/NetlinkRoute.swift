@@ -1,6 +1,9 @@
 /// NETLINK_ROUTE payloads: ifinfomsg (links), ifaddrmsg (addresses) and rtmsg (routes), each
-/// followed by its attributes (IFLA_*, IFA_*, RTA_*) as strace decodes them. Other route messages
-/// (neighbours, rules, qdiscs, ...) print their bytes in hex.
+/// followed by its attributes (IFLA_*, IFA_*, RTA_*) as strace decodes them; rules and netconf
+/// in `NetlinkRule.swift`, neighbours in `NetlinkNeighbour.swift`, traffic control in
+/// `NetlinkTrafficControl.swift`, address labels in `NetlinkAddressLabel.swift`, next hops in
+/// `NetlinkNextHop.swift`, nested link attributes in `NetlinkLinkNested.swift`. Other route
+/// messages (neighbour tables, multicast routes, ...) print their bytes in hex.
 extension DecodeContext {
     /// Prints the payload of route message `type` and returns true, or false when it is not one
     /// of the decoded kinds.
@@ -12,6 +15,19 @@ extension DecodeContext {
             printInterfaceAddressMessage(at: address, length: length, to: &out)
         } else if nameHasSuffix(name, "ROUTE") {
             printRouteMessage(at: address, length: length, to: &out)
+        } else if nameHasSuffix(name, "RULE") {
+            printRuleMessage(at: address, length: length, to: &out)
+        } else if nameHasSuffix(name, "NETCONF") {
+            printNetconfMessage(at: address, length: length, to: &out)
+        } else if nameHasSuffix(name, "NEXTHOP") {
+            printNextHopMessage(at: address, length: length, to: &out)
+        } else if nameHasSuffix(name, "ADDRLABEL") {
+            printAddressLabelMessage(at: address, length: length, to: &out)
+        } else if nameHasSuffix(name, "NEIGH") {
+            printNeighbourMessage(at: address, length: length, to: &out)
+        } else if nameHasSuffix(name, "QDISC") || nameHasSuffix(name, "TCLASS") || nameHasSuffix(name, "TFILTER")
+                    || nameHasSuffix(name, "CHAIN") {
+            printTrafficControlMessage(at: address, length: length, to: &out)
         } else {
             return false
         }
@@ -137,6 +153,10 @@ extension DecodeContext {
             guard length >= 4, let bytes = read(address, count: 4) else { return false }
             out.flags(UInt64(bytes.u32(0)), constants.linkExtensionFilters)
             return true
+        case .xdp: return printXdpAttributes(at: address, length: length, to: &out)
+        case .linkInfo: return printLinkInfoAttributes(at: address, length: length, to: &out)
+        case .afSpec: return printAddressFamilySpecificAttributes(at: address, length: length, to: &out)
+        case .interfaceMap: return printInterfaceMap(at: address, length: length, to: &out)
         default: return false
         }
     }
@@ -184,7 +204,7 @@ extension DecodeContext {
     }
 
     /// A NUL-terminated name (`"lo"`), cut to `-s`.
-    private func printAttributeString(at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
+    func printAttributeString(at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
         let shown = min(length, options.stringLimit + 1)
         guard let bytes = read(address, count: shown) else { return false }
         if let nul = bytes.firstIndex(of: 0) {
@@ -195,21 +215,21 @@ extension DecodeContext {
         return true
     }
 
-    private func printAttributeNumber(at address: UInt64, length: Int, size: Int, signed: Bool = false, to out: inout Emitter) -> Bool {
+    func printAttributeNumber(at address: UInt64, length: Int, size: Int, signed: Bool = false, to out: inout Emitter) -> Bool {
         guard length >= size, let bytes = read(address, count: size) else { return false }
         let field = FieldLayout(offset: 0, size: size)
         if signed { out.int(field.signed(in: bytes)) } else { out.uint(field.unsigned(in: bytes)) }
         return true
     }
 
-    private func printAttributeInterfaceIndex(at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
+    func printAttributeInterfaceIndex(at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
         guard length >= 4, let bytes = read(address, count: 4) else { return false }
         printInterfaceIndex(bytes.u32(0), to: &out)
         return true
     }
 
     /// `02:fc:00:00:00:01`.
-    private func printHardwareAddress(at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
+    func printHardwareAddress(at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
         guard let bytes = read(address, count: length) else { return false }
         out.styled(number: { $0.hexBytes(bytes) }, decoded: { out in
             for (index, byte) in bytes.enumerated() {
@@ -221,7 +241,7 @@ extension DecodeContext {
     }
 
     /// `inet_addr("127.0.0.1")` or `inet_pton(AF_INET6, "::1")` by the message's family.
-    private func printAttributeInetAddress(family: UInt8, at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
+    func printAttributeInetAddress(family: UInt8, at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
         let familyName = constants.addressFamilies.name(of: UInt64(family))
         if let familyName, sameName(familyName, "AF_INET"), length >= 4, let bytes = read(address, count: 4) {
             printNetworkOrder(bytes, 0..<4, to: &out) { out in
@@ -243,7 +263,7 @@ extension DecodeContext {
     }
 
     /// A struct of same-sized unsigned fields (`{rx_packets=1, ...}`); false when `length` is short.
-    private func printAttributeStruct<C: Collection>(at address: UInt64, length: Int, fields: C, size: Int,
+    func printAttributeStruct<C: Collection>(at address: UInt64, length: Int, fields: C, size: Int,
                                                      signedFields: Set<Int> = [], to out: inout Emitter) -> Bool
         where C.Element == StaticString {
         let total = fields.count * size
@@ -262,7 +282,8 @@ extension DecodeContext {
 /// How an attribute's value prints.
 private enum AttributeKind {
     case string, u8, u32, s32, hardwareAddress, interfaceIndex, inetAddress, linkStats, linkStats64, extensionMask,
-         addressFlags, addressCacheInfo, routeTable, routeCacheInfo, hex
+         addressFlags, addressCacheInfo, routeTable, routeCacheInfo, hex,
+         xdp, linkInfo, afSpec, interfaceMap  // nested link attributes: NetlinkLinkNested.swift
 }
 
 private func attributeKind(_ name: StaticString, _ kinds: [(StaticString, AttributeKind)]) -> AttributeKind {
@@ -283,6 +304,7 @@ private let linkAttributeKinds: [(StaticString, AttributeKind)] = [
     ("IFLA_OPERSTATE", .u8), ("IFLA_LINKMODE", .u8), ("IFLA_CARRIER", .u8), ("IFLA_PROTO_DOWN", .u8),
     ("IFLA_LINK_NETNSID", .s32), ("IFLA_NEW_NETNSID", .s32), ("IFLA_TARGET_NETNSID", .s32),
     ("IFLA_STATS", .linkStats), ("IFLA_STATS64", .linkStats64), ("IFLA_EXT_MASK", .extensionMask),
+    ("IFLA_XDP", .xdp), ("IFLA_LINKINFO", .linkInfo), ("IFLA_AF_SPEC", .afSpec), ("IFLA_MAP", .interfaceMap),
 ]
 
 private let addressAttributeKinds: [(StaticString, AttributeKind)] = [

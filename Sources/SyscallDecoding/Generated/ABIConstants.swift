@@ -165,6 +165,33 @@ struct ABIConstants: Sendable {
     let addressAttributes: ConstantTable
     let routeAttributes: ConstantTable
     let linkExtensionFilters: FlagTable
+    let xdpAttributes: ConstantTable
+    let xdpAttachModes: ConstantTable
+    let xdpFlags: FlagTable
+    let linkInfoAttributes: ConstantTable
+    let inetLinkAttributes: ConstantTable
+    let inet6LinkAttributes: ConstantTable
+    let inet6AddressGenerationModes: ConstantTable
+    let ipv4DeviceConfiguration: ConstantTable
+    let ipv6DeviceConfiguration: ConstantTable
+    let ipv6Statistics: ConstantTable
+    let icmp6Statistics: ConstantTable
+    let fibRuleActions: ConstantTable
+    let fibRuleFlags: FlagTable
+    let fibRuleAttributes: ConstantTable
+    let netconfAttributes: ConstantTable
+    let neighbourAttributes: ConstantTable
+    let neighbourStates: FlagTable
+    let neighbourFlags: FlagTable
+    let trafficControlAttributes: ConstantTable
+    let trafficControlStatistics: ConstantTable
+    let addressLabelAttributes: ConstantTable
+    let nextHopFlags: FlagTable
+    let nextHopAttributes: ConstantTable
+    let inetDiagAttributes: ConstantTable
+    let inetDiagRequestAttributes: ConstantTable
+    let unixDiagAttributes: ConstantTable
+    let socketMemoryInfo: ConstantTable
     let tcpStates: ConstantTable
     let unixDiagShow: FlagTable
     let xdpBindFlags: FlagTable
