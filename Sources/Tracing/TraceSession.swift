@@ -12,7 +12,10 @@ final class TraceSession<Control: TraceeControl> {
     private let control: Control
     private let options: TraceOptions
     /// The trace's sink: strace's text or JSON Lines (`makeTraceSink`); nil with `-c` (summary only).
-    private let text: (any TraceSink)?
+    private let sink: (any TraceSink)?
+    /// `sink`, used without retaining it: read at every stop, a strong optional existential was
+    /// retained and released several times per stop. It lives as long as the session (`sink`).
+    private unowned(unsafe) let text: (any TraceSink)?
     /// The `-c`/`-C` summary; nil without.
     private(set) var summary: SyscallSummary?
     private let pathFilter: PathFilter?
@@ -63,7 +66,8 @@ final class TraceSession<Control: TraceeControl> {
         self.options = options
         self.hostArch = hostArch
         hostTable = LazyDecoderTable(arch: hostArch)
-        text = makeTraceSink(options: options, openProcessOutput: openProcessOutput)
+        sink = makeTraceSink(options: options, openProcessOutput: openProcessOutput)
+        text = sink
         summary = options.summary.map { SyscallSummary(options: $0) }
         pathFilter = PathFilter(paths: options.paths, descriptors: options.descriptors)
         useSyscallInfo = !options.forceRegisterFallback
@@ -114,7 +118,9 @@ final class TraceSession<Control: TraceeControl> {
     }
 
     /// Handles stops until no tracee is left (or, with a waker, swtrace is asked to stop).
-    func run(waker: EngineWaker?) {
+    func run(waker ownedWaker: EngineWaker?) {
+        // Read at every stop without retaining it (the caller keeps it alive during the run).
+        unowned(unsafe) let waker = ownedWaker
         var status: Int32 = 0
         var cpuNanoseconds: UInt64? = readsCPUTime ? 0 : nil
         var wantsTicks = false
@@ -249,8 +255,8 @@ final class TraceSession<Control: TraceeControl> {
         let descriptor = table(of: call.arch).descriptor(call.number)
             ?? unknownSyscalls.descriptor(arch: call.arch, number: call.number)
         if task.inSyscall { syscallEndedWithoutReturn(task) }
-        let interrupted = descriptor.isRestart ? task.lastSyscallName : nil
-        if !descriptor.isRestart { task.lastSyscallName = descriptor.name }
+        let interrupted = descriptor.isRestart ? task.lastSyscall.map(syscallName) : nil
+        if !descriptor.isRestart { task.lastSyscall = (call.arch, call.number) }
         task.resumeMayWrite = descriptor.mayWriteOutput
         var active = ActiveCall(call: call, descriptor: descriptor, shown: .hidden,
                                 startNanoseconds: stopMonotonic, startCPUNanoseconds: stopCPU)
@@ -293,8 +299,10 @@ final class TraceSession<Control: TraceeControl> {
     }
 
     private func syscallExited(_ task: Tracee, _ result: SyscallResult) {
-        guard case .inCall(let active) = task.syscall else { return }
-        task.syscall = .idle
+        // Moved out, not copied (a copy retained the descriptor and the held line).
+        var state = SyscallState.idle
+        swap(&state, &task.syscall)
+        guard case .inCall(let active) = state else { return }
         if task.hiddenUntilExec {
             // The command's first successful exec: from here on it is the program to trace.
             guard case .success = result, active.descriptor.isExec else { return }
@@ -316,6 +324,11 @@ final class TraceSession<Control: TraceeControl> {
         }
         text?.syscallExited(task, active, result: result, memory: control.memory(of: task.tid))
         countShown()
+    }
+
+    private func syscallName(_ syscall: (arch: SyscallArch, number: UInt64)) -> String {
+        (table(of: syscall.arch).descriptor(syscall.number)
+            ?? unknownSyscalls.descriptor(arch: syscall.arch, number: syscall.number)).name
     }
 
     private func table(of arch: SyscallArch) -> LazyDecoderTable {
@@ -391,9 +404,9 @@ final class TraceSession<Control: TraceeControl> {
         guard count > 0,
               let call = RegisterSets.interruptedSyscall(UnsafeRawBufferPointer(scratch), count: count, hostArch: hostArch,
                                                          systemCallNumber: { control.armSystemCallNumber(task.tid) }),
-              let descriptor = table(of: call.arch).descriptor(call.number)
+              table(of: call.arch).descriptor(call.number) != nil
         else { return }
-        task.lastSyscallName = descriptor.name
+        task.lastSyscall = (call.arch, call.number)
     }
 
     /// execve succeeded in `tid`. When a thread other than the leader called it, the kernel has

@@ -81,9 +81,9 @@ extension CallDecoder {
             // A named argument is a number in hex for `-X raw` and `-X verbose`, as strace prints it.
             let value = UInt64(UInt32(truncatingIfNeeded: context.call.args[2]))
             if out.constantStyle == .abbrev {
-                out.constant(value, context.constants[keyPath: table])
+                out.constant(value, context.constants(table))
             } else {
-                out.hexConstant(value, context.constants[keyPath: table])
+                out.hexConstant(value, context.constants(table))
             }
         case .intIn:
             out.raw(", ")
