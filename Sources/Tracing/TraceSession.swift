@@ -12,10 +12,7 @@ final class TraceSession<Control: TraceeControl> {
     private let control: Control
     private let options: TraceOptions
     /// The trace's sink: strace's text or JSON Lines (`makeTraceSink`); nil with `-c` (summary only).
-    private let sink: (any TraceSink)?
-    /// `sink`, used without retaining it: read at every stop, a strong optional existential was
-    /// retained and released several times per stop. It lives as long as the session (`sink`).
-    private unowned(unsafe) let text: (any TraceSink)?
+    private let text: (any TraceSink)?
     /// The `-c`/`-C` summary; nil without.
     private(set) var summary: SyscallSummary?
     private let pathFilter: PathFilter?
@@ -66,8 +63,7 @@ final class TraceSession<Control: TraceeControl> {
         self.options = options
         self.hostArch = hostArch
         hostTable = LazyDecoderTable(arch: hostArch)
-        sink = makeTraceSink(options: options, openProcessOutput: openProcessOutput)
-        text = sink
+        text = makeTraceSink(options: options, openProcessOutput: openProcessOutput)
         summary = options.summary.map { SyscallSummary(options: $0) }
         pathFilter = PathFilter(paths: options.paths, descriptors: options.descriptors)
         useSyscallInfo = !options.forceRegisterFallback
@@ -118,9 +114,7 @@ final class TraceSession<Control: TraceeControl> {
     }
 
     /// Handles stops until no tracee is left (or, with a waker, swtrace is asked to stop).
-    func run(waker ownedWaker: EngineWaker?) {
-        // Read at every stop without retaining it (the caller keeps it alive during the run).
-        unowned(unsafe) let waker = ownedWaker
+    func run(waker: EngineWaker?) {
         var status: Int32 = 0
         var cpuNanoseconds: UInt64? = readsCPUTime ? 0 : nil
         var wantsTicks = false
