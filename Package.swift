@@ -29,7 +29,10 @@ let package = Package(
         // strace's command line, read into TraceOptions: a library, so that tests can parse
         // command lines without running anything.
         .target(name: "SwtraceCommandLine", dependencies: ["Tracing", "SyscallDecoding"]),
-        .executableTarget(name: "swtrace", dependencies: ["SwtraceCommandLine", "Tracing"]),
+        // The Swift runtime linked in (release only): the dynamic linker resolving its symbols
+        // was a third of swtrace's start-up, which is most of a short or filtered trace.
+        .executableTarget(name: "swtrace", dependencies: ["SwtraceCommandLine", "Tracing"],
+                          linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]),
         .testTarget(name: "SyscallTablesTests", dependencies: ["SyscallTables", "CSeccomp"]),
         .testTarget(name: "SwtraceCommandLineTests", dependencies: ["SwtraceCommandLine", "Tracing", "SyscallTables"]),
         .testTarget(name: "SyscallDecodingTests", dependencies: ["SyscallDecoding", "SyscallTables"]),

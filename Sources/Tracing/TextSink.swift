@@ -33,7 +33,11 @@ final class TextSink {
         main = TraceOutput(writer: writer, prefixStyle: options.outputSeparately ? .never : prefixStyle)
         main.processNames = options.decode.processNames
         self.openProcessOutput = options.outputSeparately ? openProcessOutput : nil
+        outputsSeparately = self.openProcessOutput != nil
     }
+
+    /// `-ff`: each process has its own output (`openProcessOutput` is set).
+    private let outputsSeparately: Bool
 
     var writeFailure: Int32? {
         if let failure = main.writeFailure { return failure }
@@ -58,7 +62,8 @@ final class TextSink {
     }
 
     private func output(for task: Tracee) -> TraceOutput {
-        guard let openProcessOutput else { return main }
+        // A Bool first: binding the optional closure retained it at every line.
+        guard outputsSeparately, let openProcessOutput else { return main }
         if let output = perProcess[task.tgid] { return output }
         // The first process writes to FILE.PID too: strace's -ff names every file by its pid.
         let fd = openProcessOutput(task.tgid) ?? -1
@@ -339,6 +344,11 @@ final class TextSink {
     func flushBeforeResume(mayWrite: Bool) {
         guard !dirty.isEmpty else { return }
         if sharedWithTracees && mayWrite { return flush() }
+        // One output (no -ff): its size decides, without walking the list of outputs.
+        if !outputsSeparately {
+            if main.pendingBytes >= Self.batchBytes { flushFullBatches() }
+            return
+        }
         flushFullBatches()
     }
 

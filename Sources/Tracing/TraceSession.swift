@@ -45,8 +45,10 @@ final class TraceSession<Control: TraceeControl> {
     private var spinner: StopSpinner
     /// Descriptors of syscall numbers the tables lack, made once each.
     private var unknownSyscalls = UnknownSyscalls()
-    /// The host ABI's table, held here: reading a global `static let` costs a swift_once per stop.
-    private let hostTable: DecoderTable
+    /// The host ABI's descriptors, made as numbers are first seen (see `LazyDecoderTable`), and
+    /// the other ABIs', made when a tracee first uses one.
+    private let hostTable: LazyDecoderTable
+    private var otherTables: [LazyDecoderTable] = []
     /// The tracee of the previous stop: most stops come from the same thread as the one before.
     private var lastTask: Tracee?
 
@@ -60,7 +62,7 @@ final class TraceSession<Control: TraceeControl> {
         self.control = control
         self.options = options
         self.hostArch = hostArch
-        hostTable = DecoderTable.forArch(hostArch)
+        hostTable = LazyDecoderTable(arch: hostArch)
         text = makeTraceSink(options: options, openProcessOutput: openProcessOutput)
         summary = options.summary.map { SyscallSummary(options: $0) }
         pathFilter = PathFilter(paths: options.paths, descriptors: options.descriptors)
@@ -244,12 +246,11 @@ final class TraceSession<Control: TraceeControl> {
 
     private func syscallEntered(_ task: Tracee, _ call: SyscallCall) {
         task.lastSyscallNumber = call.number
-        let table = call.arch == hostArch ? hostTable : DecoderTable.forArch(call.arch)
-        let descriptor = table.descriptor(call.number)
+        let descriptor = table(of: call.arch).descriptor(call.number)
             ?? unknownSyscalls.descriptor(arch: call.arch, number: call.number)
         if task.inSyscall { syscallEndedWithoutReturn(task) }
-        let interrupted = descriptor.isRestart ? task.lastSyscallName : nil
-        if !descriptor.isRestart { task.lastSyscallName = descriptor.name }
+        let interrupted = descriptor.isRestart ? task.lastSyscall.map(syscallName) : nil
+        if !descriptor.isRestart { task.lastSyscall = (call.arch, call.number) }
         task.resumeMayWrite = descriptor.mayWriteOutput
         var active = ActiveCall(call: call, descriptor: descriptor, shown: .hidden,
                                 startNanoseconds: stopMonotonic, startCPUNanoseconds: stopCPU)
@@ -298,8 +299,10 @@ final class TraceSession<Control: TraceeControl> {
     }
 
     private func syscallExited(_ task: Tracee, _ result: SyscallResult) {
-        guard case .inCall(let active) = task.syscall else { return }
-        task.syscall = .idle
+        // Moved out, not copied (a copy retained the descriptor and the held line).
+        var state = SyscallState.idle
+        swap(&state, &task.syscall)
+        guard case .inCall(let active) = state else { return }
         if task.hiddenUntilExec {
             // The command's first successful exec: from here on it is the program to trace.
             guard case .success = result, active.descriptor.isExec else { return }
@@ -321,6 +324,19 @@ final class TraceSession<Control: TraceeControl> {
         }
         text?.syscallExited(task, active, result: result, memory: control.memory(of: task.tid))
         countShown()
+    }
+
+    private func syscallName(_ syscall: (arch: SyscallArch, number: UInt64)) -> String {
+        (table(of: syscall.arch).descriptor(syscall.number)
+            ?? unknownSyscalls.descriptor(arch: syscall.arch, number: syscall.number)).name
+    }
+
+    private func table(of arch: SyscallArch) -> LazyDecoderTable {
+        if arch == hostArch { return hostTable }
+        if let table = otherTables.first(where: { $0.arch == arch }) { return table }
+        let table = LazyDecoderTable(arch: arch)
+        otherTables.append(table)
+        return table
     }
 
     /// Ends the syscall `task` is in with `= ?`: the task is gone, or its thread id was taken over.
@@ -388,9 +404,9 @@ final class TraceSession<Control: TraceeControl> {
         guard count > 0,
               let call = RegisterSets.interruptedSyscall(UnsafeRawBufferPointer(scratch), count: count, hostArch: hostArch,
                                                          systemCallNumber: { control.armSystemCallNumber(task.tid) }),
-              let descriptor = DecoderTable.forArch(call.arch).descriptor(call.number)
+              table(of: call.arch).descriptor(call.number) != nil
         else { return }
-        task.lastSyscallName = descriptor.name
+        task.lastSyscall = (call.arch, call.number)
     }
 
     /// execve succeeded in `tid`. When a thread other than the leader called it, the kernel has

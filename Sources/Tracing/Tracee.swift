@@ -10,8 +10,10 @@ final class Tracee {
 
     /// Where the thread is between syscall stops.
     var syscall = SyscallState.idle
-    /// The last syscall's name, for `restart_syscall(<... resuming interrupted NAME ...>)`.
-    var lastSyscallName: String?
+    /// The ABI and number of the last syscall that was not a restart, for
+    /// `restart_syscall(<... resuming interrupted NAME ...>)`: its name is looked up only then
+    /// (keeping the name cost a retain and a release at every entry).
+    var lastSyscall: (arch: SyscallArch, number: UInt64)?
     /// The number of the thread's current or last syscall, traced or not (`-n` shows it on every
     /// line of the thread, as strace does).
     var lastSyscallNumber: UInt64 = 0

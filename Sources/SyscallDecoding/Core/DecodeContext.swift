@@ -69,6 +69,15 @@ public struct DecodeContext {
 
     var constants: ABIConstants { abi.constants }
     var layouts: StructLayouts { abi.layouts }
+
+    /// One of the ABI's constant tables, by key path. Use this, not `constants[keyPath:]`: a
+    /// key path applied through a context passed `inout` (as printers get it) copied every table
+    /// of the ABI first, retaining all their arrays (a third of the tracer's instructions on the
+    /// forkexec workload); applied to the ABI object it reads one table.
+    func constants<Table>(_ table: KeyPath<ABIConstants, Table>) -> Table {
+        let abi = abi
+        return abi.constants[keyPath: table]
+    }
     var wordSize: Int { abi.wordSize }
     /// The traced thread's id, 0 when the memory does not know it (see `TraceeMemory.tid`).
     var tid: Int32 { memory.tid }

@@ -69,6 +69,37 @@ public final class DecoderTable: Sendable {
     }
 }
 
+/// One ABI's descriptors made when a syscall number is first seen, for the tracer: a trace that
+/// meets 30 distinct syscalls makes 30 descriptors, not the table's 400 (making them all was a
+/// third of swtrace's start-up, which is most of a short or filtered trace). Not shared between
+/// threads: each `TraceSession` holds its own (`DecoderTable` is the shared, complete one).
+public final class LazyDecoderTable {
+    public let arch: SyscallArch
+    @usableFromInline let names: [String?]
+    @usableFromInline var descriptors: ContiguousArray<SyscallDescriptor?>
+
+    public init(arch: SyscallArch) {
+        self.arch = arch
+        names = SyscallTable.forArch(arch).names
+        descriptors = ContiguousArray(repeating: nil, count: names.count)
+    }
+
+    /// The descriptor of syscall `number`, or nil if this ABI has no such syscall. After the
+    /// first call with a number, an array index.
+    @inlinable public func descriptor(_ number: UInt64) -> SyscallDescriptor? {
+        guard number < UInt64(descriptors.count) else { return nil }
+        if let descriptor = descriptors[Int(number)] { return descriptor }
+        return make(Int(number))
+    }
+
+    @usableFromInline @inline(never) func make(_ index: Int) -> SyscallDescriptor? {
+        guard let name = names[index] else { return nil }
+        let descriptor = SyscallDescriptor(name: name, signature: SyscallCatalog.signature(of: name, arch: arch))
+        descriptors[index] = descriptor
+        return descriptor
+    }
+}
+
 /// A syscall the table does not know prints like strace's `syscall_0x1ff(...)`, with six raw args.
 /// The tracer keeps what this makes (`UnknownSyscalls`), so that a program that calls an unknown
 /// number in a loop does not build a String per stop.

@@ -7,8 +7,13 @@ public struct SyscallFormatter: Sendable {
     public var options: DecodeOptions
     /// Scratch memory for tracee reads, reused by every stop this formatter decodes.
     let arena = DecodeArena()
-    /// The ABIs, held here: reading a global `static let` costs a swift_once check per stop.
-    private let abis = (x86_64: DecodeABI.x86_64, i386: DecodeABI.i386, aarch64: DecodeABI.aarch64)
+    /// The host's ABI, held here: reading a global `static let` costs a swift_once check per stop.
+    /// The others are made only when a tracee uses them (each costs start-up time to build).
+    #if arch(arm64)
+    private let hostABI = DecodeABI.aarch64
+    #else
+    private let hostABI = DecodeABI.x86_64
+    #endif
     /// `--output-format=json`: the JSON style's state, reused by every stop.
     let json = JsonValueWriter()
     /// The text the JSON style writes beside its values (never shown).
@@ -253,11 +258,7 @@ public struct SyscallFormatter: Sendable {
     private func makeContext(call: SyscallCall, result: SyscallResult?, memory: some TraceeMemory,
                              slot: CallSlot, interruptedCall: String?, pid: Int32) -> DecodeContext {
         arena.reset()
-        let abi = switch call.arch {
-        case .x86_64: abis.x86_64
-        case .i386: abis.i386
-        case .aarch64: abis.aarch64
-        }
+        let abi = call.arch == hostABI.arch ? hostABI : DecodeABI.forArch(call.arch)
         return DecodeContext(call: call, result: result, abi: abi, options: options,
                              memory: memory, arena: arena, slot: slot, interruptedCall: interruptedCall, pid: pid,
                              abbreviates: options.abbreviates.includes(call.arch, call.number),

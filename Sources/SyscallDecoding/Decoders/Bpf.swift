@@ -339,9 +339,9 @@ extension DecodeContext {
         case .buffer(let length):
             printBuffer(at: value, length: layout[keyPath: length].unsigned(in: bytes), to: &out)
         case .constant(let table, let unknown):
-            out.constant(value, constants[keyPath: table], unknown: unknown)
+            out.constant(value, constants(table), unknown: unknown)
         case .flags(let table, let unknown):
-            out.flags(value, constants[keyPath: table], unknown: unknown)
+            out.flags(value, constants(table), unknown: unknown)
         case .changedAtExit:
             // The value at entry, then what the kernel wrote when it differs.
             out.uint(slot.values.0)

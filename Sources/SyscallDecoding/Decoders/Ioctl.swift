@@ -186,14 +186,14 @@ extension CallDecoder {
         case .named(let table, let unknown):
             // A named argument is a number in hex for `-X raw` and `-X verbose`, as strace prints it.
             let value = UInt64(UInt32(truncatingIfNeeded: context.call.args[2]))
-            let names = context.constants[keyPath: table]
+            let names = context.constants(table)
             if out.constantStyle == .abbrev || (out.constantStyle == .verbose && names.name(of: value) == nil) {
                 out.constant(value, names, unknown: unknown)
             } else {
                 out.hexConstant(value, names)
             }
         case .flags(let table, let unknown):
-            out.flags(address, context.constants[keyPath: table], unknown: unknown)
+            out.flags(address, context.constants(table), unknown: unknown)
         case .valueIn(let value):
             context.printIoctlValue(value, at: address, to: &out)
         case .string:

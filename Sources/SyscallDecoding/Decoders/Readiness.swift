@@ -28,8 +28,18 @@ extension SyscallCatalog {
 
 /// Which timeout a readiness call writes back (`left {...}`): none, a timeval, a timespec of
 /// words or of 64-bit values.
-enum RemainingTime: Sendable {
+enum RemainingTime: Sendable, CustomStringConvertible {
     case timeval, word, time64
+
+    /// For printer ids: interpolating a type without this goes through reflection, which cost a
+    /// tenth of swtrace's start-up when the catalog was built.
+    var description: String {
+        switch self {
+        case .timeval: "timeval"
+        case .word: "word"
+        case .time64: "time64"
+        }
+    }
 }
 
 extension ArgPrinter {
@@ -91,7 +101,7 @@ extension ArgPrinter {
 extension ReturnPrinter {
     /// `2 ([{fd=3, revents=POLLIN}], left {tv_sec=0, tv_nsec=0})`, `0 (Timeout)`.
     static func pollResult(timeout: RemainingTime?) -> ReturnPrinter {
-        ReturnPrinter("pollResult(\(String(describing: timeout)))") { value, context, out in
+        ReturnPrinter("pollResult(\(timeout?.description ?? "nil"))") { value, context, out in
             out.int(value)
             guard value != 0 else { return out.raw(" (Timeout)") }
             out.raw(" (")

@@ -20,7 +20,7 @@ extension ArgPrinter {
         ArgPrinter("ipcCreateFlags") { value, context, out in
             let flags = UInt64(UInt32(truncatingIfNeeded: value))
             if flags & ~0o777 != 0 {
-                out.flags(flags & ~0o777, context.constants[keyPath: table])
+                out.flags(flags & ~0o777, context.constants(table))
                 out.raw("|")
             }
             context.printPermissionBits(flags & 0o777, to: &out)

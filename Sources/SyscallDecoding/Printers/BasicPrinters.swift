@@ -90,7 +90,7 @@ extension ArgPrinter {
     static func flags(_ id: String, _ table: KeyPath<ABIConstants, FlagTable> & Sendable,
                       unknown: StaticString? = nil) -> ArgPrinter {
         ArgPrinter(id) { value, context, out in
-            out.flags(UInt64(UInt32(truncatingIfNeeded: value)), context.constants[keyPath: table], unknown: unknown)
+            out.flags(UInt64(UInt32(truncatingIfNeeded: value)), context.constants(table), unknown: unknown)
         }
     }
 
@@ -98,7 +98,7 @@ extension ArgPrinter {
     static func constant(_ id: String, _ table: KeyPath<ABIConstants, ConstantTable> & Sendable,
                          unknown: StaticString? = nil) -> ArgPrinter {
         ArgPrinter(id) { value, context, out in
-            out.constant(UInt64(UInt32(truncatingIfNeeded: value)), context.constants[keyPath: table], unknown: unknown)
+            out.constant(UInt64(UInt32(truncatingIfNeeded: value)), context.constants(table), unknown: unknown)
         }
     }
 }

@@ -21,10 +21,10 @@ public struct SyscallFilter: Sendable, Equatable {
 
     /// No syscall.
     init(empty: ()) {
-        x86_64 = SyscallNumberSet(count: SyscallPersonality.x86_64.names.count)
-        i386 = SyscallNumberSet(count: SyscallPersonality.i386.names.count)
-        aarch64 = SyscallNumberSet(count: SyscallPersonality.aarch64.names.count)
-        x32 = SyscallNumberSet(count: SyscallPersonality.x32.names.count)
+        x86_64 = SyscallNumberSet(count: SyscallPersonality.x86_64.count)
+        i386 = SyscallNumberSet(count: SyscallPersonality.i386.count)
+        aarch64 = SyscallNumberSet(count: SyscallPersonality.aarch64.count)
+        x32 = SyscallNumberSet(count: SyscallPersonality.x32.count)
     }
 
     /// Applies one `-e trace=` value (`open,close`, `!write`, `%file`, `/regex`, `?name`,

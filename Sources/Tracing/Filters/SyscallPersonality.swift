@@ -15,6 +15,15 @@ enum SyscallPersonality: CaseIterable {
         }
     }
 
+    /// How many numbers its table has (x32's without building its names: a filter is made at
+    /// every start).
+    var count: Int {
+        switch self {
+        case .x32: X32Syscalls.tableCount
+        default: names.count
+        }
+    }
+
     /// The personalities a `NAME@64`, `@32` or `@x32` suffix selects: @64 is every 64-bit ABI
     /// (x86_64 and aarch64, of which a host has one), @32 the 32-bit compat ABI (i386).
     static func selected(by designator: Substring) -> [SyscallPersonality]? {

@@ -30,10 +30,11 @@ enum X32Syscalls {
     ]
 
     static let firstCompatibleNumber = 512
+    static var tableCount: Int { firstCompatibleNumber + compatibleCalls.count }
 
     /// `names[nr]`: the call x32 makes with number `nr | syscallBit`.
     static let names: [String?] = {
-        var names = [String?](repeating: nil, count: firstCompatibleNumber + compatibleCalls.count)
+        var names = [String?](repeating: nil, count: tableCount)
         for (number, name) in SyscallTable.x86_64.names.enumerated() where number < firstCompatibleNumber {
             if let name, !sixtyFourBitOnly.contains(name) { names[number] = name }
         }
