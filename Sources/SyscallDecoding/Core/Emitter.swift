@@ -21,6 +21,8 @@ public struct Emitter {
     public var arrayLimit = 32
     /// Bit n: the item at depth n already has a member, so the next one needs `, `.
     private var hasMember: UInt64 = 0
+    /// Two bits per depth: the `ExpressionOperator` of an operation open at that depth.
+    private var operators: UInt64 = 0
     private var depth = 0
     /// `--output-format=json`: the same values as typed JSON (`JsonValueWriter`); nil for text.
     public var json: JsonValueWriter?
@@ -61,6 +63,25 @@ public struct Emitter {
         text.appendHex(value)
         if let json { typed(json, start) { $0.append("{\"type\":\"hex\",\"raw\":\""); $0.appendHex(value); $0.append("\"}") } }
     }
+    /// printf's `%#0<width>x` (netlink groups: `00000000`, `0x000011`): zeros up to `width`
+    /// characters, the `0x` counted, and no `0x` for 0. In JSON a `hex` value whose `raw` is that text.
+    public mutating func paddedHex(_ value: UInt64, width: Int) {
+        let start = text.bytes.count
+        if value == 0 {
+            text.appendDigits(0, radix: 16, minimumDigits: width)
+        } else {
+            text.append("0x")
+            text.appendDigits(value, radix: 16, minimumDigits: width - 2)
+        }
+        if let json {
+            let text = self.text
+            typed(json, start) {
+                $0.append("{\"type\":\"hex\",\"raw\":")
+                $0.appendJSONString(text.bytes[start...])
+                $0.append(byte: UInt8(ascii: "}"))
+            }
+        }
+    }
     /// A pointer that is not followed: `NULL` or `0x7ffc...`.
     public mutating func pointer(_ value: UInt64) {
         let start = text.bytes.count
@@ -84,9 +105,13 @@ public struct Emitter {
     /// A descriptor of the process that `pidfd` (the tracee's) refers to, as pidfd_getfd takes it:
     /// `0`, or with `-y` `0</dev/null>` as that process has it open.
     public mutating func fd(_ value: Int32, ofProcessOf pidfd: Int32) {
+        let start = text.bytes.count
         text.appendDecimal(Int64(value))
-        guard descriptorOwner != 0, let target = ProcessLinks.processOfPidfd(pid: descriptorOwner, pidfd: pidfd) else { return }
-        _ = ProcessLinks.appendDescriptorPath(pid: target, fd: value, escapes: escapes, to: &text)
+        let pathStart = text.bytes.count
+        if descriptorOwner != 0, let target = ProcessLinks.processOfPidfd(pid: descriptorOwner, pidfd: pidfd) {
+            _ = ProcessLinks.appendDescriptorPath(pid: target, fd: value, escapes: escapes, to: &text)
+        }
+        if let json { typedLinked(json, "{\"type\":\"fd\",\"raw\":", Int64(value), name: nil, start, linkStart: pathStart, key: "path") }
     }
 
     /// A directory descriptor of the *at calls: `AT_FDCWD` (with `-y` `AT_FDCWD</home>`) or `fd`.
@@ -186,18 +211,11 @@ public struct Emitter {
     public mutating func signal(_ value: Int32) {
         let start = text.bytes.count
         appendSignalValue(value)
-        if let json {
-            typed(json, start) {
-                $0.append("{\"type\":\"signal\",\"raw\":")
-                $0.appendJSONNumber(Int64(value))
-                if SignalNames.hasName(value) {
-                    $0.append(",\"name\":\"")
-                    $0.appendSignal(value)
-                    $0.append(byte: UInt8(ascii: "\""))
-                }
-                $0.append(byte: UInt8(ascii: "}"))
-            }
-        }
+        if let json { typedSignal(json, value, start) }
+    }
+
+    private func typedSignal(_ json: JsonValueWriter, _ value: Int32, _ start: Int) {
+        typed(json, start) { $0.appendJSONSignal(value) }
     }
 
     private mutating func appendSignalValue(_ value: Int32) {
@@ -305,10 +323,26 @@ public struct Emitter {
     /// A value that strace prints in hex, by name when the table has one (a file system's magic
     /// number): the name or `0x...`; `-X raw` the number, `-X verbose` the number and the name.
     public mutating func hexConstant(_ value: UInt64, _ table: ConstantTable) {
+        let start = text.bytes.count
         let name = table.name(of: value)
-        if constantStyle == .abbrev, let name { return text.append(name) }
-        text.appendHex(value)
-        if constantStyle == .verbose, let name { appendComment(name) }
+        if constantStyle == .abbrev, let name {
+            text.append(name)
+        } else {
+            text.appendHex(value)
+            if constantStyle == .verbose, let name { appendComment(name) }
+        }
+        if let json {
+            typed(json, start) {
+                $0.append("{\"type\":\"constant\",\"raw\":")
+                $0.appendJSONNumber(value)
+                if let name {
+                    $0.append(",\"name\":\"")
+                    $0.append(name)
+                    $0.append(byte: UInt8(ascii: "\""))
+                }
+                $0.append(",\"hex\":true}")
+            }
+        }
     }
 
     private mutating func appendComment(_ content: StaticString) {
@@ -418,12 +452,159 @@ public struct Emitter {
         json?.changed(textEnd: text.bytes.count, text: text)
     }
 
+    // MARK: Expressions
+
+    /// `function(`: a value strace shows as a C expression call (`htons(80)`, `makedev(0x8, 0x1)`,
+    /// `inet_addr("127.0.0.1")`); its arguments follow as `element()`s, then `endCall()` writes
+    /// `)`. In JSON `{"type":"call","function":"htons","args":[...]}`.
+    public mutating func beginCall(_ function: StaticString) {
+        if let json {
+            json.beginValue(textStart: text.bytes.count)
+            let headerStart = json.json.bytes.count
+            json.json.append("{\"type\":\"call\",\"function\":\"")
+            json.json.append(function)
+            json.json.append("\",\"args\":[")
+            json.openFrame(.array, headerStart: headerStart, textStart: text.bytes.count, openingBytes: function.utf8CodeUnitCount + 1)
+        }
+        text.append(function)
+        open(UInt8(ascii: "("))
+    }
+    public mutating func endCall() {
+        close(UInt8(ascii: ")"))
+        json?.endContainer(text: text)
+    }
+
+    /// Values joined by an operator (`MAP_PRIVATE|MAP_ANONYMOUS` from two tables, `1<<CAP_KILL`,
+    /// `8192*1024`): `operand()` before each of them. In JSON
+    /// `{"type":"operation","operator":"|","operands":[...]}`, or the operand alone when there is one.
+    public mutating func beginOperation(_ operator: ExpressionOperator) {
+        if let json {
+            json.beginValue(textStart: text.bytes.count)
+            let headerStart = json.json.bytes.count
+            json.json.append("{\"type\":\"operation\",\"operator\":\"")
+            json.json.append(`operator`.text)
+            json.json.append("\",\"operands\":[")
+            json.openFrame(.operation, headerStart: headerStart, textStart: text.bytes.count, openingBytes: 0)
+        }
+        depth += 1
+        hasMember &= ~(1 << UInt64(depth & 63))
+        let shift = UInt64((depth & 31) * 2)
+        operators = operators & ~(3 << shift) | UInt64(`operator`.rawValue) << shift
+    }
+    /// Starts the next operand: the operator unless it is the first.
+    public mutating func operand() {
+        let before = text.bytes.count
+        let bit: UInt64 = 1 << UInt64(depth & 63)
+        if hasMember & bit != 0 {
+            let code = UInt8(truncatingIfNeeded: operators >> UInt64((depth & 31) * 2)) & 3
+            text.append((ExpressionOperator(rawValue: code) ?? .or).text)
+        }
+        hasMember |= bit
+        json?.member(nil, textBefore: before, text: text)
+    }
+    public mutating func endOperation() {
+        hasMember &= ~(1 << UInt64(depth & 63))
+        depth -= 1
+        json?.endContainer(text: text, closingBytes: 0)
+    }
+
+    /// A set strace prints with spaces between its members, `~` before it when it lists the
+    /// members *not* in it (signal masks `~[RTMIN RT_1]`, fd sets `[0 3]`, CPU sets `[0 1]`):
+    /// `setMember()` before each. In JSON `{"type":"set","items":[...],"inverted":true}`.
+    public mutating func beginSet(inverted: Bool = false) {
+        let start = text.bytes.count
+        if inverted { text.append(byte: UInt8(ascii: "~")) }
+        if let json {
+            json.beginValue(textStart: start)
+            let headerStart = json.json.bytes.count
+            json.json.append(inverted ? "{\"type\":\"set\",\"inverted\":true,\"items\":[" : "{\"type\":\"set\",\"items\":[")
+            json.openFrame(.array, headerStart: headerStart, textStart: start, openingBytes: inverted ? 2 : 1)
+        }
+        open(UInt8(ascii: "["))
+    }
+    public mutating func setMember() {
+        let before = text.bytes.count
+        let bit: UInt64 = 1 << UInt64(depth & 63)
+        if hasMember & bit != 0 { text.append(byte: UInt8(ascii: " ")) }
+        hasMember |= bit
+        json?.member(nil, textBefore: before, text: text)
+    }
+    public mutating func endSet() { endArray() }
+
+    /// A signal as signal sets show it, without `SIG` (`USR1`; the number when it has no name);
+    /// `-X raw` `10`, `-X verbose` `10 /* USR1 */`. In JSON a `signal` value.
+    public mutating func signalInSet(_ value: Int32) {
+        guard SignalNames.hasName(value) else { return int(Int64(value)) }
+        let start = text.bytes.count
+        switch constantStyle {
+        case .abbrev: text.appendSignalNameWithoutPrefix(value)
+        case .raw: text.appendDecimal(Int64(value))
+        case .verbose:
+            text.appendDecimal(Int64(value))
+            text.append(" /* ")
+            text.appendSignalNameWithoutPrefix(value)
+            text.append(" */")
+        }
+        if let json { typedSignal(json, value, start) }
+    }
+
+    /// wait(2)'s status as strace shows it: `{WIFEXITED(s) && WEXITSTATUS(s) == 0}`,
+    /// `{WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL && WCOREDUMP(s)}`, ... (the encoding is the
+    /// same on every Linux ABI). In JSON `{"type":"wait_status","raw":N,"exited":0}` (or
+    /// `"signaled"`/`"stopped"` with a signal value, `"core_dumped"`, `"event"`, `"continued"`).
+    public mutating func waitStatus(_ status: UInt32) {
+        let start = text.bytes.count
+        let low = status & 0x7f
+        text.append(byte: UInt8(ascii: "{"))
+        if low == 0 {
+            text.append("WIFEXITED(s) && WEXITSTATUS(s) == ")
+            text.appendDecimal(UInt64((status >> 8) & 0xff))
+        } else if status & 0xff == 0x7f {
+            text.append("WIFSTOPPED(s) && WSTOPSIG(s) == ")
+            text.appendSignal(Int32((status >> 8) & 0xff))
+            if status >> 16 != 0 {
+                text.append(" && s >> 16 == ")
+                text.appendDecimal(UInt64(status >> 16))
+            }
+        } else if status == 0xffff {
+            text.append("WIFCONTINUED(s)")
+        } else {
+            text.append("WIFSIGNALED(s) && WTERMSIG(s) == ")
+            text.appendSignal(Int32(low))
+            if status & 0x80 != 0 { text.append(" && WCOREDUMP(s)") }
+        }
+        text.append(byte: UInt8(ascii: "}"))
+        guard let json else { return }
+        typed(json, start) {
+            $0.append("{\"type\":\"wait_status\",\"raw\":")
+            $0.appendJSONNumber(UInt64(status))
+            if low == 0 {
+                $0.append(",\"exited\":")
+                $0.appendJSONNumber(UInt64((status >> 8) & 0xff))
+            } else if status & 0xff == 0x7f {
+                $0.append(",\"stopped\":")
+                $0.appendJSONSignal(Int32((status >> 8) & 0xff))
+                if status >> 16 != 0 {
+                    $0.append(",\"event\":")
+                    $0.appendJSONNumber(UInt64(status >> 16))
+                }
+            } else if status == 0xffff {
+                $0.append(",\"continued\":true")
+            } else {
+                $0.append(",\"signaled\":")
+                $0.appendJSONSignal(Int32(low))
+                if status & 0x80 != 0 { $0.append(",\"core_dumped\":true") }
+            }
+            $0.append(byte: UInt8(ascii: "}"))
+        }
+    }
+
     // MARK: JSON style
 
     /// One typed value whose text starts at `start` (`write` writes its JSON).
     @inline(__always)
-    private func typed(_ json: JsonValueWriter, _ start: Int, _ write: (inout TextBuffer) -> Void) {
-        json.beginValue()
+    func typed(_ json: JsonValueWriter, _ start: Int, _ write: (inout TextBuffer) -> Void) {
+        json.beginValue(textStart: start)
         write(&json.json)
         json.endValue(textStart: start, text: text)
     }
@@ -497,5 +678,32 @@ public struct Emitter {
         text.append(byte: bracket)
         hasMember &= ~(1 << UInt64(depth & 63))
         depth -= 1
+    }
+}
+
+/// What joins the operands of `Emitter.beginOperation`.
+public enum ExpressionOperator: UInt8, Sendable {
+    case or, shiftLeft, times
+
+    var text: StaticString {
+        switch self {
+        case .or: "|"
+        case .shiftLeft: "<<"
+        case .times: "*"
+        }
+    }
+}
+
+extension TextBuffer {
+    /// `{"type":"signal","raw":N,"name":"SIGUSR1"}` (no name for a number without one).
+    mutating func appendJSONSignal(_ value: Int32) {
+        append("{\"type\":\"signal\",\"raw\":")
+        appendJSONNumber(Int64(value))
+        if SignalNames.hasName(value) {
+            append(",\"name\":\"")
+            appendSignal(value)
+            append(byte: UInt8(ascii: "\""))
+        }
+        append(byte: UInt8(ascii: "}"))
     }
 }

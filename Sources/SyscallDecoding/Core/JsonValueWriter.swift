@@ -41,11 +41,15 @@ public final class JsonValueWriter: @unchecked Sendable {
 
     enum ValueKind { case int, other }
 
-    private enum FrameKind { case root, structure, array }
+    /// `operation`: an array of operands that is left out when it has one operand only.
+    enum FrameKind { case root, structure, array, operation }
     private struct Frame {
         var kind: FrameKind
         var members = 0
         var abbreviated = false
+        /// Where the container's own JSON starts (after its comma), and its members.
+        var jsonStart = 0
+        var membersStart = 0
     }
 
     enum SlotKind { case argument, member, result }
@@ -100,8 +104,10 @@ public final class JsonValueWriter: @unchecked Sendable {
 
     // MARK: Values (the emitter)
 
-    /// Before a typed value: the comma between values of one slot.
-    @inline(__always) func beginValue() {
+    /// Before a typed value whose text starts at `textStart`: the comma between values of one
+    /// slot. A value first in a struct or array without `element()` before it is its first member.
+    @inline(__always) func beginValue(textStart: Int) {
+        if slot.parts < 0 { openImplicitMember(textStart: textStart) }
         if slot.parts > 0 { json.append(byte: UInt8(ascii: ",")) }
         slot.parts += 1
         lastKind = .other
@@ -115,6 +121,11 @@ public final class JsonValueWriter: @unchecked Sendable {
     func noteInt(_ value: Int64) {
         lastKind = .int
         lastInt = value
+    }
+
+    private func openImplicitMember(textStart: Int) {
+        let isStructure = frames[frames.count - 1].kind == .structure
+        openSlot(.member, text: slot.textStart, typedStart: typedBytes, key: isStructure ? "" : nil)
     }
 
     /// Free text written by the emitter itself (`raw`): at the top level, `, ` outside
@@ -146,26 +157,40 @@ public final class JsonValueWriter: @unchecked Sendable {
     }
 
     func beginContainer(isArray: Bool, textStart: Int) {
-        beginValue()
+        beginValue(textStart: textStart)
+        let headerStart = json.bytes.count
         json.append(isArray ? "{\"type\":\"array\",\"items\":[" : "{\"type\":\"struct\",\"fields\":{")
+        openFrame(isArray ? .array : .structure, headerStart: headerStart, textStart: textStart, openingBytes: 1)
+    }
+
+    /// After `beginValue` and the JSON that opens a container (from `headerStart`, its `[` or `{`
+    /// last): members follow. `openingBytes`: the text that opens it (`[`, `htons(`), from
+    /// `textStart` on.
+    func openFrame(_ kind: FrameKind, headerStart: Int, textStart: Int, openingBytes: Int) {
         slots.append(slot)
-        frames.append(Frame(kind: isArray ? .array : .structure))
-        typedBytes += 1  // the bracket
+        frames.append(Frame(kind: kind, jsonStart: headerStart, membersStart: json.bytes.count))
+        typedBytes += openingBytes
         slot = Slot(kind: .member, jsonStart: json.bytes.count, valueStart: json.bytes.count,
-                    textStart: textStart + 1, typedStart: typedBytes)
+                    textStart: textStart + openingBytes, typedStart: typedBytes)
         slot.parts = -1  // no member open yet
     }
 
-    func endContainer(text: TextBuffer) {
-        let bracketAt = text.bytes.count - 1
-        if slot.parts >= 0 { closeSlot(text: text, textEnd: bracketAt) }
+    /// Closes the container opened last; `closingBytes`: the text that closed it (`]`, `)`).
+    func endContainer(text: TextBuffer, closingBytes: Int = 1) {
+        let closeAt = text.bytes.count - closingBytes
+        if slot.parts >= 0 { closeSlot(text: text, textEnd: closeAt) }
         let frame = frames.removeLast()
-        json.append(frame.kind == .array ? "]" : "}")
-        if frame.abbreviated { json.append(frame.kind == .array ? ",\"truncated\":true" : ",\"abbreviated\":true") }
-        json.append(byte: UInt8(ascii: "}"))
-        typedBytes += 1
+        typedBytes += closingBytes
         slot = slots.removeLast()
         lastKind = .other
+        if frame.kind == .operation && frame.members == 1 && !frame.abbreviated {
+            // One operand: the operand is the value.
+            json.bytes.removeSubrange(frame.jsonStart..<frame.membersStart)
+            return
+        }
+        json.append(frame.kind == .structure ? "}" : "]")
+        if frame.abbreviated { json.append(frame.kind == .structure ? ",\"abbreviated\":true" : ",\"truncated\":true") }
+        json.append(byte: UInt8(ascii: "}"))
     }
 
     /// The next member of the struct or array: `name` for a named field. The emitter wrote the

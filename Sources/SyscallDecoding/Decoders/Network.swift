@@ -73,29 +73,30 @@ extension DecodeContext {
             return out.constant(UInt64(type), constants.socketTypes, unknown: "SOCK_???")
         }
         let flags = UInt64(type & ~0xf)
+        out.beginOperation(.or)
+        defer { out.endOperation() }
         guard out.constantStyle == .abbrev else {
             // `-X raw`: `0x1|0x80800`; `-X verbose`: each part with its names in a comment.
+            out.operand()
             out.constant(base, constants.socketTypes, unknown: "SOCK_???")
             if flags != 0 {
-                out.raw("|")
+                out.operand()
                 out.flags(flags, constants.socketTypeFlags, unknown: "SOCK_???")
             }
             return
         }
+        out.operand()
         out.name(name)
         guard flags != 0 else { return }
-        out.raw("|")
         let table = constants.socketTypeFlags
         var rest = flags
-        var first = true
         for entry in table.entries where rest & entry.bits == entry.bits {
-            if !first { out.raw("|") }
+            out.operand()
             out.name(entry.name)
             rest &= ~entry.bits
-            first = false
         }
         if rest != 0 {
-            if !first { out.raw("|") }
+            out.operand()
             out.hex(rest)
             out.raw(" /* SOCK_??? */")
         }
@@ -123,6 +124,7 @@ extension DecodeContext {
     /// `[16]`, or `[128 => 16]` when the kernel changed the length.
     func printLengthChange(from before: Int64, to after: Int64, to out: inout Emitter) {
         out.beginArray()
+        out.element()
         if before != after {
             out.int(before)
             out.changed()
