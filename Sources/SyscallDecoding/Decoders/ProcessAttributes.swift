@@ -90,14 +90,12 @@ extension DecodeContext {
     /// The numbers of the set bits, separated by spaces.
     func printCPUMask(at address: UInt64, bytes count: Int, to out: inout Emitter) {
         guard let bytes = read(address, count: count) else { return out.hex(address) }
-        out.raw("[")
-        var first = true
+        out.beginSet()
         for index in 0..<(count * 8) where bytes[index / 8] & (1 << UInt8(index % 8)) != 0 {
-            if !first { out.raw(" ") }
-            first = false
+            out.setMember()
             out.uint(UInt64(index))
         }
-        out.raw("]")
+        out.endSet()
     }
 }
 

@@ -188,14 +188,12 @@ extension DecodeContext {
         guard address != 0 else { return out.name("NULL") }
         guard let bits = readFdSet(at: address) else { return out.hex(address) }
         let nfds = Int(int32(0))
-        out.raw("[")
-        var first = true
+        out.beginSet()
         for fd in 0..<nfds where bits[fd / 8] & (1 << UInt8(fd % 8)) != 0 {
-            if !first { out.raw(" ") }
-            first = false
+            out.setMember()
             if withPaths { out.fd(Int32(fd)) } else { out.int(Int64(fd)) }
         }
-        out.raw("]")
+        out.endSet()
     }
 
     func fdSetHasMembers(at address: UInt64) -> Bool {
