@@ -377,6 +377,135 @@ public struct Emitter {
         if truncated { text.append("...") }
     }
 
+    /// Bytes as two hex digits each joined by `:` (`02:fc:00:00:00:01`: a MAC or Bluetooth
+    /// address). In JSON `{"type":"hwaddr","raw":"02:fc:00:00:00:01"}`.
+    public mutating func hardwareAddress(_ bytes: UnsafeRawBufferPointer) {
+        let start = text.bytes.count
+        for (index, byte) in bytes.enumerated() {
+            if index > 0 { text.append(byte: UInt8(ascii: ":")) }
+            text.appendDigits(UInt64(byte), radix: 16, minimumDigits: 2)
+        }
+        if let json {
+            let text = self.text
+            typed(json, start) {
+                $0.append("{\"type\":\"hwaddr\",\"raw\":")
+                $0.appendJSONString(text.bytes[start...])
+                $0.append(byte: UInt8(ascii: "}"))
+            }
+        }
+    }
+
+    /// A unix socket's abstract name (its leading NUL left out): `@"name"`. In JSON a string
+    /// with `"abstract":true`.
+    public mutating func abstractSocketName<C: Collection>(_ name: C) where C.Element == UInt8 {
+        let start = text.bytes.count
+        text.append(byte: UInt8(ascii: "@"))
+        if colors { text.appendInvisible(TextColors.string) }
+        text.appendQuoted(name, truncated: false, escapes: escapes)
+        if colors { text.appendInvisible(TextColors.reset) }
+        if let json {
+            typed(json, start) {
+                $0.append("{\"type\":\"string\",\"value\":")
+                $0.appendJSONString(name)
+                $0.append(",\"abstract\":true}")
+            }
+        }
+    }
+
+    /// A siginfo_t in an argument as strace shows it (`{si_signo=SIGUSR1, si_code=SI_USER,
+    /// si_pid=42, si_uid=0}`). In JSON a struct of those members, each typed by its shape: a
+    /// number `int`, `0x...` `hex`, a name `name` (si_signo a `signal`).
+    public mutating func signalInfo(_ info: SignalInfo) {
+        let start = text.bytes.count
+        text.appendSignalInfo(info, style: constantStyle)
+        guard let json else { return }
+        let text = self.text
+        let style = constantStyle
+        typed(json, start) { out in
+            out.append("{\"type\":\"struct\",\"fields\":{")
+            // Members are `name=value` between `{` and `}`, separated by `, ` (no value holds one).
+            var index = start + 1
+            let end = text.bytes.count - 1
+            var first = true
+            while index < end {
+                var equals = index
+                while equals < end && text.bytes[equals] != UInt8(ascii: "=") { equals += 1 }
+                var valueEnd = equals
+                while valueEnd < end && !(text.bytes[valueEnd] == UInt8(ascii: ",") && valueEnd + 1 < end
+                                          && text.bytes[valueEnd + 1] == UInt8(ascii: " ")) { valueEnd += 1 }
+                if !first { out.append(byte: UInt8(ascii: ",")) }
+                first = false
+                out.appendJSONString(text.bytes[index..<equals])
+                out.append(byte: UInt8(ascii: ":"))
+                let value = text.bytes[min(equals + 1, valueEnd)..<valueEnd]
+                if style == .abbrev && text.bytes[index..<equals].elementsEqual("si_signo".utf8) && SignalNames.hasName(info.signal) {
+                    out.appendJSONSignal(info.signal)
+                } else {
+                    out.appendJSONShapedValue(value)
+                }
+                index = valueEnd + 2
+            }
+            out.append("}}")
+        }
+    }
+
+    /// ` (`, then `endNote()`'s `)`: what strace adds in parentheses after a value (a result's
+    /// decoded form, `0x40000 (PER_LINUX)`, `2 ([{fd=3, revents=POLLIN}], left {...})`); its
+    /// items are `element()`s. In JSON `{"type":"annotated","value":...,"note":[...]}`.
+    public mutating func beginNote() {
+        text.append(" (")
+        json?.beginNote(textEnd: text.bytes.count, text: text)
+        depth += 1
+        hasMember &= ~(1 << UInt64(depth & 63))
+    }
+    public mutating func endNote() { close(UInt8(ascii: ")")); json?.endContainer(text: text) }
+
+    /// `name ` before an item of a note (`in [3]`, `left {...}`): call it after `element()`.
+    /// In JSON the item is `{"type":"labeled","label":"in","value":...}`.
+    public mutating func label(_ name: StaticString) {
+        text.append(name)
+        text.append(byte: UInt8(ascii: " "))
+        json?.label(name, textEnd: text.bytes.count)
+    }
+
+    /// A signal by its name whatever `-X` says (`SIGUSR1`, or the number without one): a
+    /// result's note. In JSON a `signal` value.
+    public mutating func signalName(_ value: Int32) {
+        let start = text.bytes.count
+        text.appendSignal(value)
+        if let json { typedSignal(json, value, start) }
+    }
+
+    /// A date the decoder writes (`2026-11-30T12:06:57+0000`). In JSON `{"type":"date","value":...}`.
+    public mutating func date(_ write: (inout TextBuffer) -> Void) {
+        let start = text.bytes.count
+        write(&text)
+        if let json {
+            let text = self.text
+            typed(json, start) {
+                $0.append("{\"type\":\"date\",\"value\":")
+                $0.appendJSONString(text.bytes[start...])
+                $0.append(byte: UInt8(ascii: "}"))
+            }
+        }
+    }
+
+    /// A negative errno by name (`-ENODEV`, a netlink error). In JSON a `constant` named `-ENODEV`.
+    public mutating func negatedErrno(_ value: Int64, _ name: String) {
+        let start = text.bytes.count
+        text.append(byte: UInt8(ascii: "-"))
+        text.append(name)
+        if let json {
+            typed(json, start) {
+                $0.append("{\"type\":\"constant\",\"raw\":")
+                $0.appendJSONNumber(value)
+                $0.append(",\"name\":\"-")
+                $0.append(name)
+                $0.append("\"}")
+            }
+        }
+    }
+
     /// A comment after a value: ` /* 5 entries */`.
     public mutating func beginComment() { text.append(" /* ") }
     public mutating func endComment() { text.append(" */") }
@@ -705,5 +834,33 @@ extension TextBuffer {
             append(byte: UInt8(ascii: "\""))
         }
         append(byte: UInt8(ascii: "}"))
+    }
+}
+
+extension TextBuffer {
+    /// A value strace wrote as text, typed by its shape: `-12` an `int`, `0x1f` a `hex`,
+    /// `SI_USER` a `name`, anything else `text`.
+    mutating func appendJSONShapedValue(_ value: ArraySlice<UInt8>) {
+        let digits = value.first == UInt8(ascii: "-") ? value.dropFirst() : value[...]
+        if !digits.isEmpty && digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) && (value.count < 2 || value.first != UInt8(ascii: "0")) {
+            append("{\"type\":\"int\",\"raw\":")
+            append(contentsOf: value)
+            append(byte: UInt8(ascii: "}"))
+        } else if value.starts(with: "0x".utf8) && value.count > 2
+                    && value.dropFirst(2).allSatisfy({ ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f")) }) {
+            append("{\"type\":\"hex\",\"raw\":\"")
+            append(contentsOf: value)
+            append("\"}")
+        } else if let first = value.first, first == UInt8(ascii: "_") || (first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z")),
+                  value.allSatisfy({ $0 == UInt8(ascii: "_") || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z"))
+                                     || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }) {
+            append("{\"type\":\"name\",\"name\":\"")
+            append(contentsOf: value)
+            append("\"}")
+        } else {
+            append("{\"type\":\"text\",\"text\":")
+            appendJSONString(value)
+            append(byte: UInt8(ascii: "}"))
+        }
     }
 }

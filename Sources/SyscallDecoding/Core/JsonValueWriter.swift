@@ -63,8 +63,10 @@ public final class JsonValueWriter: @unchecked Sendable {
         var parts = 0
         /// `=>` was seen: the slot's value is `{"type":"changed","in":...,"out":` and this one.
         var changed = false
-        /// `argument(named:)`: the slot's value is `{"type":"named","name":...,"value":` and this one.
+        /// `argument(named:)`: the slot's value is `{"type":"named","name":...,"value":` and this one
+        /// (`label`: `{"type":"labeled","label":...,"value":`).
         var name: StaticString?
+        var labeled = false
 
         init(kind: SlotKind, jsonStart: Int, valueStart: Int, textStart: Int, typedStart: Int) {
             self.kind = kind
@@ -252,6 +254,26 @@ public final class JsonValueWriter: @unchecked Sendable {
         lastArgumentStart = inStart
     }
 
+    /// ` (` was written to the text, up to `textEnd`: the slot's value so far is annotated by
+    /// the note's items that follow (`endContainer` closes the note and the annotated value).
+    func beginNote(textEnd: Int, text: TextBuffer) {
+        finishValue(text: text, textEnd: textEnd - 2)
+        slot.parts = 1
+        insert("{\"type\":\"annotated\",\"value\":", at: slot.valueStart)
+        json.append(",\"note\":[")
+        openFrame(.array, headerStart: json.bytes.count, textStart: textEnd - 2, openingBytes: 2)
+    }
+
+    /// `name ` of a note's item was written to the text, up to `textEnd`.
+    func label(_ name: StaticString, textEnd: Int) {
+        guard frames.count > 1, slot.kind == .member, slot.parts == 0 else { return }
+        typedBytes += textEnd - slot.textStart
+        slot.typedStart = typedBytes
+        slot.textStart = textEnd
+        slot.name = name
+        slot.labeled = true
+    }
+
     /// `name=` of a top-level argument was written to the text, up to `textEnd`.
     func argumentName(_ name: StaticString, textEnd: Int) {
         guard frames.count == 1, slot.kind == .argument, slot.parts == 0 else { return }
@@ -300,11 +322,9 @@ public final class JsonValueWriter: @unchecked Sendable {
         if slot.changed { json.append(byte: UInt8(ascii: "}")) }
         if let name = slot.name {
             // `{"type":"named","name":"NAME","value":` before the value, `}` after it.
-            var prefix = TextBuffer(capacity: 64)
-            prefix.append("{\"type\":\"named\",\"name\":\"")
-            prefix.append(name)
-            prefix.append("\",\"value\":")
-            json.bytes.insert(contentsOf: prefix.bytes, at: slot.valueStart)
+            insert("\",\"value\":", at: slot.valueStart)
+            insert(name, at: slot.valueStart)
+            insert(slot.labeled ? "{\"type\":\"labeled\",\"label\":\"" : "{\"type\":\"named\",\"name\":\"", at: slot.valueStart)
             json.append(byte: UInt8(ascii: "}"))
         }
     }

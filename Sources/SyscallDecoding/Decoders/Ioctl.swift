@@ -184,20 +184,27 @@ extension DecodeContext {
         }
         if printed != nil { return }
         let direction = request >> 30, size = (request >> 16) & 0x3fff
-        out.raw("_IOC(")
+        out.beginCall("_IOC")
+        out.element()
         switch direction {
-        case 0: out.raw("_IOC_NONE")
-        case 1: out.raw("_IOC_WRITE")
-        case 2: out.raw("_IOC_READ")
-        default: out.raw("_IOC_READ|_IOC_WRITE")
+        case 0: out.name("_IOC_NONE")
+        case 1: out.name("_IOC_WRITE")
+        case 2: out.name("_IOC_READ")
+        default:
+            out.beginOperation(.or)
+            out.operand()
+            out.name("_IOC_READ")
+            out.operand()
+            out.name("_IOC_WRITE")
+            out.endOperation()
         }
-        out.raw(", ")
+        out.element()
         out.hex((request >> 8) & 0xff)
-        out.raw(", ")
+        out.element()
         out.hex(request & 0xff)
-        out.raw(", ")
+        out.element()
         out.hex(size)
-        out.raw(")")
+        out.endCall()
     }
 
     /// `[1]`, `NULL`, or the address when unreadable.

@@ -211,12 +211,7 @@ extension DecodeContext {
     /// `02:fc:00:00:00:01`.
     private func printHardwareAddress(at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
         guard let bytes = read(address, count: length) else { return false }
-        out.styled(number: { $0.hexBytes(bytes) }, decoded: { out in
-            for (index, byte) in bytes.enumerated() {
-                if index > 0 { out.raw(":") }
-                out.text.appendDigits(UInt64(byte), radix: 16, minimumDigits: 2)
-            }
-        })
+        out.styled(number: { $0.hexBytes(bytes) }, decoded: { $0.hardwareAddress(bytes) })
         return true
     }
 

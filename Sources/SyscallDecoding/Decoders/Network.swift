@@ -159,9 +159,11 @@ extension CallDecoder {
             let offered = Int64(Int32(bitPattern: UInt32(truncatingIfNeeded: context.slot.values.1)))
             if context.returned == nil || context.readSocklen(context.word(2)) == nil {
                 out.pointer(context.word(1))
-                out.raw(", [")
+                out.raw(", ")
+                out.beginArray()
+                out.element()
                 out.int(offered)
-                out.raw("]")
+                out.endArray()
             } else {
                 let returned = Int64(context.readSocklen(context.word(2))!)
                 context.printSockaddr(at: context.word(1), length: Int(min(offered, returned)), to: &out)
@@ -204,9 +206,11 @@ extension CallDecoder {
         }
         if context.returned == nil {
             out.pointer(context.word(4))
-            out.raw(", [")
+            out.raw(", ")
+            out.beginArray()
+            out.element()
             out.uint(UInt64(UInt32(bitPattern: Int32(truncatingIfNeeded: offered))))
-            out.raw("]")
+            out.endArray()
             return
         }
         context.printSockaddr(at: context.word(4), length: Int(min(offered, Int64(returned))), to: &out)

@@ -11,9 +11,10 @@ extension ReturnPrinter {
     static let personality = ReturnPrinter("personality") { value, context, out in
         let persona = UInt64(UInt32(truncatingIfNeeded: value))
         out.hex(persona)
-        out.raw(" (")
+        out.beginNote()
+        out.element()
         context.printPersonality(persona, to: &out)
-        out.raw(")")
+        out.endNote()
     }
 }
 

@@ -62,9 +62,10 @@ extension ReturnPrinter {
     static let schedPolicy = ReturnPrinter("schedPolicy") { value, context, out in
         out.int(value)
         if let name = context.constants.schedPolicies.name(of: UInt64(bitPattern: value)) {
-            out.raw(" (")
+            out.beginNote()
+            out.element()
             out.name(name)
-            out.raw(")")
+            out.endNote()
         }
     }
 }
@@ -222,9 +223,10 @@ extension ReturnPrinter {
         let option = UInt64(UInt32(truncatingIfNeeded: context.call.args[0]))
         if let name = constants.prctlOptions.name(of: option), sameName(name, "PR_GET_DUMPABLE"),
            let dumpable = constants.dumpableValues.name(of: UInt64(bitPattern: value)) {
-            out.raw(" (")
+            out.beginNote()
+            out.element()
             out.name(dumpable)
-            out.raw(")")
+            out.endNote()
         }
     }
 }

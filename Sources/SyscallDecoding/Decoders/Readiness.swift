@@ -93,15 +93,20 @@ extension ReturnPrinter {
     static func pollResult(timeout: RemainingTime?) -> ReturnPrinter {
         ReturnPrinter("pollResult(\(String(describing: timeout)))") { value, context, out in
             out.int(value)
-            guard value != 0 else { return out.raw(" (Timeout)") }
-            out.raw(" (")
+            out.beginNote()
+            out.element()
+            guard value != 0 else {
+                out.name("Timeout")
+                return out.endNote()
+            }
             context.printPollFds(at: context.word(0), count: UInt64(UInt32(truncatingIfNeeded: context.call.args[1])),
                                  ready: true, to: &out)
             if let timeout, context.word(2) != 0 {
-                out.raw(", left ")
+                out.element()
+                out.label("left")
                 context.printRemaining(at: context.word(2), timeout, to: &out)
             }
-            out.raw(")")
+            out.endNote()
         }
     }
 
@@ -109,25 +114,30 @@ extension ReturnPrinter {
     static func selectResult(timeout: RemainingTime) -> ReturnPrinter {
         ReturnPrinter("selectResult(\(timeout))") { value, context, out in
             out.int(value)
-            guard value != 0 else { return out.raw(" (Timeout)") }
             var first = true
             func separate(_ out: inout Emitter) {
-                out.raw(first ? " (" : ", ")
+                if first { out.beginNote() }
+                out.element()
                 first = false
             }
-            for (index, name) in [(1, "in " as StaticString), (2, "out "), (3, "except ")] {
+            guard value != 0 else {
+                separate(&out)
+                out.name("Timeout")
+                return out.endNote()
+            }
+            for (index, name) in [(1, "in" as StaticString), (2, "out"), (3, "except")] {
                 let address = context.word(index)
                 guard address != 0, context.fdSetHasMembers(at: address) else { continue }
                 separate(&out)
-                out.raw(name)
+                out.label(name)
                 context.printFdSet(at: address, withPaths: false, to: &out)
             }
             if context.word(4) != 0 {
                 separate(&out)
-                out.raw("left ")
+                out.label("left")
                 context.printRemaining(at: context.word(4), timeout, to: &out)
             }
-            if !first { out.raw(")") }
+            if !first { out.endNote() }
         }
     }
 }

@@ -152,9 +152,10 @@ extension ReturnPrinter {
     /// `10 (SIGUSR1)`.
     static let signalNumber = ReturnPrinter("signalNumber") { value, _, out in
         out.int(value)
-        out.raw(" (")
-        out.text.appendSignal(Int32(truncatingIfNeeded: value))
-        out.raw(")")
+        out.beginNote()
+        out.element()
+        out.signalName(Int32(truncatingIfNeeded: value))
+        out.endNote()
     }
 }
 

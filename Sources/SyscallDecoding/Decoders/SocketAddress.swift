@@ -56,8 +56,7 @@ extension DecodeContext {
         let path = bytes[2..<min(bytes.count, 110)]
         out.field("sun_path")
         if path.first == 0 {
-            out.raw("@")
-            out.bytes(path.dropFirst())
+            out.abstractSocketName(path.dropFirst())
         } else {
             out.bytes(path.prefix { $0 != 0 })
         }
@@ -212,10 +211,7 @@ extension DecodeContext {
     /// `01:02:03:04:05:06`: six bytes in memory order.
     private func printBluetoothDeviceAddress(_ bytes: UnsafeRawBufferPointer, at offset: Int, to out: inout Emitter) {
         printNetworkOrder(bytes, offset..<offset + 6, to: &out) { out in
-            for index in 0..<6 {
-                if index > 0 { out.raw(":") }
-                out.text.appendDigits(UInt64(bytes[offset + index]), radix: 16, minimumDigits: 2)
-            }
+            out.hardwareAddress(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 6]))
         }
     }
 
