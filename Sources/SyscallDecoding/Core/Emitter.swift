@@ -357,7 +357,12 @@ public struct Emitter {
         if colors { text.appendInvisible(TextColors.string) }
         text.appendQuoted(bytes, truncated: truncated, escapes: escapes)
         if colors { text.appendInvisible(TextColors.reset) }
-        if let json { typed(json, start) { $0.appendJSONBytes(bytes, truncated: truncated) } }
+        if let json {
+            // `-x`/`-xx` print a whole string as `\xNN` (a backslash of the string prints `\\`).
+            let hex = (escapes == .hexWhenNonASCII || escapes == .hexAll) && text.bytes.count > start + 2
+                && text.bytes[start + 1] == UInt8(ascii: "\\") && text.bytes[start + 2] == UInt8(ascii: "x")
+            typed(json, start) { $0.appendJSONBytes(bytes, truncated: truncated, hex: hex) }
+        }
     }
 
     /// Bytes as a quoted string with every byte as `\xNN` (getrandom's output).
