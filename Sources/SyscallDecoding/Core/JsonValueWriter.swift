@@ -394,20 +394,46 @@ extension TextBuffer {
     mutating func appendJSONNumber(_ value: UInt64, negative: Bool = false) {
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes, filled from the end
         withUnsafeMutableBytes(of: &digits) { scratch in
-            var index = scratch.count
-            var rest = value
-            repeat {
-                index -= 1
-                scratch[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-                rest /= 10
-            } while rest != 0
+            let end = scratch.baseAddress!.assumingMemoryBound(to: UInt8.self) + scratch.count
+            var count = writeDecimalDigits(value, endingAt: end)
             if negative {
-                index -= 1
-                scratch[index] = UInt8(ascii: "-")
+                count += 1
+                (end - count).pointee = UInt8(ascii: "-")
             }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[index...]))
+            bytes.append(contentsOf: UnsafeRawBufferPointer(start: end - count, count: count))
         }
     }
+}
+
+/// Writes `value`'s decimal digits (at least `minimumDigits`, at most 20) backwards so that they
+/// end just before `end`, two digits per division; returns how many it wrote. JSON writes a few
+/// numbers for every call (its time, its number, its result).
+public func writeDecimalDigits(_ value: UInt64, minimumDigits: Int = 1, endingAt end: UnsafeMutablePointer<UInt8>) -> Int {
+    let pairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+    let table = pairs.utf8Start
+    var rest = value
+    var cursor = end
+    while rest >= 100 {
+        let pair = Int(truncatingIfNeeded: rest % 100) &* 2
+        rest /= 100
+        cursor -= 2
+        cursor[0] = table[pair]
+        cursor[1] = table[pair &+ 1]
+    }
+    if rest >= 10 {
+        let pair = Int(truncatingIfNeeded: rest) &* 2
+        cursor -= 2
+        cursor[0] = table[pair]
+        cursor[1] = table[pair &+ 1]
+    } else {
+        cursor -= 1
+        cursor[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest)
+    }
+    while end - cursor < minimumDigits {
+        cursor -= 1
+        cursor[0] = UInt8(ascii: "0")
+    }
+    return end - cursor
 }
 
 extension TextBuffer {

@@ -118,11 +118,16 @@ public struct SyscallFormatter: Sendable {
         let raw = isRaw(call)
         let signature = descriptor.signature
         let printsExitArgs = !raw && (signature.decoder != nil || signature.firstExitArg < signature.args.count)
-        if !printsExitArgs, case .success(let value) = result, !raw && signature.returns.isPlainNumber {
-            // The cheapest calls (getppid): nothing at exit but a plain number, so no decoding
-            // context and no emitter.
+        if !printsExitArgs, case .success(let value) = result, !raw,
+           signature.returns.isPlainNumber || (signature.returns.isProcessID && !options.processNames) {
+            // The cheapest calls (getppid): nothing at exit but a number, so no decoding context
+            // and no emitter; what `Emitter.int` and `Emitter.pid` would write.
             out.append("],\"ret\":")
-            return out.appendJSONNumber(value)
+            out.appendJSONNumber(value)
+            guard signature.returns.isProcessID else { return }
+            out.append(",\"retval\":{\"type\":\"pid\",\"raw\":")
+            out.appendJSONNumber(value)
+            return out.append(byte: UInt8(ascii: "}"))
         }
         var context = makeContext(call: call, result: result, memory: memory, slot: slot, interruptedCall: nil, pid: pid)
         let commaFirst = out.bytes.last != UInt8(ascii: "[")

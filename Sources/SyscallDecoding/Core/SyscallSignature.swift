@@ -47,6 +47,9 @@ public struct ReturnPrinter: Sendable, Equatable {
     /// The result prints as its number and nothing else (`ReturnPrinter.int`): JSON's `"ret"`
     /// says it all, with no emitter to set up.
     let isPlainNumber: Bool
+    /// The result is a process id (`ReturnPrinter.pid`, getpid's): without `-Y`, JSON writes its
+    /// `"retval"` with no emitter to set up.
+    let isProcessID: Bool
 
     init(_ id: String, isDecoded: Bool = true,
          _ print: @escaping @Sendable (Int64, inout DecodeContext, inout Emitter) -> Void) {
@@ -54,6 +57,7 @@ public struct ReturnPrinter: Sendable, Equatable {
         self.isDecoded = isDecoded
         self.print = print
         isPlainNumber = id == "int"
+        isProcessID = id == "pid"
     }
 
     public static func == (lhs: ReturnPrinter, rhs: ReturnPrinter) -> Bool { lhs.id == rhs.id }
