@@ -52,6 +52,10 @@ import Testing
     /// A TCP client and server on the loopback, socketpairs and unix sockets (NetworkFixtures).
     @Test func networkClientValidatesAndAgreesWithTheText() throws {
         let program = try NetworkFixtures.compile("sockets", variant: "json", flags: [])
+        // It binds fixed unix names: one run of it at a time (NetworkDifferentialTests too).
+        let lock = NetworkDifferentialTests.fixtureLocks["sockets"]!
+        lock.lock()
+        defer { lock.unlock() }
         try checkAgreement([program])
     }
 
@@ -83,7 +87,10 @@ import Testing
     /// `-y` and `-yy` on a network client: socket endpoints in each descriptor's `path`.
     @Test(arguments: [["-y"], ["-yy"]])
     func descriptorDecodingOfSocketsAgrees(options: [String]) throws {
-        let program = try NetworkFixtures.compile("sockets", variant: "json-fds", flags: [])
+        let program = try NetworkFixtures.compile("sockets", variant: "json-fds-\(options[0])", flags: [])
+        let lock = NetworkDifferentialTests.fixtureLocks["sockets"]!
+        lock.lock()
+        defer { lock.unlock() }
         try checkAgreement([program], options: options)
     }
 

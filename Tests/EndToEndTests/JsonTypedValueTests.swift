@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Every value in the JSON of the family and network fixtures is typed: a decoder that writes
+/// Every value in the JSON of the family and network fixtures (64-bit and `-m32`) is typed: a decoder that writes
 /// free text into a line (a `{"type":"text"}` value in JSON) fails this test, unless the text is
 /// one of the few shapes listed below, each with the reason it stays text.
 @Suite struct JsonTypedValueTests {
@@ -24,11 +24,16 @@ import Testing
     static let fixtures: [(kind: String, name: String)] =
         FamilyDifferentialTests.fixtures.map { ("family", $0) } + NetworkDifferentialTests.fixtures.map { ("network", $0) }
 
-    @Test(arguments: fixtures.map { "\($0.kind)/\($0.name)" })
-    func everyValueIsTyped(fixture: String) throws {
+    @Test(arguments: fixtures.map { "\($0.kind)/\($0.name)" }, [false, true])
+    func everyValueIsTyped(fixture: String, i386: Bool) throws {
         let (kind, name) = (String(fixture.split(separator: "/")[0]), String(fixture.split(separator: "/")[1]))
-        let program = kind == "family" ? try FamilyFixture.compile(name, i386: false)
-                                       : try NetworkFixtures.compiled(name, variant: "64", flags: [])
+        let variant = NetworkDifferentialTests.variants[i386 ? 1 : 0]
+        let program = kind == "family" ? try FamilyFixture.compile(name, i386: i386)
+                                       : try NetworkFixtures.compiled(name, variant: variant.name, flags: variant.flags)
+        // Fixtures use fixed names (in /tmp, unix sockets, IPC keys): one run of each at a time.
+        let lock = kind == "family" ? FamilyFixture.runLocks[name]! : NetworkDifferentialTests.fixtureLocks[name]!
+        lock.lock()
+        defer { lock.unlock() }
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("swtrace-typed-\(UUID()).jsonl").path
         defer { try? FileManager.default.removeItem(atPath: output) }
         let traced = try run(StraceDifferentialTests.setarch, ["-R", Products.swtrace, "-f", "-j", "-o", output, "--", program])
