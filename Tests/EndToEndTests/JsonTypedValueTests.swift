@@ -7,18 +7,11 @@ import Testing
 @Suite struct JsonTypedValueTests {
     /// Text values allowed: (syscall, a pattern the text matches, why).
     static let allowedText: [(syscall: String, pattern: String, reason: String)] = [
-        ("execve", #"^0x[0-9a-f]+ /\* \d+ vars? \*/$"#, "strace's comment counting the environment after its (typed) pointer"),
-        ("execveat", #"^0x[0-9a-f]+ /\* \d+ vars? \*/$"#, "the same"),
-        ("time", #"^\d+ /\* \d{4}-\d\d-\d\dT.* \*/$"#, "the date as a comment after a time the call reads"),
-        ("utimensat", #"^\{tv_sec=\d+, tv_nsec=\d+\} /\* \d{4}-.* \*/$"#, "the same, after a timespec"),
-        ("ioctl", #"^\d+ /\* \d+ \* sizeof\(struct ifreq\) \*/$"#, "SIOCGIFCONF's length with strace's count as a comment"),
-        ("ioctl", #"^[A-Z0-9_]+( or [A-Z0-9_]+)+$"#, "every name one request number has, as strace lists them"),
         // A struct that strace opens at the call's entry and closes at its exit: each half is
         // written when it is known, so each half is one text argument (json-check joins them).
         ("ioctl", #"^\{ifr_[a-z]+=.*[^}]$|^(ifr_[a-z]+=.*)?\}$|^, ifr_.*\}$"#, "an ifreq split between entry and exit"),
         ("io_uring_setup", #"^\{flags=.*[^}]$|^(, sq_entries=.*)?\}$"#, "io_uring_params split between entry and exit"),
         ("name_to_handle_at", #"^\{handle_bytes=\d+$|^\d+(, handle_type=.*)?\}$"#, "file_handle split between entry and exit"),
-        ("socket", #"^0x[0-9a-f]+ /\* SOCK_\?\?\? \*/$"#, "type bits no SOCK_ name covers, with strace's comment"),
     ]
 
     static let fixtures: [(kind: String, name: String)] =

@@ -511,9 +511,16 @@ public struct Emitter {
         }
     }
 
-    /// A comment after a value: ` /* 5 entries */`.
-    public mutating func beginComment() { text.append(" /* ") }
-    public mutating func endComment() { text.append(" */") }
+    /// A comment after a value: ` /* 5 entries */`. In JSON the value becomes
+    /// `{"type":"commented","value":...,"comment":"5 entries"}`.
+    public mutating func beginComment() {
+        text.append(" /* ")
+        json?.beginComment(textEnd: text.bytes.count, text: text)
+    }
+    public mutating func endComment() {
+        text.append(" */")
+        json?.endComment(text: text)
+    }
 
     // MARK: Structures
 
@@ -631,7 +638,7 @@ public struct Emitter {
         let bit: UInt64 = 1 << UInt64(depth & 63)
         if hasMember & bit != 0 {
             let code = UInt8(truncatingIfNeeded: operators >> UInt64((depth & 31) * 2)) & 3
-            text.append((ExpressionOperator(rawValue: code) ?? .or).text)
+            text.append((ExpressionOperator(rawValue: code) ?? .either).text)
         }
         hasMember |= bit
         json?.member(nil, textBefore: before, text: text)
@@ -817,13 +824,15 @@ public struct Emitter {
 
 /// What joins the operands of `Emitter.beginOperation`.
 public enum ExpressionOperator: UInt8, Sendable {
-    case or, shiftLeft, times
+    /// `either`: strace's ` or ` between the names one ioctl request number has.
+    case or, shiftLeft, times, either
 
     var text: StaticString {
         switch self {
         case .or: "|"
         case .shiftLeft: "<<"
         case .times: "*"
+        case .either: " or "
         }
     }
 }

@@ -33,6 +33,9 @@ public final class JsonValueWriter: @unchecked Sendable {
     /// starts with ` => ` (clone3's `{...} => {parent_tid=[42]}`).
     @exclusivity(unchecked) private var lastArgumentStart = -1
     @exclusivity(unchecked) private var previousArgumentStart = -1
+    /// An open ` /* ` comment: where its text and the JSON written since start, and what
+    /// `typedBytes` was at its start (its ` /* ` counted).
+    @exclusivity(unchecked) private var comment: (textStart: Int, jsonStart: Int, typedBytes: Int)?
     /// The length of the JSON of the entry half's last argument (`begin`), 0 for none.
     @exclusivity(unchecked) private var entryLastArgumentLength = 0
 
@@ -91,6 +94,7 @@ public final class JsonValueWriter: @unchecked Sendable {
         slots.removeAll(keepingCapacity: true)
         frames.append(Frame(kind: .root, members: commaFirst ? 1 : 0))
         parenDepth = 0
+        comment = nil
         lastKind = .other
         typedBytes = 0
         lastArgumentStart = -1
@@ -262,6 +266,28 @@ public final class JsonValueWriter: @unchecked Sendable {
         insert("{\"type\":\"annotated\",\"value\":", at: slot.valueStart)
         json.append(",\"note\":[")
         openFrame(.array, headerStart: json.bytes.count, textStart: textEnd - 2, openingBytes: 2)
+    }
+
+    /// ` /* ` was written to the text, up to `textEnd`: the slot's value so far is commented by
+    /// what follows, up to `endComment`, which keeps the comment as a string.
+    func beginComment(textEnd: Int, text: TextBuffer) {
+        finishValue(text: text, textEnd: textEnd - 4)
+        slot.parts = 1
+        insert("{\"type\":\"commented\",\"value\":", at: slot.valueStart)
+        comment = (textStart: textEnd, jsonStart: json.bytes.count, typedBytes: typedBytes + 4)
+    }
+
+    /// ` */` ends the comment begun last: the values written inside it are its text only.
+    func endComment(text: TextBuffer) {
+        guard let open = comment else { return }
+        comment = nil
+        json.bytes.removeSubrange(open.jsonStart...)
+        json.append(",\"comment\":")
+        json.appendJSONString(text.bytes[open.textStart..<(text.bytes.count - 3)])
+        json.append(byte: UInt8(ascii: "}"))
+        typedBytes = open.typedBytes + (text.bytes.count - open.textStart)
+        slot.parts = 1
+        lastKind = .other
     }
 
     /// `name ` of a note's item was written to the text, up to `textEnd`.

@@ -169,6 +169,8 @@ extension DecodeContext {
     private func printIoctlRequestName(_ request: UInt64, to out: inout Emitter) {
         let entries = constants.ioctlRequests.entries
         var printed: StaticString? = nil
+        out.beginOperation(.either)
+        defer { out.endOperation() }
         // Every name of this number, smallest first: a handful of names at most share one.
         while true {
             var next: StaticString? = nil
@@ -178,12 +180,13 @@ extension DecodeContext {
                 next = entry.name
             }
             guard let name = next else { break }
-            if printed != nil { out.raw(" or ") }
+            out.operand()
             out.name(name)
             printed = name
         }
         if printed != nil { return }
         let direction = request >> 30, size = (request >> 16) & 0x3fff
+        out.operand()
         out.beginCall("_IOC")
         out.element()
         switch direction {

@@ -98,7 +98,9 @@ extension DecodeContext {
         if rest != 0 {
             out.operand()
             out.hex(rest)
-            out.raw(" /* SOCK_??? */")
+            out.beginComment()
+            out.raw("SOCK_???")
+            out.endComment()
         }
     }
 

@@ -186,7 +186,11 @@ extension DecodeContext {
             return out.styled(number: { $0.hex(value) }, decoded: { $0.name(entry.name) })
         }
         out.hex(value)
-        if out.constantStyle != .raw { out.raw(" /* IPC_??? */") }
+        if out.constantStyle != .raw {
+            out.beginComment()
+            out.raw("IPC_???")
+            out.endComment()
+        }
     }
 
     private func commandBelongs(_ name: StaticString, to kind: IPCObjectKind) -> Bool {
