@@ -147,6 +147,20 @@ public struct Emitter {
         text.append(name)
         if let json { typed(json, start) { $0.append("{\"type\":\"name\",\"name\":\""); $0.append(name); $0.append("\"}") } }
     }
+    /// A name made of two (`FUTEX_WAIT` and `_PRIVATE`: `FUTEX_WAIT_PRIVATE`). In JSON a `name`.
+    public mutating func name(_ name: StaticString, suffix: StaticString) {
+        let start = text.bytes.count
+        text.append(name)
+        text.append(suffix)
+        if let json {
+            typed(json, start) {
+                $0.append("{\"type\":\"name\",\"name\":\"")
+                $0.append(name)
+                $0.append(suffix)
+                $0.append("\"}")
+            }
+        }
+    }
     /// Free text that is part of the value's syntax in this style (`makedev(`, `*1024`).
     public mutating func raw(_ fragment: StaticString) {
         text.append(fragment)

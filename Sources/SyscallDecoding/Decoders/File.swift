@@ -371,11 +371,12 @@ func printDevice(_ device: UInt64, to out: inout Emitter) {
     let major = (device >> 8) & 0xfff | (device >> 32) & ~0xfff
     let minor = device & 0xff | (device >> 12) & ~0xff
     out.styled(number: { $0.hex(device) }, decoded: { out in
-        out.raw("makedev(")
+        out.beginCall("makedev")
+        out.element()
         out.hex(major)
-        out.raw(", ")
+        out.element()
         out.hex(minor)
-        out.raw(")")
+        out.endCall()
     })
 }
 
