@@ -444,14 +444,9 @@ struct ByteCursor {
     mutating func putDecimal(_ value: UInt64, minimumDigits: Int = 1) {
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes, filled from the end
         withUnsafeMutableBytes(of: &digits) { scratch in
-            var index = scratch.count
-            var rest = value
-            repeat {
-                index -= 1
-                scratch[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-                rest /= 10
-            } while rest != 0 || scratch.count - index < minimumDigits
-            put(UnsafeRawBufferPointer(rebasing: scratch[index...]))
+            let end = scratch.baseAddress!.assumingMemoryBound(to: UInt8.self) + scratch.count
+            let count = writeDecimalDigits(value, minimumDigits: min(minimumDigits, 20), endingAt: end)
+            put(UnsafeRawBufferPointer(start: end - count, count: count))
         }
     }
 

@@ -47,6 +47,10 @@ import Testing
             // strace 6.1 reads `raw=signal` as every signal-related call, not i386's signal(2).
             .filter { $0 != "signal" }.joined(separator: ",")
         let setarch = StraceDifferentialTests.setarch
+        // The fixtures use fixed names in /tmp: one run of a fixture at a time (JsonTypedValueTests too).
+        let lock = FamilyFixture.runLocks[fixture]!
+        lock.lock()
+        defer { lock.unlock() }
         let theirs = try run(setarch, ["-R", StraceDifferentialTests.strace, "-f", "-o", straceOutput, "-e", "raw=\(raw)"]
                                  + options + ["--", program])
         let ours = try run(setarch, ["-R", Products.swtrace, "-f", "-o", ourOutput] + options + ["--", program])
@@ -104,6 +108,8 @@ func maskFreeSpace(_ line: String) -> String {
 
 /// The family fixtures, compiled once per test run: static, 64-bit or `-m32`.
 enum FamilyFixture {
+    /// Held while a fixture runs: each uses fixed names in /tmp.
+    static let runLocks = Dictionary(uniqueKeysWithValues: FamilyDifferentialTests.fixtures.map { ($0, NSLock()) })
     static let source = Products.packageRoot.appendingPathComponent("Tests/EndToEndTests/FamilyFixtures")
 
     static func compile(_ name: String, i386: Bool) throws -> String {

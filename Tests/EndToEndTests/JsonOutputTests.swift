@@ -52,6 +52,10 @@ import Testing
     /// A TCP client and server on the loopback, socketpairs and unix sockets (NetworkFixtures).
     @Test func networkClientValidatesAndAgreesWithTheText() throws {
         let program = try NetworkFixtures.compile("sockets", variant: "json", flags: [])
+        // It binds fixed unix names: one run of it at a time (NetworkDifferentialTests too).
+        let lock = NetworkDifferentialTests.fixtureLocks["sockets"]!
+        lock.lock()
+        defer { lock.unlock() }
         try checkAgreement([program])
     }
 
@@ -59,6 +63,84 @@ import Testing
     /// text's dump lines and `[ip]` prefixes.
     @Test func dumpsAndInstructionPointersAgreeWithTheText() throws {
         try checkAgreement([Products.fixture, "printing"], options: ["-i", "-e", "read=3", "-e", "write=3,4"])
+    }
+
+    // MARK: Filters and options
+
+    /// What changes what is traced, or how a value is shown, works the same in JSON: each option
+    /// set's JSON, checked against the schema and rendered back, is its text run line by line
+    /// (`checkAgreement` writes both with `-o`).
+    static let optionCases: [[String]] = [
+        ["-e", "trace=openat,close"], ["-e", "trace=%desc"], ["-e", "trace=!write"], ["-P", "/dev/null"],
+        ["-z"], ["-Z"], ["-T"], ["-y"], ["-yy"], ["-e", "status=failed"], ["-s", "4"], ["-x"], ["-xx"],
+    ]
+    // Not here: `-X raw`/`-X verbose`, which change how a constant's text looks but not its typed
+    // value (`{"type":"constant","raw":3,"name":"RLIMIT_STACK"}` either way), so its text cannot
+    // be rendered back from the JSON alone.
+
+    @Test(arguments: optionCases)
+    func optionsWorkTheSameInJson(options: [String]) throws {
+        try checkAgreement([Products.fixture, "files"], options: options)
+        try checkAgreement([Products.fixture, "strings"], options: options)
+    }
+
+    /// `-y` and `-yy` on a network client: socket endpoints in each descriptor's `path`.
+    @Test(arguments: [["-y"], ["-yy"]])
+    func descriptorDecodingOfSocketsAgrees(options: [String]) throws {
+        let program = try NetworkFixtures.compile("sockets", variant: "json-fds-\(options[0])", flags: [])
+        let lock = NetworkDifferentialTests.fixtureLocks["sockets"]!
+        lock.lock()
+        defer { lock.unlock() }
+        try checkAgreement([program], options: options)
+    }
+
+    /// `-ff -o PREFIX`: one JSON Lines file per process, each the JSON of its text file.
+    @Test func oneFilePerProcessAgrees() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("swtrace-json-ff-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let textRun = try swtrace(["-ff", "-o", directory.appendingPathComponent("text").path, "--", Products.fixture, "fork"])
+        let jsonRun = try swtrace(["-ff", "-j", "-o", directory.appendingPathComponent("json").path, "--", Products.fixture, "fork"])
+        #expect(textRun.exitStatus == 0 && jsonRun.exitStatus == 0, "\(textRun.stderr)\(jsonRun.stderr)")
+        // Each run's files in the order of their pids (the parent first): the same processes.
+        func files(_ prefix: String) throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(prefix + ".") }
+                .sorted { Int($0.split(separator: ".").last!)! < Int($1.split(separator: ".").last!)! }
+                .map { directory.appendingPathComponent($0).path }
+        }
+        let (texts, jsons) = (try files("text"), try files("json"))
+        #expect(texts.count == 2 && jsons.count == 2, "\(texts) \(jsons)")
+        for (text, json) in zip(texts, jsons) {
+            let result = try run("/usr/bin/python3", [Self.checker, Self.schema, json, text],
+                                 environment: ["PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8"])
+            #expect(result.exitStatus == 0 && result.stdout.hasPrefix("ok: "), "\(json): \(result.stdout)\(result.stderr)")
+        }
+    }
+
+    /// `-c -j`: one summary object, valid against the schema, with the text table's rows (calls
+    /// and errors per syscall; times differ between runs).
+    @Test func summaryObjectHasTheTableRows() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("swtrace-json-c-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let json = directory.appendingPathComponent("json").path
+        let table = try swtrace(["-c", "-S", "name", "--", Products.fixture, "counts"])
+        let jsonRun = try swtrace(["-c", "-j", "-o", json, "--", Products.fixture, "counts"])
+        #expect(table.exitStatus == 0 && jsonRun.exitStatus == 0, "\(jsonRun.stderr)")
+        let check = try run("/usr/bin/python3", [Self.checker, Self.schema, json, "-"],
+                            environment: ["PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8"])
+        #expect(check.exitStatus == 0, "\(check.stdout)\(check.stderr)")
+        let objects = try splitLines(String(contentsOfFile: json, encoding: .utf8)).map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        let summaries = objects.filter { $0["type"] as? String == "summary" }
+        #expect(summaries.count == 1)
+        #expect(!objects.contains { $0["type"] as? String == "syscall" }, "-c shows no calls")
+        let rows = try #require(summaries.first?["syscalls"] as? [[String: Any]]).map {
+            ["\($0["syscall"]!)", "\($0["calls"]!)", "\($0["errors"]!)"]
+        }.sorted { $0[0] < $1[0] }
+        #expect(rows == SummaryTests.rows(table.lines).filter { $0[0] != "total" }, "\(rows)\n--- table:\n\(table.stdout)")
+        #expect(rows.contains(["getppid", "7", "0"]))
     }
 
     // MARK: Color

@@ -21,6 +21,8 @@ public struct Emitter {
     public var arrayLimit = 32
     /// Bit n: the item at depth n already has a member, so the next one needs `, `.
     private var hasMember: UInt64 = 0
+    /// Two bits per depth: the `ExpressionOperator` of an operation open at that depth.
+    private var operators: UInt64 = 0
     private var depth = 0
     /// `--output-format=json`: the same values as typed JSON (`JsonValueWriter`); nil for text.
     public var json: JsonValueWriter?
@@ -61,6 +63,25 @@ public struct Emitter {
         text.appendHex(value)
         if let json { typed(json, start) { $0.append("{\"type\":\"hex\",\"raw\":\""); $0.appendHex(value); $0.append("\"}") } }
     }
+    /// printf's `%#0<width>x` (netlink groups: `00000000`, `0x000011`): zeros up to `width`
+    /// characters, the `0x` counted, and no `0x` for 0. In JSON a `hex` value whose `raw` is that text.
+    public mutating func paddedHex(_ value: UInt64, width: Int) {
+        let start = text.bytes.count
+        if value == 0 {
+            text.appendDigits(0, radix: 16, minimumDigits: width)
+        } else {
+            text.append("0x")
+            text.appendDigits(value, radix: 16, minimumDigits: width - 2)
+        }
+        if let json {
+            let text = self.text
+            typed(json, start) {
+                $0.append("{\"type\":\"hex\",\"raw\":")
+                $0.appendJSONString(text.bytes[start...])
+                $0.append(byte: UInt8(ascii: "}"))
+            }
+        }
+    }
     /// A pointer that is not followed: `NULL` or `0x7ffc...`.
     public mutating func pointer(_ value: UInt64) {
         let start = text.bytes.count
@@ -84,9 +105,13 @@ public struct Emitter {
     /// A descriptor of the process that `pidfd` (the tracee's) refers to, as pidfd_getfd takes it:
     /// `0`, or with `-y` `0</dev/null>` as that process has it open.
     public mutating func fd(_ value: Int32, ofProcessOf pidfd: Int32) {
+        let start = text.bytes.count
         text.appendDecimal(Int64(value))
-        guard descriptorOwner != 0, let target = ProcessLinks.processOfPidfd(pid: descriptorOwner, pidfd: pidfd) else { return }
-        _ = ProcessLinks.appendDescriptorPath(pid: target, fd: value, escapes: escapes, to: &text)
+        let pathStart = text.bytes.count
+        if descriptorOwner != 0, let target = ProcessLinks.processOfPidfd(pid: descriptorOwner, pidfd: pidfd) {
+            _ = ProcessLinks.appendDescriptorPath(pid: target, fd: value, escapes: escapes, to: &text)
+        }
+        if let json { typedLinked(json, "{\"type\":\"fd\",\"raw\":", Int64(value), name: nil, start, linkStart: pathStart, key: "path") }
     }
 
     /// A directory descriptor of the *at calls: `AT_FDCWD` (with `-y` `AT_FDCWD</home>`) or `fd`.
@@ -121,6 +146,20 @@ public struct Emitter {
         let start = text.bytes.count
         text.append(name)
         if let json { typed(json, start) { $0.append("{\"type\":\"name\",\"name\":\""); $0.append(name); $0.append("\"}") } }
+    }
+    /// A name made of two (`FUTEX_WAIT` and `_PRIVATE`: `FUTEX_WAIT_PRIVATE`). In JSON a `name`.
+    public mutating func name(_ name: StaticString, suffix: StaticString) {
+        let start = text.bytes.count
+        text.append(name)
+        text.append(suffix)
+        if let json {
+            typed(json, start) {
+                $0.append("{\"type\":\"name\",\"name\":\"")
+                $0.append(name)
+                $0.append(suffix)
+                $0.append("\"}")
+            }
+        }
     }
     /// Free text that is part of the value's syntax in this style (`makedev(`, `*1024`).
     public mutating func raw(_ fragment: StaticString) {
@@ -186,18 +225,11 @@ public struct Emitter {
     public mutating func signal(_ value: Int32) {
         let start = text.bytes.count
         appendSignalValue(value)
-        if let json {
-            typed(json, start) {
-                $0.append("{\"type\":\"signal\",\"raw\":")
-                $0.appendJSONNumber(Int64(value))
-                if SignalNames.hasName(value) {
-                    $0.append(",\"name\":\"")
-                    $0.appendSignal(value)
-                    $0.append(byte: UInt8(ascii: "\""))
-                }
-                $0.append(byte: UInt8(ascii: "}"))
-            }
-        }
+        if let json { typedSignal(json, value, start) }
+    }
+
+    private func typedSignal(_ json: JsonValueWriter, _ value: Int32, _ start: Int) {
+        typed(json, start) { $0.appendJSONSignal(value) }
     }
 
     private mutating func appendSignalValue(_ value: Int32) {
@@ -305,10 +337,26 @@ public struct Emitter {
     /// A value that strace prints in hex, by name when the table has one (a file system's magic
     /// number): the name or `0x...`; `-X raw` the number, `-X verbose` the number and the name.
     public mutating func hexConstant(_ value: UInt64, _ table: ConstantTable) {
+        let start = text.bytes.count
         let name = table.name(of: value)
-        if constantStyle == .abbrev, let name { return text.append(name) }
-        text.appendHex(value)
-        if constantStyle == .verbose, let name { appendComment(name) }
+        if constantStyle == .abbrev, let name {
+            text.append(name)
+        } else {
+            text.appendHex(value)
+            if constantStyle == .verbose, let name { appendComment(name) }
+        }
+        if let json {
+            typed(json, start) {
+                $0.append("{\"type\":\"constant\",\"raw\":")
+                $0.appendJSONNumber(value)
+                if let name {
+                    $0.append(",\"name\":\"")
+                    $0.append(name)
+                    $0.append(byte: UInt8(ascii: "\""))
+                }
+                $0.append(",\"hex\":true}")
+            }
+        }
     }
 
     private mutating func appendComment(_ content: StaticString) {
@@ -323,7 +371,12 @@ public struct Emitter {
         if colors { text.appendInvisible(TextColors.string) }
         text.appendQuoted(bytes, truncated: truncated, escapes: escapes)
         if colors { text.appendInvisible(TextColors.reset) }
-        if let json { typed(json, start) { $0.appendJSONBytes(bytes, truncated: truncated) } }
+        if let json {
+            // `-x`/`-xx` print a whole string as `\xNN` (a backslash of the string prints `\\`).
+            let hex = (escapes == .hexWhenNonASCII || escapes == .hexAll) && text.bytes.count > start + 2
+                && text.bytes[start + 1] == UInt8(ascii: "\\") && text.bytes[start + 2] == UInt8(ascii: "x")
+            typed(json, start) { $0.appendJSONBytes(bytes, truncated: truncated, hex: hex) }
+        }
     }
 
     /// Bytes as a quoted string with every byte as `\xNN` (getrandom's output).
@@ -343,9 +396,145 @@ public struct Emitter {
         if truncated { text.append("...") }
     }
 
-    /// A comment after a value: ` /* 5 entries */`.
-    public mutating func beginComment() { text.append(" /* ") }
-    public mutating func endComment() { text.append(" */") }
+    /// Bytes as two hex digits each joined by `:` (`02:fc:00:00:00:01`: a MAC or Bluetooth
+    /// address). In JSON `{"type":"hwaddr","raw":"02:fc:00:00:00:01"}`.
+    public mutating func hardwareAddress(_ bytes: UnsafeRawBufferPointer) {
+        let start = text.bytes.count
+        for (index, byte) in bytes.enumerated() {
+            if index > 0 { text.append(byte: UInt8(ascii: ":")) }
+            text.appendDigits(UInt64(byte), radix: 16, minimumDigits: 2)
+        }
+        if let json {
+            let text = self.text
+            typed(json, start) {
+                $0.append("{\"type\":\"hwaddr\",\"raw\":")
+                $0.appendJSONString(text.bytes[start...])
+                $0.append(byte: UInt8(ascii: "}"))
+            }
+        }
+    }
+
+    /// A unix socket's abstract name (its leading NUL left out): `@"name"`. In JSON a string
+    /// with `"abstract":true`.
+    public mutating func abstractSocketName<C: Collection>(_ name: C) where C.Element == UInt8 {
+        let start = text.bytes.count
+        text.append(byte: UInt8(ascii: "@"))
+        if colors { text.appendInvisible(TextColors.string) }
+        text.appendQuoted(name, truncated: false, escapes: escapes)
+        if colors { text.appendInvisible(TextColors.reset) }
+        if let json {
+            typed(json, start) {
+                $0.append("{\"type\":\"string\",\"value\":")
+                $0.appendJSONString(name)
+                $0.append(",\"abstract\":true}")
+            }
+        }
+    }
+
+    /// A siginfo_t in an argument as strace shows it (`{si_signo=SIGUSR1, si_code=SI_USER,
+    /// si_pid=42, si_uid=0}`). In JSON a struct of those members, each typed by its shape: a
+    /// number `int`, `0x...` `hex`, a name `name` (si_signo a `signal`).
+    public mutating func signalInfo(_ info: SignalInfo) {
+        let start = text.bytes.count
+        text.appendSignalInfo(info, style: constantStyle)
+        guard let json else { return }
+        let text = self.text
+        let style = constantStyle
+        typed(json, start) { out in
+            out.append("{\"type\":\"struct\",\"fields\":{")
+            // Members are `name=value` between `{` and `}`, separated by `, ` (no value holds one).
+            var index = start + 1
+            let end = text.bytes.count - 1
+            var first = true
+            while index < end {
+                var equals = index
+                while equals < end && text.bytes[equals] != UInt8(ascii: "=") { equals += 1 }
+                var valueEnd = equals
+                while valueEnd < end && !(text.bytes[valueEnd] == UInt8(ascii: ",") && valueEnd + 1 < end
+                                          && text.bytes[valueEnd + 1] == UInt8(ascii: " ")) { valueEnd += 1 }
+                if !first { out.append(byte: UInt8(ascii: ",")) }
+                first = false
+                out.appendJSONString(text.bytes[index..<equals])
+                out.append(byte: UInt8(ascii: ":"))
+                let value = text.bytes[min(equals + 1, valueEnd)..<valueEnd]
+                if style == .abbrev && text.bytes[index..<equals].elementsEqual("si_signo".utf8) && SignalNames.hasName(info.signal) {
+                    out.appendJSONSignal(info.signal)
+                } else {
+                    out.appendJSONShapedValue(value)
+                }
+                index = valueEnd + 2
+            }
+            out.append("}}")
+        }
+    }
+
+    /// ` (`, then `endNote()`'s `)`: what strace adds in parentheses after a value (a result's
+    /// decoded form, `0x40000 (PER_LINUX)`, `2 ([{fd=3, revents=POLLIN}], left {...})`); its
+    /// items are `element()`s. In JSON `{"type":"annotated","value":...,"note":[...]}`.
+    public mutating func beginNote() {
+        text.append(" (")
+        json?.beginNote(textEnd: text.bytes.count, text: text)
+        depth += 1
+        hasMember &= ~(1 << UInt64(depth & 63))
+    }
+    public mutating func endNote() { close(UInt8(ascii: ")")); json?.endContainer(text: text) }
+
+    /// `name ` before an item of a note (`in [3]`, `left {...}`): call it after `element()`.
+    /// In JSON the item is `{"type":"labeled","label":"in","value":...}`.
+    public mutating func label(_ name: StaticString) {
+        text.append(name)
+        text.append(byte: UInt8(ascii: " "))
+        json?.label(name, textEnd: text.bytes.count)
+    }
+
+    /// A signal by its name whatever `-X` says (`SIGUSR1`, or the number without one): a
+    /// result's note. In JSON a `signal` value.
+    public mutating func signalName(_ value: Int32) {
+        let start = text.bytes.count
+        text.appendSignal(value)
+        if let json { typedSignal(json, value, start) }
+    }
+
+    /// A date the decoder writes (`2026-11-30T12:06:57+0000`). In JSON `{"type":"date","value":...}`.
+    public mutating func date(_ write: (inout TextBuffer) -> Void) {
+        let start = text.bytes.count
+        write(&text)
+        if let json {
+            let text = self.text
+            typed(json, start) {
+                $0.append("{\"type\":\"date\",\"value\":")
+                $0.appendJSONString(text.bytes[start...])
+                $0.append(byte: UInt8(ascii: "}"))
+            }
+        }
+    }
+
+    /// A negative errno by name (`-ENODEV`, a netlink error). In JSON a `constant` named `-ENODEV`.
+    public mutating func negatedErrno(_ value: Int64, _ name: String) {
+        let start = text.bytes.count
+        text.append(byte: UInt8(ascii: "-"))
+        text.append(name)
+        if let json {
+            typed(json, start) {
+                $0.append("{\"type\":\"constant\",\"raw\":")
+                $0.appendJSONNumber(value)
+                $0.append(",\"name\":\"-")
+                $0.append(name)
+                $0.append("\"}")
+            }
+        }
+    }
+
+    /// A comment after a value: ` /* 5 entries */`. In JSON the value becomes
+    /// `{"type":"commented","value":...,"comment":"5 entries"}`.
+    public mutating func beginComment() {
+        text.append(" /* ")
+        json?.beginComment(textEnd: text.bytes.count, text: text)
+    }
+    public mutating func endComment() {
+        text.append(" */")
+        json?.endComment(text: text)
+    }
 
     // MARK: Structures
 
@@ -418,12 +607,159 @@ public struct Emitter {
         json?.changed(textEnd: text.bytes.count, text: text)
     }
 
+    // MARK: Expressions
+
+    /// `function(`: a value strace shows as a C expression call (`htons(80)`, `makedev(0x8, 0x1)`,
+    /// `inet_addr("127.0.0.1")`); its arguments follow as `element()`s, then `endCall()` writes
+    /// `)`. In JSON `{"type":"call","function":"htons","args":[...]}`.
+    public mutating func beginCall(_ function: StaticString) {
+        if let json {
+            json.beginValue(textStart: text.bytes.count)
+            let headerStart = json.json.bytes.count
+            json.json.append("{\"type\":\"call\",\"function\":\"")
+            json.json.append(function)
+            json.json.append("\",\"args\":[")
+            json.openFrame(.array, headerStart: headerStart, textStart: text.bytes.count, openingBytes: function.utf8CodeUnitCount + 1)
+        }
+        text.append(function)
+        open(UInt8(ascii: "("))
+    }
+    public mutating func endCall() {
+        close(UInt8(ascii: ")"))
+        json?.endContainer(text: text)
+    }
+
+    /// Values joined by an operator (`MAP_PRIVATE|MAP_ANONYMOUS` from two tables, `1<<CAP_KILL`,
+    /// `8192*1024`): `operand()` before each of them. In JSON
+    /// `{"type":"operation","operator":"|","operands":[...]}`, or the operand alone when there is one.
+    public mutating func beginOperation(_ operator: ExpressionOperator) {
+        if let json {
+            json.beginValue(textStart: text.bytes.count)
+            let headerStart = json.json.bytes.count
+            json.json.append("{\"type\":\"operation\",\"operator\":\"")
+            json.json.append(`operator`.text)
+            json.json.append("\",\"operands\":[")
+            json.openFrame(.operation, headerStart: headerStart, textStart: text.bytes.count, openingBytes: 0)
+        }
+        depth += 1
+        hasMember &= ~(1 << UInt64(depth & 63))
+        let shift = UInt64((depth & 31) * 2)
+        operators = operators & ~(3 << shift) | UInt64(`operator`.rawValue) << shift
+    }
+    /// Starts the next operand: the operator unless it is the first.
+    public mutating func operand() {
+        let before = text.bytes.count
+        let bit: UInt64 = 1 << UInt64(depth & 63)
+        if hasMember & bit != 0 {
+            let code = UInt8(truncatingIfNeeded: operators >> UInt64((depth & 31) * 2)) & 3
+            text.append((ExpressionOperator(rawValue: code) ?? .either).text)
+        }
+        hasMember |= bit
+        json?.member(nil, textBefore: before, text: text)
+    }
+    public mutating func endOperation() {
+        hasMember &= ~(1 << UInt64(depth & 63))
+        depth -= 1
+        json?.endContainer(text: text, closingBytes: 0)
+    }
+
+    /// A set strace prints with spaces between its members, `~` before it when it lists the
+    /// members *not* in it (signal masks `~[RTMIN RT_1]`, fd sets `[0 3]`, CPU sets `[0 1]`):
+    /// `setMember()` before each. In JSON `{"type":"set","items":[...],"inverted":true}`.
+    public mutating func beginSet(inverted: Bool = false) {
+        let start = text.bytes.count
+        if inverted { text.append(byte: UInt8(ascii: "~")) }
+        if let json {
+            json.beginValue(textStart: start)
+            let headerStart = json.json.bytes.count
+            json.json.append(inverted ? "{\"type\":\"set\",\"inverted\":true,\"items\":[" : "{\"type\":\"set\",\"items\":[")
+            json.openFrame(.array, headerStart: headerStart, textStart: start, openingBytes: inverted ? 2 : 1)
+        }
+        open(UInt8(ascii: "["))
+    }
+    public mutating func setMember() {
+        let before = text.bytes.count
+        let bit: UInt64 = 1 << UInt64(depth & 63)
+        if hasMember & bit != 0 { text.append(byte: UInt8(ascii: " ")) }
+        hasMember |= bit
+        json?.member(nil, textBefore: before, text: text)
+    }
+    public mutating func endSet() { endArray() }
+
+    /// A signal as signal sets show it, without `SIG` (`USR1`; the number when it has no name);
+    /// `-X raw` `10`, `-X verbose` `10 /* USR1 */`. In JSON a `signal` value.
+    public mutating func signalInSet(_ value: Int32) {
+        guard SignalNames.hasName(value) else { return int(Int64(value)) }
+        let start = text.bytes.count
+        switch constantStyle {
+        case .abbrev: text.appendSignalNameWithoutPrefix(value)
+        case .raw: text.appendDecimal(Int64(value))
+        case .verbose:
+            text.appendDecimal(Int64(value))
+            text.append(" /* ")
+            text.appendSignalNameWithoutPrefix(value)
+            text.append(" */")
+        }
+        if let json { typedSignal(json, value, start) }
+    }
+
+    /// wait(2)'s status as strace shows it: `{WIFEXITED(s) && WEXITSTATUS(s) == 0}`,
+    /// `{WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL && WCOREDUMP(s)}`, ... (the encoding is the
+    /// same on every Linux ABI). In JSON `{"type":"wait_status","raw":N,"exited":0}` (or
+    /// `"signaled"`/`"stopped"` with a signal value, `"core_dumped"`, `"event"`, `"continued"`).
+    public mutating func waitStatus(_ status: UInt32) {
+        let start = text.bytes.count
+        let low = status & 0x7f
+        text.append(byte: UInt8(ascii: "{"))
+        if low == 0 {
+            text.append("WIFEXITED(s) && WEXITSTATUS(s) == ")
+            text.appendDecimal(UInt64((status >> 8) & 0xff))
+        } else if status & 0xff == 0x7f {
+            text.append("WIFSTOPPED(s) && WSTOPSIG(s) == ")
+            text.appendSignal(Int32((status >> 8) & 0xff))
+            if status >> 16 != 0 {
+                text.append(" && s >> 16 == ")
+                text.appendDecimal(UInt64(status >> 16))
+            }
+        } else if status == 0xffff {
+            text.append("WIFCONTINUED(s)")
+        } else {
+            text.append("WIFSIGNALED(s) && WTERMSIG(s) == ")
+            text.appendSignal(Int32(low))
+            if status & 0x80 != 0 { text.append(" && WCOREDUMP(s)") }
+        }
+        text.append(byte: UInt8(ascii: "}"))
+        guard let json else { return }
+        typed(json, start) {
+            $0.append("{\"type\":\"wait_status\",\"raw\":")
+            $0.appendJSONNumber(UInt64(status))
+            if low == 0 {
+                $0.append(",\"exited\":")
+                $0.appendJSONNumber(UInt64((status >> 8) & 0xff))
+            } else if status & 0xff == 0x7f {
+                $0.append(",\"stopped\":")
+                $0.appendJSONSignal(Int32((status >> 8) & 0xff))
+                if status >> 16 != 0 {
+                    $0.append(",\"event\":")
+                    $0.appendJSONNumber(UInt64(status >> 16))
+                }
+            } else if status == 0xffff {
+                $0.append(",\"continued\":true")
+            } else {
+                $0.append(",\"signaled\":")
+                $0.appendJSONSignal(Int32(low))
+                if status & 0x80 != 0 { $0.append(",\"core_dumped\":true") }
+            }
+            $0.append(byte: UInt8(ascii: "}"))
+        }
+    }
+
     // MARK: JSON style
 
     /// One typed value whose text starts at `start` (`write` writes its JSON).
     @inline(__always)
-    private func typed(_ json: JsonValueWriter, _ start: Int, _ write: (inout TextBuffer) -> Void) {
-        json.beginValue()
+    func typed(_ json: JsonValueWriter, _ start: Int, _ write: (inout TextBuffer) -> Void) {
+        json.beginValue(textStart: start)
         write(&json.json)
         json.endValue(textStart: start, text: text)
     }
@@ -497,5 +833,62 @@ public struct Emitter {
         text.append(byte: bracket)
         hasMember &= ~(1 << UInt64(depth & 63))
         depth -= 1
+    }
+}
+
+/// What joins the operands of `Emitter.beginOperation`.
+public enum ExpressionOperator: UInt8, Sendable {
+    /// `either`: strace's ` or ` between the names one ioctl request number has.
+    case or, shiftLeft, times, either
+
+    var text: StaticString {
+        switch self {
+        case .or: "|"
+        case .shiftLeft: "<<"
+        case .times: "*"
+        case .either: " or "
+        }
+    }
+}
+
+extension TextBuffer {
+    /// `{"type":"signal","raw":N,"name":"SIGUSR1"}` (no name for a number without one).
+    mutating func appendJSONSignal(_ value: Int32) {
+        append("{\"type\":\"signal\",\"raw\":")
+        appendJSONNumber(Int64(value))
+        if SignalNames.hasName(value) {
+            append(",\"name\":\"")
+            appendSignal(value)
+            append(byte: UInt8(ascii: "\""))
+        }
+        append(byte: UInt8(ascii: "}"))
+    }
+}
+
+extension TextBuffer {
+    /// A value strace wrote as text, typed by its shape: `-12` an `int`, `0x1f` a `hex`,
+    /// `SI_USER` a `name`, anything else `text`.
+    mutating func appendJSONShapedValue(_ value: ArraySlice<UInt8>) {
+        let digits = value.first == UInt8(ascii: "-") ? value.dropFirst() : value[...]
+        if !digits.isEmpty && digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) && (value.count < 2 || value.first != UInt8(ascii: "0")) {
+            append("{\"type\":\"int\",\"raw\":")
+            append(contentsOf: value)
+            append(byte: UInt8(ascii: "}"))
+        } else if value.starts(with: "0x".utf8) && value.count > 2
+                    && value.dropFirst(2).allSatisfy({ ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f")) }) {
+            append("{\"type\":\"hex\",\"raw\":\"")
+            append(contentsOf: value)
+            append("\"}")
+        } else if let first = value.first, first == UInt8(ascii: "_") || (first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z")),
+                  value.allSatisfy({ $0 == UInt8(ascii: "_") || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z"))
+                                     || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }) {
+            append("{\"type\":\"name\",\"name\":\"")
+            append(contentsOf: value)
+            append("\"}")
+        } else {
+            append("{\"type\":\"text\",\"text\":")
+            appendJSONString(value)
+            append(byte: UInt8(ascii: "}"))
+        }
     }
 }

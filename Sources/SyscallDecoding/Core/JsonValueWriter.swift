@@ -33,6 +33,9 @@ public final class JsonValueWriter: @unchecked Sendable {
     /// starts with ` => ` (clone3's `{...} => {parent_tid=[42]}`).
     @exclusivity(unchecked) private var lastArgumentStart = -1
     @exclusivity(unchecked) private var previousArgumentStart = -1
+    /// An open ` /* ` comment: where its text and the JSON written since start, and what
+    /// `typedBytes` was at its start (its ` /* ` counted).
+    @exclusivity(unchecked) private var comment: (textStart: Int, jsonStart: Int, typedBytes: Int)?
     /// The length of the JSON of the entry half's last argument (`begin`), 0 for none.
     @exclusivity(unchecked) private var entryLastArgumentLength = 0
 
@@ -41,11 +44,15 @@ public final class JsonValueWriter: @unchecked Sendable {
 
     enum ValueKind { case int, other }
 
-    private enum FrameKind { case root, structure, array }
+    /// `operation`: an array of operands that is left out when it has one operand only.
+    enum FrameKind { case root, structure, array, operation }
     private struct Frame {
         var kind: FrameKind
         var members = 0
         var abbreviated = false
+        /// Where the container's own JSON starts (after its comma), and its members.
+        var jsonStart = 0
+        var membersStart = 0
     }
 
     enum SlotKind { case argument, member, result }
@@ -59,8 +66,10 @@ public final class JsonValueWriter: @unchecked Sendable {
         var parts = 0
         /// `=>` was seen: the slot's value is `{"type":"changed","in":...,"out":` and this one.
         var changed = false
-        /// `argument(named:)`: the slot's value is `{"type":"named","name":...,"value":` and this one.
+        /// `argument(named:)`: the slot's value is `{"type":"named","name":...,"value":` and this one
+        /// (`label`: `{"type":"labeled","label":...,"value":`).
         var name: StaticString?
+        var labeled = false
 
         init(kind: SlotKind, jsonStart: Int, valueStart: Int, textStart: Int, typedStart: Int) {
             self.kind = kind
@@ -85,6 +94,7 @@ public final class JsonValueWriter: @unchecked Sendable {
         slots.removeAll(keepingCapacity: true)
         frames.append(Frame(kind: .root, members: commaFirst ? 1 : 0))
         parenDepth = 0
+        comment = nil
         lastKind = .other
         typedBytes = 0
         lastArgumentStart = -1
@@ -100,8 +110,10 @@ public final class JsonValueWriter: @unchecked Sendable {
 
     // MARK: Values (the emitter)
 
-    /// Before a typed value: the comma between values of one slot.
-    @inline(__always) func beginValue() {
+    /// Before a typed value whose text starts at `textStart`: the comma between values of one
+    /// slot. A value first in a struct or array without `element()` before it is its first member.
+    @inline(__always) func beginValue(textStart: Int) {
+        if slot.parts < 0 { openImplicitMember(textStart: textStart) }
         if slot.parts > 0 { json.append(byte: UInt8(ascii: ",")) }
         slot.parts += 1
         lastKind = .other
@@ -115,6 +127,11 @@ public final class JsonValueWriter: @unchecked Sendable {
     func noteInt(_ value: Int64) {
         lastKind = .int
         lastInt = value
+    }
+
+    private func openImplicitMember(textStart: Int) {
+        let isStructure = frames[frames.count - 1].kind == .structure
+        openSlot(.member, text: slot.textStart, typedStart: typedBytes, key: isStructure ? "" : nil)
     }
 
     /// Free text written by the emitter itself (`raw`): at the top level, `, ` outside
@@ -146,26 +163,40 @@ public final class JsonValueWriter: @unchecked Sendable {
     }
 
     func beginContainer(isArray: Bool, textStart: Int) {
-        beginValue()
+        beginValue(textStart: textStart)
+        let headerStart = json.bytes.count
         json.append(isArray ? "{\"type\":\"array\",\"items\":[" : "{\"type\":\"struct\",\"fields\":{")
+        openFrame(isArray ? .array : .structure, headerStart: headerStart, textStart: textStart, openingBytes: 1)
+    }
+
+    /// After `beginValue` and the JSON that opens a container (from `headerStart`, its `[` or `{`
+    /// last): members follow. `openingBytes`: the text that opens it (`[`, `htons(`), from
+    /// `textStart` on.
+    func openFrame(_ kind: FrameKind, headerStart: Int, textStart: Int, openingBytes: Int) {
         slots.append(slot)
-        frames.append(Frame(kind: isArray ? .array : .structure))
-        typedBytes += 1  // the bracket
+        frames.append(Frame(kind: kind, jsonStart: headerStart, membersStart: json.bytes.count))
+        typedBytes += openingBytes
         slot = Slot(kind: .member, jsonStart: json.bytes.count, valueStart: json.bytes.count,
-                    textStart: textStart + 1, typedStart: typedBytes)
+                    textStart: textStart + openingBytes, typedStart: typedBytes)
         slot.parts = -1  // no member open yet
     }
 
-    func endContainer(text: TextBuffer) {
-        let bracketAt = text.bytes.count - 1
-        if slot.parts >= 0 { closeSlot(text: text, textEnd: bracketAt) }
+    /// Closes the container opened last; `closingBytes`: the text that closed it (`]`, `)`).
+    func endContainer(text: TextBuffer, closingBytes: Int = 1) {
+        let closeAt = text.bytes.count - closingBytes
+        if slot.parts >= 0 { closeSlot(text: text, textEnd: closeAt) }
         let frame = frames.removeLast()
-        json.append(frame.kind == .array ? "]" : "}")
-        if frame.abbreviated { json.append(frame.kind == .array ? ",\"truncated\":true" : ",\"abbreviated\":true") }
-        json.append(byte: UInt8(ascii: "}"))
-        typedBytes += 1
+        typedBytes += closingBytes
         slot = slots.removeLast()
         lastKind = .other
+        if frame.kind == .operation && frame.members == 1 && !frame.abbreviated {
+            // One operand: the operand is the value.
+            json.bytes.removeSubrange(frame.jsonStart..<frame.membersStart)
+            return
+        }
+        json.append(frame.kind == .structure ? "}" : "]")
+        if frame.abbreviated { json.append(frame.kind == .structure ? ",\"abbreviated\":true" : ",\"truncated\":true") }
+        json.append(byte: UInt8(ascii: "}"))
     }
 
     /// The next member of the struct or array: `name` for a named field. The emitter wrote the
@@ -227,6 +258,48 @@ public final class JsonValueWriter: @unchecked Sendable {
         lastArgumentStart = inStart
     }
 
+    /// ` (` was written to the text, up to `textEnd`: the slot's value so far is annotated by
+    /// the note's items that follow (`endContainer` closes the note and the annotated value).
+    func beginNote(textEnd: Int, text: TextBuffer) {
+        finishValue(text: text, textEnd: textEnd - 2)
+        slot.parts = 1
+        insert("{\"type\":\"annotated\",\"value\":", at: slot.valueStart)
+        json.append(",\"note\":[")
+        openFrame(.array, headerStart: json.bytes.count, textStart: textEnd - 2, openingBytes: 2)
+    }
+
+    /// ` /* ` was written to the text, up to `textEnd`: the slot's value so far is commented by
+    /// what follows, up to `endComment`, which keeps the comment as a string.
+    func beginComment(textEnd: Int, text: TextBuffer) {
+        finishValue(text: text, textEnd: textEnd - 4)
+        slot.parts = 1
+        insert("{\"type\":\"commented\",\"value\":", at: slot.valueStart)
+        comment = (textStart: textEnd, jsonStart: json.bytes.count, typedBytes: typedBytes + 4)
+    }
+
+    /// ` */` ends the comment begun last: the values written inside it are its text only.
+    func endComment(text: TextBuffer) {
+        guard let open = comment else { return }
+        comment = nil
+        json.bytes.removeSubrange(open.jsonStart...)
+        json.append(",\"comment\":")
+        json.appendJSONString(text.bytes[open.textStart..<(text.bytes.count - 3)])
+        json.append(byte: UInt8(ascii: "}"))
+        typedBytes = open.typedBytes + (text.bytes.count - open.textStart)
+        slot.parts = 1
+        lastKind = .other
+    }
+
+    /// `name ` of a note's item was written to the text, up to `textEnd`.
+    func label(_ name: StaticString, textEnd: Int) {
+        guard frames.count > 1, slot.kind == .member, slot.parts == 0 else { return }
+        typedBytes += textEnd - slot.textStart
+        slot.typedStart = typedBytes
+        slot.textStart = textEnd
+        slot.name = name
+        slot.labeled = true
+    }
+
     /// `name=` of a top-level argument was written to the text, up to `textEnd`.
     func argumentName(_ name: StaticString, textEnd: Int) {
         guard frames.count == 1, slot.kind == .argument, slot.parts == 0 else { return }
@@ -275,11 +348,9 @@ public final class JsonValueWriter: @unchecked Sendable {
         if slot.changed { json.append(byte: UInt8(ascii: "}")) }
         if let name = slot.name {
             // `{"type":"named","name":"NAME","value":` before the value, `}` after it.
-            var prefix = TextBuffer(capacity: 64)
-            prefix.append("{\"type\":\"named\",\"name\":\"")
-            prefix.append(name)
-            prefix.append("\",\"value\":")
-            json.bytes.insert(contentsOf: prefix.bytes, at: slot.valueStart)
+            insert("\",\"value\":", at: slot.valueStart)
+            insert(name, at: slot.valueStart)
+            insert(slot.labeled ? "{\"type\":\"labeled\",\"label\":\"" : "{\"type\":\"named\",\"name\":\"", at: slot.valueStart)
             json.append(byte: UInt8(ascii: "}"))
         }
     }
@@ -349,20 +420,46 @@ extension TextBuffer {
     mutating func appendJSONNumber(_ value: UInt64, negative: Bool = false) {
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes, filled from the end
         withUnsafeMutableBytes(of: &digits) { scratch in
-            var index = scratch.count
-            var rest = value
-            repeat {
-                index -= 1
-                scratch[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-                rest /= 10
-            } while rest != 0
+            let end = scratch.baseAddress!.assumingMemoryBound(to: UInt8.self) + scratch.count
+            var count = writeDecimalDigits(value, endingAt: end)
             if negative {
-                index -= 1
-                scratch[index] = UInt8(ascii: "-")
+                count += 1
+                (end - count).pointee = UInt8(ascii: "-")
             }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[index...]))
+            bytes.append(contentsOf: UnsafeRawBufferPointer(start: end - count, count: count))
         }
     }
+}
+
+/// Writes `value`'s decimal digits (at least `minimumDigits`, at most 20) backwards so that they
+/// end just before `end`, two digits per division; returns how many it wrote. JSON writes a few
+/// numbers for every call (its time, its number, its result).
+public func writeDecimalDigits(_ value: UInt64, minimumDigits: Int = 1, endingAt end: UnsafeMutablePointer<UInt8>) -> Int {
+    let pairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+    let table = pairs.utf8Start
+    var rest = value
+    var cursor = end
+    while rest >= 100 {
+        let pair = Int(truncatingIfNeeded: rest % 100) &* 2
+        rest /= 100
+        cursor -= 2
+        cursor[0] = table[pair]
+        cursor[1] = table[pair &+ 1]
+    }
+    if rest >= 10 {
+        let pair = Int(truncatingIfNeeded: rest) &* 2
+        cursor -= 2
+        cursor[0] = table[pair]
+        cursor[1] = table[pair &+ 1]
+    } else {
+        cursor -= 1
+        cursor[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest)
+    }
+    while end - cursor < minimumDigits {
+        cursor -= 1
+        cursor[0] = UInt8(ascii: "0")
+    }
+    return end - cursor
 }
 
 extension TextBuffer {

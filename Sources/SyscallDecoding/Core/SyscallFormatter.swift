@@ -76,14 +76,17 @@ public struct SyscallFormatter: Sendable {
         to out: inout TextBuffer, descriptor: SyscallDescriptor, call: SyscallCall,
         memory: some TraceeMemory, slot: inout CallSlot, interruptedCall: String? = nil, pid: Int32 = 0
     ) {
-        var context = makeContext(call: call, result: nil, memory: memory, slot: slot,
-                                  interruptedCall: interruptedCall, pid: pid)
         let raw = isRaw(call)
         out.append("\"syscall\":\"")
+        // A call without arguments (getppid) needs no decoding context and no emitter.
+        if !raw && descriptor.signature.args.isEmpty && descriptor.signature.decoder == nil {
+            out.append(contentsOf: descriptor.nameBytes)
+            return out.append("\",\"args\":[")
+        }
+        var context = makeContext(call: call, result: nil, memory: memory, slot: slot,
+                                  interruptedCall: interruptedCall, pid: pid)
         appendShownName(descriptor, context: context, raw: raw, to: &out)
         out.append("\",\"args\":[")
-        // A call without arguments (getppid) needs no emitter.
-        if !raw && descriptor.signature.args.isEmpty && descriptor.signature.decoder == nil { return }
         let lastArgumentLength = withJSONEmitter(&out, pid: pid, commaFirst: false) { emitter in
             let signature = descriptor.signature
             if raw {
@@ -117,12 +120,24 @@ public struct SyscallFormatter: Sendable {
         to out: inout TextBuffer, descriptor: SyscallDescriptor, call: SyscallCall,
         memory: some TraceeMemory, slot: CallSlot, result: SyscallResult, pid: Int32 = 0
     ) {
-        var context = makeContext(call: call, result: result, memory: memory, slot: slot, interruptedCall: nil, pid: pid)
         let raw = isRaw(call)
-        let commaFirst = out.bytes.last != UInt8(ascii: "[")
         let signature = descriptor.signature
+        let printsExitArgs = !raw && (signature.decoder != nil || signature.firstExitArg < signature.args.count)
+        if !printsExitArgs, case .success(let value) = result, !raw,
+           signature.returns.isPlainNumber || (signature.returns.isProcessID && !options.processNames) {
+            // The cheapest calls (getppid): nothing at exit but a number, so no decoding context
+            // and no emitter; what `Emitter.int` and `Emitter.pid` would write.
+            out.append("],\"ret\":")
+            out.appendJSONNumber(value)
+            guard signature.returns.isProcessID else { return }
+            out.append(",\"retval\":{\"type\":\"pid\",\"raw\":")
+            out.appendJSONNumber(value)
+            return out.append(byte: UInt8(ascii: "}"))
+        }
+        var context = makeContext(call: call, result: result, memory: memory, slot: slot, interruptedCall: nil, pid: pid)
+        let commaFirst = out.bytes.last != UInt8(ascii: "[")
         // Most calls print nothing at exit but their result: no emitter to set up for them.
-        if !raw && (signature.decoder != nil || signature.firstExitArg < signature.args.count) {
+        if printsExitArgs {
             withJSONEmitter(&out, pid: pid, commaFirst: commaFirst,
                             entryLastArgumentLength: slot.jsonEntryLastArgumentLength) { emitter in
                 descriptor.signature.printExitArgs(&context, &emitter)

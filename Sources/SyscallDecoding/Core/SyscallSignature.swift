@@ -44,12 +44,20 @@ public struct ReturnPrinter: Sendable, Equatable {
     public let id: String
     public let isDecoded: Bool
     let print: @Sendable (Int64, inout DecodeContext, inout Emitter) -> Void
+    /// The result prints as its number and nothing else (`ReturnPrinter.int`): JSON's `"ret"`
+    /// says it all, with no emitter to set up.
+    let isPlainNumber: Bool
+    /// The result is a process id (`ReturnPrinter.pid`, getpid's): without `-Y`, JSON writes its
+    /// `"retval"` with no emitter to set up.
+    let isProcessID: Bool
 
     init(_ id: String, isDecoded: Bool = true,
          _ print: @escaping @Sendable (Int64, inout DecodeContext, inout Emitter) -> Void) {
         self.id = id
         self.isDecoded = isDecoded
         self.print = print
+        isPlainNumber = id == "int"
+        isProcessID = id == "pid"
     }
 
     public static func == (lhs: ReturnPrinter, rhs: ReturnPrinter) -> Bool { lhs.id == rhs.id }

@@ -54,9 +54,14 @@ extension DecodeContext {
     /// One set: the low word's capabilities, then the high word's (`1<<CAP_MAC_OVERRIDE` is its
     /// bit 0); each word's unknown bits in hex after its names, as strace prints them.
     private func printCapabilitySet(low: UInt64, high: UInt64, to out: inout Emitter) {
-        if low != 0 || high == 0 { out.flags(low, constants.capabilityBitsLow, unknown: "CAP_???") }
+        out.beginOperation(.or)
+        defer { out.endOperation() }
+        if low != 0 || high == 0 {
+            out.operand()
+            out.flags(low, constants.capabilityBitsLow, unknown: "CAP_???")
+        }
         guard high != 0 else { return }
-        if low != 0 { out.raw("|") }
+        out.operand()
         out.flags(high, constants.capabilityBitsHigh, unknown: "CAP_???")
     }
 }

@@ -130,12 +130,16 @@ extension ArgPrinter {
     static let statxFlags = ArgPrinter("statxFlags") { value, context, out in
         let flags = UInt64(UInt32(truncatingIfNeeded: value))
         let syncMask = context.constants.statxSyncMask ?? 0
-        if flags & syncMask != 0 || out.constantStyle != .raw {
+        out.beginOperation(.or)
+        defer { out.endOperation() }
+        let syncShown = flags & syncMask != 0 || out.constantStyle != .raw
+        if syncShown {
+            out.operand()
             out.constant(flags & syncMask, context.constants.statxSync, unknown: "AT_STATX_???")
         }
         let rest = flags & ~syncMask
         if rest != 0 {
-            out.raw("|")
+            if syncShown { out.operand() } else { out.raw("|"); out.operand() }
             out.flags(rest, context.constants.atFlags)
         }
     }
@@ -337,17 +341,20 @@ extension DecodeContext {
     private func printFileModeNames(_ mode: UInt64, to out: inout Emitter) {
         let typeMask = constants.fileTypeMask ?? 0o170000
         let type = mode & typeMask
+        out.beginOperation(.or)
+        defer { out.endOperation() }
         if type != 0 {
+            out.operand()
             out.constant(type, constants.fileTypes, unknown: "S_IF???")
-            out.raw("|")
         }
         // S_ISUID, S_ISGID and S_ISVTX by name, then the permission bits.
         var special: UInt64 = 0
         for entry in constants.modeSpecialBits.entries where mode & entry.bits != 0 {
+            out.operand()
             out.name(entry.name)
-            out.raw("|")
             special |= entry.bits
         }
+        out.operand()
         out.octal(mode & ~typeMask & ~special)
     }
 
@@ -364,11 +371,12 @@ func printDevice(_ device: UInt64, to out: inout Emitter) {
     let major = (device >> 8) & 0xfff | (device >> 32) & ~0xfff
     let minor = device & 0xff | (device >> 12) & ~0xff
     out.styled(number: { $0.hex(device) }, decoded: { out in
-        out.raw("makedev(")
+        out.beginCall("makedev")
+        out.element()
         out.hex(major)
-        out.raw(", ")
+        out.element()
         out.hex(minor)
-        out.raw(")")
+        out.endCall()
     })
 }
 
@@ -420,11 +428,14 @@ extension ArgPrinter {
     static let fanotifyInitFlags = ArgPrinter("fanotifyInitFlags") { value, context, out in
         let flags = UInt64(UInt32(truncatingIfNeeded: value))
         let classMask: UInt64 = 0xc  // FAN_ALL_CLASS_BITS
+        out.beginOperation(.or)
+        out.operand()
         out.constant(flags & classMask, context.constants.fanotifyClasses, unknown: "FAN_CLASS_???")
         if flags & ~classMask != 0 {
-            out.raw("|")
+            out.operand()
             out.flags(flags & ~classMask, context.constants.fanotifyInitFlags, unknown: "FAN_???")
         }
+        out.endOperation()
     }
 }
 

@@ -203,19 +203,30 @@ extension ReturnPrinter {
         let bits = UInt64(bitPattern: value) & 0xffff_ffff
         if sameName(name, "F_GETFD"), value != 0 {
             out.hex(bits)
-            out.raw(" (flags ")
+            out.beginNote()
+            out.element()
+            out.label("flags")
             out.flags(bits, constants.fdFlags)
-            out.raw(")")
+            out.endNote()
         } else if sameName(name, "F_GETFL") {
             out.hex(bits)
-            out.raw(" (flags ")
-            out.text.appendOpenFlags(UInt32(bits), arch: context.call.arch)
-            out.raw(")")
+            out.beginNote()
+            out.element()
+            out.label("flags")
+            // By name whatever `-X` says, as strace shows them here.
+            if out.constantStyle == .abbrev {
+                out.openFlags(UInt32(bits), arch: context.call.arch)
+            } else {
+                out.text.appendOpenFlags(UInt32(bits), arch: context.call.arch)
+            }
+            out.endNote()
         } else if sameName(name, "F_GET_SEALS") {
             out.hex(bits)
-            out.raw(" (seals ")
+            out.beginNote()
+            out.element()
+            out.label("seals")
             out.flags(bits, constants.sealFlags)
-            out.raw(")")
+            out.endNote()
         } else if sameName(name, "F_GETLEASE") {
             out.constant(bits, constants.lockTypes, unknown: "F_???")
         } else if sameName(name, "F_DUPFD") || sameName(name, "F_DUPFD_CLOEXEC") {

@@ -56,9 +56,14 @@ extension CallDecoder {
                 return
             }
             out.styled(number: { $0.hex(op) }, decoded: { out in
-                out.name(name)
-                if op & privateFlag != 0 { out.raw("_PRIVATE") }
-                if op & realtime != 0 { out.raw("|FUTEX_CLOCK_REALTIME") }
+                out.beginOperation(.or)
+                out.operand()
+                if op & privateFlag != 0 { out.name(name, suffix: "_PRIVATE") } else { out.name(name) }
+                if op & realtime != 0 {
+                    out.operand()
+                    out.name("FUTEX_CLOCK_REALTIME")
+                }
+                out.endOperation()
             })
             out.raw(", ")
             out.uint(UInt64(UInt32(truncatingIfNeeded: context.call.args[2])))

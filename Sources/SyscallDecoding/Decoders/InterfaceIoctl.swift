@@ -158,9 +158,10 @@ extension DecodeContext {
         let shown = returned != nil ? length : offered
         out.int(Int64(shown))
         if shown > 0 && shown % size == 0 {
-            out.raw(" /* ")
+            out.beginComment()
             out.int(Int64(shown / size))
-            out.raw(" * sizeof(struct ifreq) */")
+            out.raw(" * sizeof(struct ifreq)")
+            out.endComment()
         }
         out.field("ifc_buf")
         if buffer == 0 || returned == nil {

@@ -337,6 +337,8 @@ extension DecodeContext {
     private func printIoctlRequestName(_ request: UInt64, to out: inout Emitter) {
         let entries = constants.ioctlRequests.entries
         var printed: StaticString? = nil
+        out.beginOperation(.either)
+        defer { out.endOperation() }
         // Every name of this number, smallest first: a handful of names at most share one.
         while true {
             var next: StaticString? = nil
@@ -346,26 +348,34 @@ extension DecodeContext {
                 next = entry.name
             }
             guard let name = next else { break }
-            if printed != nil { out.raw(" or ") }
+            out.operand()
             out.name(name)
             printed = name
         }
         if printed != nil { return }
         let direction = request >> 30, size = (request >> 16) & 0x3fff
-        out.raw("_IOC(")
+        out.operand()
+        out.beginCall("_IOC")
+        out.element()
         switch direction {
-        case 0: out.raw("_IOC_NONE")
-        case 1: out.raw("_IOC_WRITE")
-        case 2: out.raw("_IOC_READ")
-        default: out.raw("_IOC_READ|_IOC_WRITE")
+        case 0: out.name("_IOC_NONE")
+        case 1: out.name("_IOC_WRITE")
+        case 2: out.name("_IOC_READ")
+        default:
+            out.beginOperation(.or)
+            out.operand()
+            out.name("_IOC_READ")
+            out.operand()
+            out.name("_IOC_WRITE")
+            out.endOperation()
         }
-        out.raw(", ")
+        out.element()
         out.hex((request >> 8) & 0xff)
-        out.raw(", ")
+        out.element()
         out.hex(request & 0xff)
-        out.raw(", ")
+        out.element()
         out.hex(size)
-        out.raw(")")
+        out.endCall()
     }
 
     /// `{ws_row=24, ws_col=80, ws_xpixel=0, ws_ypixel=0}`.

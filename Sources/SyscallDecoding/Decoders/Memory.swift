@@ -71,11 +71,20 @@ extension ArgPrinter {
     private static func printMemfdFlags(_ flags: UInt64, shift: UInt64, sizeMask: UInt64, _ table: FlagTable,
                                         to out: inout Emitter) {
         let rest = flags & ~sizeMask, hugeSize = (flags & sizeMask) >> shift
-        if rest != 0 || hugeSize == 0 { out.flags(rest, table, unknown: "MFD_???") }
+        out.beginOperation(.or)
+        defer { out.endOperation() }
+        if rest != 0 || hugeSize == 0 {
+            out.operand()
+            out.flags(rest, table, unknown: "MFD_???")
+        }
         guard hugeSize != 0 else { return }
-        if rest != 0 { out.raw("|") }
+        out.operand()
+        out.beginOperation(.shiftLeft)
+        out.operand()
         out.uint(hugeSize)
-        out.raw("<<MFD_HUGE_SHIFT")
+        out.operand()
+        out.name("MFD_HUGE_SHIFT")
+        out.endOperation()
     }
 
     /// `PROT_READ|PROT_WRITE`, `PROT_NONE`.
@@ -86,12 +95,15 @@ extension ArgPrinter {
         let flags = UInt64(UInt32(truncatingIfNeeded: value))
         let typeMask = context.constants.mapTypeMask ?? 0
         out.styled(number: { $0.hex(flags) }, decoded: { out in
+            out.beginOperation(.or)
+            out.operand()
             out.constant(flags & typeMask, context.constants.mmapType, unknown: "MAP_???")
             let rest = flags & ~typeMask
             if rest != 0 {
-                out.raw("|")
+                out.operand()
                 out.flags(rest, context.constants.mmapFlags)
             }
+            out.endOperation()
         })
     }
 

@@ -33,11 +33,14 @@ extension CallDecoder {
         }
         out.raw(", ")
         if hasMagic {
+            out.beginOperation(.or)
+            out.operand()
             out.styled(number: { $0.hex(magic) }, decoded: { $0.name("MS_MGC_VAL") })
             if effective != 0 {
-                out.raw("|")
+                out.operand()
                 out.flags(effective, constants.mountFlags, unknown: "MS_???")
             }
+            out.endOperation()
         } else {
             out.flags(flags, constants.mountFlags, unknown: "MS_???")
         }

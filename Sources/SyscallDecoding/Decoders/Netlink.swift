@@ -153,19 +153,19 @@ extension DecodeContext {
         }
         if flags == 0 { return out.uint(0) }
         var rest = flags
-        var first = true
+        out.beginOperation(.or)
         for table in [constants.netlinkFlags, second].compactMap({ $0 }) {
             for entry in table.entries where entry.bits != 0 && rest & entry.bits == entry.bits {
-                if !first { out.raw("|") }
+                out.operand()
                 out.name(entry.name)
                 rest &= ~entry.bits
-                first = false
             }
         }
         if rest != 0 {
-            if !first { out.raw("|") }
+            out.operand()
             out.hex(rest)
         }
+        out.endOperation()
     }
 
     /// What follows a header: an error's `{error=..., msg=...}`, NLMSG_DONE's int, the protocol's
@@ -194,10 +194,7 @@ extension DecodeContext {
         out.field("error")
         let error = Int32(bitPattern: bytes.u32(0))
         if error < 0, let name = ErrnoNames.name(Int(-error)) {
-            out.styled(number: { $0.int(Int64(error)) }, decoded: { out in
-                out.raw("-")
-                out.text.append(name)
-            })
+            out.styled(number: { $0.int(Int64(error)) }, decoded: { $0.negatedErrno(Int64(error), name) })
         } else {
             out.int(Int64(error))
         }
@@ -261,10 +258,19 @@ extension DecodeContext {
             out.uint(UInt64(attributeLength))
             out.field("nla_type")
             let rawType = header.u16(2)
-            if rawType & 0x8000 != 0 { out.raw("NLA_F_NESTED|") }
-            if rawType & 0x4000 != 0 { out.raw("NLA_F_NET_BYTEORDER|") }
+            out.beginOperation(.or)
+            if rawType & 0x8000 != 0 {
+                out.operand()
+                out.name("NLA_F_NESTED")
+            }
+            if rawType & 0x4000 != 0 {
+                out.operand()
+                out.name("NLA_F_NET_BYTEORDER")
+            }
             let type = rawType & 0x3fff
+            out.operand()
             out.constant(UInt64(type), names, unknown: unknown)
+            out.endOperation()
             out.endStruct()
             if hasValue {
                 out.element()

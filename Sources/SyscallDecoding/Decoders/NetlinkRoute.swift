@@ -231,12 +231,7 @@ extension DecodeContext {
     /// `02:fc:00:00:00:01`.
     func printHardwareAddress(at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
         guard let bytes = read(address, count: length) else { return false }
-        out.styled(number: { $0.hexBytes(bytes) }, decoded: { out in
-            for (index, byte) in bytes.enumerated() {
-                if index > 0 { out.raw(":") }
-                out.text.appendDigits(UInt64(byte), radix: 16, minimumDigits: 2)
-            }
-        })
+        out.styled(number: { $0.hexBytes(bytes) }, decoded: { $0.hardwareAddress(bytes) })
         return true
     }
 
@@ -245,17 +240,21 @@ extension DecodeContext {
         let familyName = constants.addressFamilies.name(of: UInt64(family))
         if let familyName, sameName(familyName, "AF_INET"), length >= 4, let bytes = read(address, count: 4) {
             printNetworkOrder(bytes, 0..<4, to: &out) { out in
-                out.raw("inet_addr(")
+                out.beginCall("inet_addr")
+                out.element()
                 printIPv4(bytes, at: 0, to: &out)
-                out.raw(")")
+                out.endCall()
             }
             return true
         }
         if let familyName, sameName(familyName, "AF_INET6"), length >= 16, let bytes = read(address, count: 16) {
             printNetworkOrder(bytes, 0..<16, to: &out) { out in
-                out.raw("inet_pton(AF_INET6, ")
+                out.beginCall("inet_pton")
+                out.element()
+                out.name("AF_INET6")
+                out.element()
                 printIPv6(bytes, at: 0, to: &out)
-                out.raw(")")
+                out.endCall()
             }
             return true
         }

@@ -269,18 +269,22 @@ extension DecodeContext {
         guard mask != 0 else { return out.uint(0) }
         out.styled(number: { $0.hex(UInt64(mask)) }, decoded: { out in
             var rest = UInt64(mask)
-            var first = true
+            out.beginOperation(.or)
             for entry in self.constants.tcpStates.entries where entry.value < 32 && rest & (1 << entry.value) != 0 {
-                if !first { out.raw("|") }
-                out.raw("1<<")
+                out.operand()
+                out.beginOperation(.shiftLeft)
+                out.operand()
+                out.uint(1)
+                out.operand()
                 out.name(entry.name)
+                out.endOperation()
                 rest &= ~(1 << entry.value)
-                first = false
             }
             if rest != 0 {
-                if !first { out.raw("|") }
+                out.operand()
                 out.hex(rest)
             }
+            out.endOperation()
         })
     }
 }

@@ -73,31 +73,34 @@ extension DecodeContext {
             return out.constant(UInt64(type), constants.socketTypes, unknown: "SOCK_???")
         }
         let flags = UInt64(type & ~0xf)
+        out.beginOperation(.or)
+        defer { out.endOperation() }
         guard out.constantStyle == .abbrev else {
             // `-X raw`: `0x1|0x80800`; `-X verbose`: each part with its names in a comment.
+            out.operand()
             out.constant(base, constants.socketTypes, unknown: "SOCK_???")
             if flags != 0 {
-                out.raw("|")
+                out.operand()
                 out.flags(flags, constants.socketTypeFlags, unknown: "SOCK_???")
             }
             return
         }
+        out.operand()
         out.name(name)
         guard flags != 0 else { return }
-        out.raw("|")
         let table = constants.socketTypeFlags
         var rest = flags
-        var first = true
         for entry in table.entries where rest & entry.bits == entry.bits {
-            if !first { out.raw("|") }
+            out.operand()
             out.name(entry.name)
             rest &= ~entry.bits
-            first = false
         }
         if rest != 0 {
-            if !first { out.raw("|") }
+            out.operand()
             out.hex(rest)
-            out.raw(" /* SOCK_??? */")
+            out.beginComment()
+            out.raw("SOCK_???")
+            out.endComment()
         }
     }
 
@@ -123,6 +126,7 @@ extension DecodeContext {
     /// `[16]`, or `[128 => 16]` when the kernel changed the length.
     func printLengthChange(from before: Int64, to after: Int64, to out: inout Emitter) {
         out.beginArray()
+        out.element()
         if before != after {
             out.int(before)
             out.changed()
@@ -157,9 +161,11 @@ extension CallDecoder {
             let offered = Int64(Int32(bitPattern: UInt32(truncatingIfNeeded: context.slot.values.1)))
             if context.returned == nil || context.readSocklen(context.word(2)) == nil {
                 out.pointer(context.word(1))
-                out.raw(", [")
+                out.raw(", ")
+                out.beginArray()
+                out.element()
                 out.int(offered)
-                out.raw("]")
+                out.endArray()
             } else {
                 let returned = Int64(context.readSocklen(context.word(2))!)
                 context.printSockaddr(at: context.word(1), length: Int(min(offered, returned)), to: &out)
@@ -202,9 +208,11 @@ extension CallDecoder {
         }
         if context.returned == nil {
             out.pointer(context.word(4))
-            out.raw(", [")
+            out.raw(", ")
+            out.beginArray()
+            out.element()
             out.uint(UInt64(UInt32(bitPattern: Int32(truncatingIfNeeded: offered))))
-            out.raw("]")
+            out.endArray()
             return
         }
         context.printSockaddr(at: context.word(4), length: Int(min(offered, Int64(returned))), to: &out)

@@ -11,9 +11,10 @@ extension ReturnPrinter {
     static let personality = ReturnPrinter("personality") { value, context, out in
         let persona = UInt64(UInt32(truncatingIfNeeded: value))
         out.hex(persona)
-        out.raw(" (")
+        out.beginNote()
+        out.element()
         context.printPersonality(persona, to: &out)
-        out.raw(")")
+        out.endNote()
     }
 }
 
@@ -25,10 +26,13 @@ extension DecodeContext {
     /// 0xffffffff only asks for the current personality: strace prints it as a number.
     func printPersonality(_ persona: UInt64, to out: inout Emitter) {
         guard persona != 0xffff_ffff else { return out.hex(persona) }
+        out.beginOperation(.or)
+        defer { out.endOperation() }
+        out.operand()
         out.constant(persona & personalityTypeMask, constants.personalityTypes, unknown: "PER_???")
         let flags = persona & ~personalityTypeMask
         guard flags != 0 else { return }
-        out.raw("|")
+        out.operand()
         out.flags(flags, constants.personalityFlags)
     }
 }

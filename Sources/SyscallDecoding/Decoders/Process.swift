@@ -208,8 +208,12 @@ extension DecodeContext {
         if value == UInt64.max {
             out.name("RLIM64_INFINITY")
         } else if value > 1024 && value % 1024 == 0 {
+            out.beginOperation(.times)
+            out.operand()
             out.uint(value / 1024)
-            out.raw("*1024")
+            out.operand()
+            out.uint(1024)
+            out.endOperation()
         } else {
             out.uint(value)
         }
@@ -219,26 +223,7 @@ extension DecodeContext {
 /// `WIFEXITED(s) && WEXITSTATUS(s) == 0`, `WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL`, ... (the
 /// encoding of wait(2)'s status is the same on every Linux ABI).
 func printWaitStatus(_ status: UInt32, to out: inout Emitter) {
-    let low = status & 0x7f
-    out.raw("{")
-    if low == 0 {
-        out.raw("WIFEXITED(s) && WEXITSTATUS(s) == ")
-        out.uint(UInt64((status >> 8) & 0xff))
-    } else if status & 0xff == 0x7f {
-        out.raw("WIFSTOPPED(s) && WSTOPSIG(s) == ")
-        out.text.appendSignal(Int32((status >> 8) & 0xff))
-        if status >> 16 != 0 {
-            out.raw(" && s >> 16 == ")
-            out.uint(UInt64(status >> 16))
-        }
-    } else if status == 0xffff {
-        out.raw("WIFCONTINUED(s)")
-    } else {
-        out.raw("WIFSIGNALED(s) && WTERMSIG(s) == ")
-        out.text.appendSignal(Int32(low))
-        if status & 0x80 != 0 { out.raw(" && WCOREDUMP(s)") }
-    }
-    out.raw("}")
+    out.waitStatus(status)
 }
 
 extension CallDecoder {
@@ -251,11 +236,16 @@ extension CallDecoder {
         out.pointer(context.word(1))
         out.argument(named: "flags")
         let named = flags & ~signalMask
-        if named != 0 || flags & signalMask == 0 { out.flags(named, context.constants.cloneFlags) }
+        out.beginOperation(.or)
+        if named != 0 || flags & signalMask == 0 {
+            out.operand()
+            out.flags(named, context.constants.cloneFlags)
+        }
         if flags & signalMask != 0 {
-            if named != 0 { out.raw("|") }
+            out.operand()
             out.signal(Int32(flags & signalMask))
         }
+        out.endOperation()
     }, exit: { context, out in
         let flags = context.word(0)
         let table = context.constants.cloneFlags

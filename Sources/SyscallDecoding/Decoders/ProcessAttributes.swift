@@ -62,9 +62,10 @@ extension ReturnPrinter {
     static let schedPolicy = ReturnPrinter("schedPolicy") { value, context, out in
         out.int(value)
         if let name = context.constants.schedPolicies.name(of: UInt64(bitPattern: value)) {
-            out.raw(" (")
+            out.beginNote()
+            out.element()
             out.name(name)
-            out.raw(")")
+            out.endNote()
         }
     }
 }
@@ -90,14 +91,12 @@ extension DecodeContext {
     /// The numbers of the set bits, separated by spaces.
     func printCPUMask(at address: UInt64, bytes count: Int, to out: inout Emitter) {
         guard let bytes = read(address, count: count) else { return out.hex(address) }
-        out.raw("[")
-        var first = true
+        out.beginSet()
         for index in 0..<(count * 8) where bytes[index / 8] & (1 << UInt8(index % 8)) != 0 {
-            if !first { out.raw(" ") }
-            first = false
+            out.setMember()
             out.uint(UInt64(index))
         }
-        out.raw("]")
+        out.endSet()
     }
 }
 
@@ -224,9 +223,10 @@ extension ReturnPrinter {
         let option = UInt64(UInt32(truncatingIfNeeded: context.call.args[0]))
         if let name = constants.prctlOptions.name(of: option), sameName(name, "PR_GET_DUMPABLE"),
            let dumpable = constants.dumpableValues.name(of: UInt64(bitPattern: value)) {
-            out.raw(" (")
+            out.beginNote()
+            out.element()
             out.name(dumpable)
-            out.raw(")")
+            out.endNote()
         }
     }
 }

@@ -103,15 +103,20 @@ extension ReturnPrinter {
     static func pollResult(timeout: RemainingTime?) -> ReturnPrinter {
         ReturnPrinter("pollResult(\(timeout?.description ?? "nil"))") { value, context, out in
             out.int(value)
-            guard value != 0 else { return out.raw(" (Timeout)") }
-            out.raw(" (")
+            out.beginNote()
+            out.element()
+            guard value != 0 else {
+                out.name("Timeout")
+                return out.endNote()
+            }
             context.printPollFds(at: context.word(0), count: UInt64(UInt32(truncatingIfNeeded: context.call.args[1])),
                                  ready: true, to: &out)
             if let timeout, context.word(2) != 0 {
-                out.raw(", left ")
+                out.element()
+                out.label("left")
                 context.printRemaining(at: context.word(2), timeout, to: &out)
             }
-            out.raw(")")
+            out.endNote()
         }
     }
 
@@ -119,25 +124,30 @@ extension ReturnPrinter {
     static func selectResult(timeout: RemainingTime) -> ReturnPrinter {
         ReturnPrinter("selectResult(\(timeout))") { value, context, out in
             out.int(value)
-            guard value != 0 else { return out.raw(" (Timeout)") }
             var first = true
             func separate(_ out: inout Emitter) {
-                out.raw(first ? " (" : ", ")
+                if first { out.beginNote() }
+                out.element()
                 first = false
             }
-            for (index, name) in [(1, "in " as StaticString), (2, "out "), (3, "except ")] {
+            guard value != 0 else {
+                separate(&out)
+                out.name("Timeout")
+                return out.endNote()
+            }
+            for (index, name) in [(1, "in" as StaticString), (2, "out"), (3, "except")] {
                 let address = context.word(index)
                 guard address != 0, context.fdSetHasMembers(at: address) else { continue }
                 separate(&out)
-                out.raw(name)
+                out.label(name)
                 context.printFdSet(at: address, withPaths: false, to: &out)
             }
             if context.word(4) != 0 {
                 separate(&out)
-                out.raw("left ")
+                out.label("left")
                 context.printRemaining(at: context.word(4), timeout, to: &out)
             }
-            if !first { out.raw(")") }
+            if !first { out.endNote() }
         }
     }
 }
@@ -198,14 +208,12 @@ extension DecodeContext {
         guard address != 0 else { return out.name("NULL") }
         guard let bits = readFdSet(at: address) else { return out.hex(address) }
         let nfds = Int(int32(0))
-        out.raw("[")
-        var first = true
+        out.beginSet()
         for fd in 0..<nfds where bits[fd / 8] & (1 << UInt8(fd % 8)) != 0 {
-            if !first { out.raw(" ") }
-            first = false
+            out.setMember()
             if withPaths { out.fd(Int32(fd)) } else { out.int(Int64(fd)) }
         }
-        out.raw("]")
+        out.endSet()
     }
 
     func fdSetHasMembers(at address: UInt64) -> Bool {

@@ -49,9 +49,11 @@ extension ReturnPrinter {
             out.int(value)
             let timeout = context.word(4)
             guard timeout != 0 else { return }
-            out.raw(" (left ")
+            out.beginNote()
+            out.element()
+            out.label("left")
             context.printTimespec(at: timeout, time64: time64, to: &out)
-            out.raw(")")
+            out.endNote()
         }
     }
 }

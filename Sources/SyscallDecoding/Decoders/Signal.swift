@@ -76,23 +76,15 @@ extension DecodeContext {
         var set = 0
         for byte in bytes { set += byte.nonzeroBitCount }
         let inverted = set * 2 > bits
-        if inverted { out.raw("~") }
         // Signal sets separate their names with spaces, not as array elements.
-        out.raw("[")
-        var first = true
+        out.beginSet(inverted: inverted)
         for index in 0..<bits {
             let isSet = bytes[index / 8] & (1 << UInt8(index % 8)) != 0
             guard isSet != inverted else { continue }
-            if !first { out.raw(" ") }
-            first = false
-            let signal = Int32(index + 1)
-            if SignalNames.hasName(signal) {
-                out.styled(number: { $0.int(Int64(signal)) }, decoded: { $0.text.appendSignalNameWithoutPrefix(signal) })
-            } else {
-                out.int(Int64(signal))
-            }
+            out.setMember()
+            out.signalInSet(Int32(index + 1))
         }
-        out.raw("]")
+        out.endSet()
     }
 }
 
@@ -160,9 +152,10 @@ extension ReturnPrinter {
     /// `10 (SIGUSR1)`.
     static let signalNumber = ReturnPrinter("signalNumber") { value, _, out in
         out.int(value)
-        out.raw(" (")
-        out.text.appendSignal(Int32(truncatingIfNeeded: value))
-        out.raw(")")
+        out.beginNote()
+        out.element()
+        out.signalName(Int32(truncatingIfNeeded: value))
+        out.endNote()
     }
 }
 

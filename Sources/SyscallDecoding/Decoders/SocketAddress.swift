@@ -56,8 +56,7 @@ extension DecodeContext {
         let path = bytes[2..<min(bytes.count, 110)]
         out.field("sun_path")
         if path.first == 0 {
-            out.raw("@")
-            out.bytes(path.dropFirst())
+            out.abstractSocketName(path.dropFirst())
         } else {
             out.bytes(path.prefix { $0 != 0 })
         }
@@ -71,9 +70,10 @@ extension DecodeContext {
                    decoded: { printNetworkShort(bytes.u16BigEndian(2), to: &$0) })
         out.field("sin_addr")
         out.styled(number: { $0.hexBytes(UnsafeRawBufferPointer(rebasing: bytes[4..<8])) }, decoded: { out in
-            out.raw("inet_addr(")
+            out.beginCall("inet_addr")
+            out.element()
             printIPv4(bytes, at: 4, to: &out)
-            out.raw(")")
+            out.endCall()
         })
     }
 
@@ -86,21 +86,30 @@ extension DecodeContext {
                    decoded: { printNetworkShort(bytes.u16BigEndian(2), to: &$0) })
         out.field("sin6_flowinfo")
         out.styled(number: { $0.hexBytes(UnsafeRawBufferPointer(rebasing: bytes[4..<8])) }, decoded: { out in
-            out.raw("htonl(")
+            out.beginCall("htonl")
+            out.element()
             out.uint(UInt64(bytes.u32BigEndian(4)))
-            out.raw(")")
+            out.endCall()
         })
         if out.constantStyle == .abbrev {
             out.element()
-            out.raw("inet_pton(AF_INET6, ")
+            out.beginCall("inet_pton")
+            out.element()
+            out.name("AF_INET6")
+            out.element()
             printIPv6(bytes, at: 8, to: &out)
-            out.raw(", &sin6_addr)")
+            out.element()
+            out.name("&sin6_addr")
+            out.endCall()
         } else {
             out.field("sin6_addr")
             out.styled(number: { $0.hexBytes(UnsafeRawBufferPointer(rebasing: bytes[8..<24])) }, decoded: { out in
-                out.raw("inet_pton(AF_INET6, ")
+                out.beginCall("inet_pton")
+                out.element()
+                out.name("AF_INET6")
+                out.element()
                 printIPv6(bytes, at: 8, to: &out)
-                out.raw(")")
+                out.endCall()
             })
         }
         if bytes.count >= 28 {
@@ -116,12 +125,7 @@ extension DecodeContext {
         out.field("nl_groups")
         // printf's `%#08x`: eight zeros for 0 (the `#` adds no 0x to zero), else 0x and six digits.
         let groups = UInt64(bytes.u32(8))
-        if groups == 0 {
-            out.raw("00000000")
-        } else {
-            out.raw("0x")
-            out.text.appendDigits(groups, radix: 16, minimumDigits: 6)
-        }
+        out.paddedHex(groups, width: 8)
     }
 
     /// `sll_protocol=htons(ETH_P_IP), sll_ifindex=if_nametoindex("lo"), sll_hatype=ARPHRD_ETHER,
@@ -207,10 +211,7 @@ extension DecodeContext {
     /// `01:02:03:04:05:06`: six bytes in memory order.
     private func printBluetoothDeviceAddress(_ bytes: UnsafeRawBufferPointer, at offset: Int, to out: inout Emitter) {
         printNetworkOrder(bytes, offset..<offset + 6, to: &out) { out in
-            for index in 0..<6 {
-                if index > 0 { out.raw(":") }
-                out.text.appendDigits(UInt64(bytes[offset + index]), radix: 16, minimumDigits: 2)
-            }
+            out.hardwareAddress(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 6]))
         }
     }
 
@@ -223,16 +224,18 @@ extension DecodeContext {
 
     /// `htons(443)`.
     func printNetworkShort(_ value: UInt16, to out: inout Emitter) {
-        out.raw("htons(")
+        out.beginCall("htons")
+        out.element()
         out.uint(UInt64(value))
-        out.raw(")")
+        out.endCall()
     }
 
     /// `htons(ETH_P_IP)`, or `htons(0x1234 /* ETH_P_??? */)`: a protocol number in network order.
     func printEthernetProtocol(_ value: UInt16, to out: inout Emitter) {
-        out.raw("htons(")
+        out.beginCall("htons")
+        out.element()
         out.constant(UInt64(value), constants.ethernetProtocols, unknown: "ETH_P_???")
-        out.raw(")")
+        out.endCall()
     }
 
     /// `if_nametoindex("lo")` when this machine has an interface of that index, else the number.
@@ -240,9 +243,10 @@ extension DecodeContext {
         var name = [CChar](repeating: 0, count: Int(IF_NAMESIZE) + 1)
         if index != 0, if_indextoname(index, &name) != nil {
             out.styled(number: { $0.uint(UInt64(index)) }, decoded: { out in
-                out.raw("if_nametoindex(")
+                out.beginCall("if_nametoindex")
+                out.element()
                 out.bytes(name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) })
-                out.raw(")")
+                out.endCall()
             })
         } else {
             out.uint(UInt64(index))

@@ -262,9 +262,10 @@ extension DecodeContext {
             for (field, offset) in [("ipi_spec_dst", 4), ("ipi_addr", 8)] as [(StaticString, Int)] {
                 out.field(field)
                 printNetworkOrder(data, offset..<offset + 4, to: &out) { out in
-                    out.raw("inet_addr(")
+                    out.beginCall("inet_addr")
+                    out.element()
                     printIPv4(data, at: offset, to: &out)
-                    out.raw(")")
+                    out.endCall()
                 }
             }
             out.endStruct()

@@ -32,9 +32,11 @@ extension CallDecoder {
         let offered = Int64(Int32(bitPattern: UInt32(truncatingIfNeeded: context.slot.values.1)))
         guard context.returned != nil, let returned = context.readSocklen(lengthAddress) else {
             out.pointer(value)
-            out.raw(", [")
+            out.raw(", ")
+            out.beginArray()
+            out.element()
             out.int(offered)
-            out.raw("]")
+            out.endArray()
             return
         }
         context.printGotOptionValue(level: UInt32(truncatingIfNeeded: context.call.args[1]),

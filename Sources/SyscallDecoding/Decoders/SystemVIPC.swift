@@ -19,11 +19,14 @@ extension ArgPrinter {
     static func ipcCreateFlags(_ table: KeyPath<ABIConstants, FlagTable> & Sendable) -> ArgPrinter {
         ArgPrinter("ipcCreateFlags") { value, context, out in
             let flags = UInt64(UInt32(truncatingIfNeeded: value))
+            out.beginOperation(.or)
             if flags & ~0o777 != 0 {
+                out.operand()
                 out.flags(flags & ~0o777, context.constants(table))
-                out.raw("|")
             }
+            out.operand()
             context.printPermissionBits(flags & 0o777, to: &out)
+            out.endOperation()
         }
     }
 
@@ -53,9 +56,10 @@ extension ArgPrinter {
         let address = context.truncate(value)
         guard context.returned != nil else { return out.pointer(address) }
         guard address != 0, let bytes = context.read(address, count: 4) else { return out.pointer(address) }
-        out.raw("[")
+        out.beginArray()
+        out.element()
         out.uint(UInt64(bytes.u32(0)))
-        out.raw("]")
+        out.endArray()
     }
 
     /// `{mq_flags=0, mq_maxmsg=4, mq_msgsize=16, mq_curmsgs=0}` passed in.
@@ -80,7 +84,7 @@ extension CallDecoder {
         context.printCString(at: context.word(0), limit: pathLimit, to: &out)
         out.raw(", ")
         let flags = UInt32(truncatingIfNeeded: context.call.args[1])
-        out.styled(number: { $0.hex(UInt64(flags)) }, decoded: { $0.text.appendOpenFlags(flags, arch: context.call.arch) })
+        out.openFlags(flags, arch: context.call.arch)
         guard OpenFlagBits.takesMode(flags) else { return }
         out.raw(", ")
         out.octal(context.call.args[2] & 0o177777)
@@ -135,9 +139,10 @@ extension CallDecoder {
             if kind == .semaphores {
                 // The union semun goes by value; the multiplexed form passes its address.
                 if context.ipcArgumentIsIndirect {
-                    out.raw("[")
+                    out.beginArray()
+                    out.element()
                     if let word = context.readWord(context.word(3)) { out.pointer(word) } else { out.pointer(context.word(3)) }
-                    out.raw("]")
+                    out.endArray()
                 } else {
                     out.pointer(context.word(3))
                 }
@@ -162,24 +167,30 @@ extension DecodeContext {
 
     /// `0600`; `000` for none.
     func printPermissionBits(_ mode: UInt64, to out: inout Emitter) {
-        out.raw("0")
-        out.text.appendDigits(mode, radix: 8, minimumDigits: 2)
+        out.octal(mode)
     }
 
     /// `IPC_64|IPC_STAT`, `GETVAL`, or the number; with `-X raw` `0x2`, with `-X verbose`
     /// `0x2 /* IPC_STAT */`.
     func printIPCCommand(_ command: UInt32, kind: IPCObjectKind, to out: inout Emitter) {
         let ipc64: UInt32 = 0x100
+        out.beginOperation(.or)
+        defer { out.endOperation() }
         if command & ipc64 != 0 {
+            out.operand()
             out.styled(number: { $0.hex(UInt64(ipc64)) }, decoded: { $0.name("IPC_64") })
-            out.raw("|")
         }
+        out.operand()
         let value = UInt64(command & ~ipc64)
         for entry in constants.ipcCommands.entries where entry.value == value && commandBelongs(entry.name, to: kind) {
             return out.styled(number: { $0.hex(value) }, decoded: { $0.name(entry.name) })
         }
         out.hex(value)
-        if out.constantStyle != .raw { out.raw(" /* IPC_??? */") }
+        if out.constantStyle != .raw {
+            out.beginComment()
+            out.raw("IPC_???")
+            out.endComment()
+        }
     }
 
     private func commandBelongs(_ name: StaticString, to kind: IPCObjectKind) -> Bool {

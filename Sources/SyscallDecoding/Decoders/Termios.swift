@@ -54,13 +54,16 @@ extension DecodeContext {
             ("TABDLY", \.termiosTabDelays, "TAB???"), ("BSDLY", \.termiosBackspaceDelays, "BS???"),
             ("VTDLY", \.termiosVerticalTabDelays, "VT???"), ("FFDLY", \.termiosFormFeedDelays, "FF???"),
         ]
+        out.beginOperation(.or)
         for (maskName, table, unknown) in delays {
             let mask = termios.termiosFieldMasks.value(named: maskName) ?? 0
+            out.operand()
             out.constant(output & mask, termios[keyPath: table], unknown: unknown)
-            out.raw("|")
             output &= ~mask
         }
+        out.operand()
         printTermiosFlags(output, termios.termiosOutputFlags, to: &out)
+        out.endOperation()
 
         out.field("c_cflag")
         var control = word(layout.control)
@@ -68,18 +71,24 @@ extension DecodeContext {
         let inputBaudMask = termios.termiosFieldMasks.value(named: "CIBAUD") ?? 0
         let inputBaudShift = termios.termiosFieldMasks.value(named: "IBSHIFT") ?? 16
         let sizeMask = termios.termiosFieldMasks.value(named: "CSIZE") ?? 0
+        out.beginOperation(.or)
+        out.operand()
         out.constant(control & baudMask, termios.termiosBaudRates, unknown: "B???")
-        out.raw("|")
         if control & inputBaudMask != 0 {
+            out.operand()
+            out.beginOperation(.shiftLeft)
+            out.operand()
             out.constant((control & inputBaudMask) >> inputBaudShift, termios.termiosBaudRates, unknown: "B???")
-            out.raw("<<")
+            out.operand()
             out.styled(number: { $0.hex(inputBaudShift) }, decoded: { $0.name("IBSHIFT") })
-            out.raw("|")
+            out.endOperation()
         }
+        out.operand()
         out.constant(control & sizeMask, termios.termiosCharacterSizes, unknown: "CS???")
-        out.raw("|")
         control &= ~(baudMask | inputBaudMask | sizeMask)
+        out.operand()
         printTermiosFlags(control, termios.termiosControlFlags, to: &out)
+        out.endOperation()
 
         out.field("c_lflag")
         printTermiosFlags(word(layout.local), termios.termiosLocalFlags, to: &out)

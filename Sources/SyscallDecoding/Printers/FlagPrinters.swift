@@ -3,9 +3,10 @@ import Glibc
 extension Emitter {
     /// ` (NAME)` or ` (flags ...)`: the decoration strace adds after some return values.
     mutating func returnComment(_ body: (inout Emitter) -> Void) {
-        raw(" (")
+        beginNote()
+        element()
         body(&self)
-        raw(")")
+        endNote()
     }
 }
 

@@ -15,26 +15,27 @@ extension DecodeContext {
             let info = SignalInfo(bytes: wordSize == 4 ? widenedSiginfo(bytes) : Array(bytes))
             // A queued value prints as two fields in syscall arguments.
             if info.code == -1 || info.code == -3 {
-                out.raw("{si_signo=")
+                out.beginStruct()
+                out.field("si_signo")
                 out.signal(info.signal)
-                out.raw(", si_code=")
+                out.field("si_code")
                 let code = UInt64(UInt32(bitPattern: info.code))
                 if info.code == -1 {
                     out.styled(number: { $0.hex(code) }, decoded: { $0.name("SI_QUEUE") })
                 } else {
                     out.styled(number: { $0.hex(code) }, decoded: { $0.name("SI_MESGQ") })
                 }
-                out.raw(", si_pid=")
+                out.field("si_pid")
                 out.int(Int64(info.int32(at: 16)))
-                out.raw(", si_uid=")
+                out.field("si_uid")
                 out.uint(UInt64(info.uint32(at: 20)))
-                out.raw(", si_int=")
+                out.field("si_int")
                 out.int(Int64(info.int32(at: 24)))
-                out.raw(", si_ptr=")
+                out.field("si_ptr")
                 out.pointer(info.uint64(at: 24))
-                out.raw("}")
+                out.endStruct()
             } else {
-                out.text.appendSignalInfo(info, style: out.constantStyle)
+                out.signalInfo(info)
             }
         }
     }

@@ -96,9 +96,10 @@ extension ReturnPrinter {
     static let timeWithDate = ReturnPrinter("timeWithDate") { value, context, out in
         let seconds = context.wordSize == 4 ? Int64(Int32(truncatingIfNeeded: value)) : value
         out.int(seconds)
-        out.raw(" (")
-        appendDate(seconds, nanoseconds: nil, to: &out.text)
-        out.raw(")")
+        out.beginNote()
+        out.element()
+        out.date { appendDate(seconds, nanoseconds: nil, to: &$0) }
+        out.endNote()
     }
 }
 

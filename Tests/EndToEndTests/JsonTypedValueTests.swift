@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// Every value in the JSON of the family and network fixtures (64-bit and `-m32`) is typed: a decoder that writes
+/// free text into a line (a `{"type":"text"}` value in JSON) fails this test, unless the text is
+/// one of the few shapes listed below, each with the reason it stays text.
+@Suite struct JsonTypedValueTests {
+    /// Text values allowed: (syscall, a pattern the text matches, why).
+    static let allowedText: [(syscall: String, pattern: String, reason: String)] = [
+        // A struct that strace opens at the call's entry and closes at its exit: each half is
+        // written when it is known, so each half is one text argument (json-check joins them).
+        ("ioctl", #"^\{ifr_[a-z]+=.*[^}]$|^(ifr_[a-z]+=.*)?\}$|^, ifr_.*\}$"#, "an ifreq split between entry and exit"),
+        ("io_uring_setup", #"^\{flags=.*[^}]$|^(, sq_entries=.*)?\}$"#, "io_uring_params split between entry and exit"),
+        ("name_to_handle_at", #"^\{handle_bytes=\d+$|^\d+(, handle_type=.*)?\}$"#, "file_handle split between entry and exit"),
+    ]
+
+    static let fixtures: [(kind: String, name: String)] =
+        FamilyDifferentialTests.fixtures.map { ("family", $0) } + NetworkDifferentialTests.fixtures.map { ("network", $0) }
+
+    @Test(arguments: fixtures.map { "\($0.kind)/\($0.name)" }, [false, true])
+    func everyValueIsTyped(fixture: String, i386: Bool) throws {
+        let (kind, name) = (String(fixture.split(separator: "/")[0]), String(fixture.split(separator: "/")[1]))
+        let variant = NetworkDifferentialTests.variants[i386 ? 1 : 0]
+        let program = kind == "family" ? try FamilyFixture.compile(name, i386: i386)
+                                       : try NetworkFixtures.compiled(name, variant: variant.name, flags: variant.flags)
+        // Fixtures use fixed names (in /tmp, unix sockets, IPC keys): one run of each at a time.
+        let lock = kind == "family" ? FamilyFixture.runLocks[name]! : NetworkDifferentialTests.fixtureLocks[name]!
+        lock.lock()
+        defer { lock.unlock() }
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("swtrace-typed-\(UUID()).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let traced = try run(StraceDifferentialTests.setarch, ["-R", Products.swtrace, "-f", "-j", "-o", output, "--", program])
+        #expect(traced.exitStatus == 0, "\(fixture): \(traced.stderr)")
+        var calls = 0
+        for line in splitLines(try String(contentsOfFile: output, encoding: .utf8)) {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "\(line)")
+            guard object["type"] as? String == "syscall", let syscall = object["syscall"] as? String else { continue }
+            calls += 1
+            var texts: [String] = []
+            for value in (object["args"] as? [Any] ?? []) + [object["retval"] as Any] { Self.collectText(value, into: &texts) }
+            for text in texts where !Self.isAllowed(syscall: syscall, text: text) {
+                Issue.record("\(fixture): \(syscall): untyped text \(text.debugDescription) in\n\(line)")
+            }
+        }
+        #expect(calls >= 20, "\(fixture): only \(calls) calls")
+    }
+
+    static func isAllowed(syscall: String, text: String) -> Bool {
+        allowedText.contains { $0.syscall == syscall && text.range(of: $0.pattern, options: .regularExpression) != nil }
+    }
+
+    /// The `text` of every `{"type":"text"}` value inside `value`.
+    static func collectText(_ value: Any, into texts: inout [String]) {
+        if let object = value as? [String: Any] {
+            if object["type"] as? String == "text", let text = object["text"] as? String { texts.append(text) }
+            for member in object.values { collectText(member, into: &texts) }
+        } else if let array = value as? [Any] {
+            for item in array { collectText(item, into: &texts) }
+        }
+    }
+
+    /// The allowed list is not a blanket: a wait status, a socket address and IPC flags written as
+    /// free text would fail.
+    @Test func theAllowedListRefusesWhatDecodersMustType() {
+        for (syscall, text) in [("wait4", "{WIFEXITED(s) && WEXITSTATUS(s) == 0}"), ("connect", "htons(80)"),
+                                ("msgget", "IPC_CREAT|0600"), ("sendto", "NLM_F_REQUEST|NLM_F_DUMP"), ("ioctl", "{ifr_name=\"lo\"}")] {
+            #expect(!Self.isAllowed(syscall: syscall, text: text), "\(syscall): \(text)")
+        }
+    }
+}
