@@ -4,7 +4,8 @@ import SyscallTables
 /// signatures of one group of syscalls; adding a decoder is one line there. A name with no
 /// signature prints six raw arguments.
 public enum SyscallCatalog {
-    static let families: [[String: SyscallSignature]] = [file, io, process, signal, memory, network, ioctl, time, ipc, system, seccomp, processTrace, mount, mountAPI, landlock, keys, ioUring]
+    static let families: [[String: SyscallSignature]] = [file, io, process, signal, memory, network, ioctl, time, ipc, system, seccomp, processTrace, mount, mountAPI, landlock, keys, ioUring,
+                                                           asyncIO]
 
     static let common: [String: SyscallSignature] = families.reduce(into: [:]) { all, family in
         all.merge(family) { first, second in

@@ -55,14 +55,7 @@ extension SyscallCatalog {
         "signalfd": .init(.fd, .kernelSigset(sizeArg: 2), .ulong),
         "signalfd4": .init(.fd, .kernelSigset(sizeArg: 2), .ulong, .flags("signalfdFlags", \.signalfdFlags, unknown: "SFD_???")),
 
-        // Asynchronous I/O.
-        "io_setup": .init(.uint, .hex),
-        "io_destroy": .init(.pointer),
-        "io_submit": .init(.pointer, .long, .hex),
-        "io_cancel": .init(.pointer, .hex, .hex),
-        "io_getevents": .init(.pointer, .long, .long, .hex, .hex),
-        "io_pgetevents": .init(.pointer, .long, .long, .hex, .hex, .hex),
-        "io_pgetevents_time64": .init(.pointer, .long, .long, .hex, .hex, .hex),
+        // Asynchronous I/O: AsyncIO.swift.
     ].merging(readiness) { first, _ in first }
 
     /// i386's calls whose 64-bit offsets take two registers (low, then high), decoded here;

@@ -197,6 +197,18 @@ extension ABIConstants {
         specialKeys: ConstantTable([(0xffffffffffffffff, "KEY_SPEC_THREAD_KEYRING"), (0xfffffffffffffffe, "KEY_SPEC_PROCESS_KEYRING"), (0xfffffffffffffffd, "KEY_SPEC_SESSION_KEYRING"), (0xfffffffffffffffc, "KEY_SPEC_USER_KEYRING"), (0xfffffffffffffffb, "KEY_SPEC_USER_SESSION_KEYRING"), (0xfffffffffffffffa, "KEY_SPEC_GROUP_KEYRING"), (0xfffffffffffffff9, "KEY_SPEC_REQKEY_AUTH_KEY"), (0xfffffffffffffff8, "KEY_SPEC_REQUESTOR_KEYRING")]),
         keyPermissions: FlagTable(zero: nil, [(0x1000000, "KEY_POS_VIEW"), (0x2000000, "KEY_POS_READ"), (0x4000000, "KEY_POS_WRITE"), (0x8000000, "KEY_POS_SEARCH"), (0x10000000, "KEY_POS_LINK"), (0x20000000, "KEY_POS_SETATTR"), (0x10000, "KEY_USR_VIEW"), (0x20000, "KEY_USR_READ"), (0x40000, "KEY_USR_WRITE"), (0x80000, "KEY_USR_SEARCH"), (0x100000, "KEY_USR_LINK"), (0x200000, "KEY_USR_SETATTR"), (0x100, "KEY_GRP_VIEW"), (0x200, "KEY_GRP_READ"), (0x400, "KEY_GRP_WRITE"), (0x800, "KEY_GRP_SEARCH"), (0x1000, "KEY_GRP_LINK"), (0x2000, "KEY_GRP_SETATTR"), (0x1, "KEY_OTH_VIEW"), (0x2, "KEY_OTH_READ"), (0x4, "KEY_OTH_WRITE"), (0x8, "KEY_OTH_SEARCH"), (0x10, "KEY_OTH_LINK"), (0x20, "KEY_OTH_SETATTR")]),
         requestKeyDefaults: ConstantTable([(0xffffffffffffffff, "KEY_REQKEY_DEFL_NO_CHANGE"), (0x0, "KEY_REQKEY_DEFL_DEFAULT"), (0x1, "KEY_REQKEY_DEFL_THREAD_KEYRING"), (0x2, "KEY_REQKEY_DEFL_PROCESS_KEYRING"), (0x3, "KEY_REQKEY_DEFL_SESSION_KEYRING"), (0x4, "KEY_REQKEY_DEFL_USER_KEYRING"), (0x5, "KEY_REQKEY_DEFL_USER_SESSION_KEYRING"), (0x6, "KEY_REQKEY_DEFL_GROUP_KEYRING"), (0x7, "KEY_REQKEY_DEFL_REQUESTOR_KEYRING")]),
+        aioCommands: ConstantTable([(0x0, "IOCB_CMD_PREAD"), (0x1, "IOCB_CMD_PWRITE"), (0x2, "IOCB_CMD_FSYNC"), (0x3, "IOCB_CMD_FDSYNC"), (0x5, "IOCB_CMD_POLL"), (0x6, "IOCB_CMD_NOOP"), (0x7, "IOCB_CMD_PREADV"), (0x8, "IOCB_CMD_PWRITEV")]),
+        aioFlags: FlagTable(zero: nil, [(0x1, "IOCB_FLAG_RESFD"), (0x2, "IOCB_FLAG_IOPRIO")]),
+        mempolicyModes: ConstantTable([(0x0, "MPOL_DEFAULT"), (0x1, "MPOL_PREFERRED"), (0x2, "MPOL_BIND"), (0x3, "MPOL_INTERLEAVE"), (0x4, "MPOL_LOCAL"), (0x5, "MPOL_PREFERRED_MANY")]),
+        mempolicyModeFlags: FlagTable(zero: nil, [(0x2000, "MPOL_F_NUMA_BALANCING"), (0x4000, "MPOL_F_RELATIVE_NODES"), (0x8000, "MPOL_F_STATIC_NODES")]),
+        mbindFlags: FlagTable(zero: nil, [(0x1, "MPOL_MF_STRICT"), (0x2, "MPOL_MF_MOVE"), (0x4, "MPOL_MF_MOVE_ALL")]),
+        getMempolicyFlags: FlagTable(zero: nil, [(0x1, "MPOL_F_NODE"), (0x2, "MPOL_F_ADDR"), (0x4, "MPOL_F_MEMS_ALLOWED")]),
+        schedAttrFlags: FlagTable(zero: nil, [(0x1, "SCHED_FLAG_RESET_ON_FORK"), (0x2, "SCHED_FLAG_RECLAIM"), (0x4, "SCHED_FLAG_DL_OVERRUN"), (0x8, "SCHED_FLAG_KEEP_POLICY"), (0x10, "SCHED_FLAG_KEEP_PARAMS"), (0x20, "SCHED_FLAG_UTIL_CLAMP_MIN"), (0x40, "SCHED_FLAG_UTIL_CLAMP_MAX")]),
+        userfaultfdFlags: FlagTable(zero: nil, [(0x1, "UFFD_USER_MODE_ONLY"), (0x800, "O_NONBLOCK"), (0x80000, "O_CLOEXEC")]),
+        memfdSecretFlags: FlagTable(zero: nil, [(0x80000, "O_CLOEXEC")]),
+        kcmpTypes: ConstantTable([(0x0, "KCMP_FILE"), (0x1, "KCMP_VM"), (0x2, "KCMP_FILES"), (0x3, "KCMP_FS"), (0x4, "KCMP_SIGHAND"), (0x5, "KCMP_IO"), (0x6, "KCMP_SYSVSEM"), (0x7, "KCMP_EPOLL_TFD")]),
+        closeRangeFlags: FlagTable(zero: nil, [(0x2, "CLOSE_RANGE_UNSHARE"), (0x4, "CLOSE_RANGE_CLOEXEC")]),
+        swapFlags: FlagTable(zero: nil, [(0x8000, "SWAP_FLAG_PREFER"), (0x10000, "SWAP_FLAG_DISCARD"), (0x20000, "SWAP_FLAG_DISCARD_ONCE"), (0x40000, "SWAP_FLAG_DISCARD_PAGES")]),
         mapTypeMask: 0xf,
         statxSyncMask: 0x6000,
         fileTypeMask: 0xf000,
@@ -211,7 +223,8 @@ extension ABIConstants {
         cloneSignalMask: 0xff,
         fcntlGetLock64: nil,
         memfdHugeShift: 0x1a,
-        memfdHugeMask: 0x3f
+        memfdHugeMask: 0x3f,
+        swapPriorityMask: 0x7fff
     )
 }
 
@@ -489,6 +502,17 @@ extension StructLayouts {
             shmCtime: FieldLayout(offset: 72, size: 8),
             shmCpid: FieldLayout(offset: 80, size: 4),
             shmLpid: FieldLayout(offset: 84, size: 4),
-            shmNattch: FieldLayout(offset: 88, size: 8))
+            shmNattch: FieldLayout(offset: 88, size: 8)),
+        schedAttr: SchedAttrLayout(
+            size: 56,
+            schedPolicy: FieldLayout(offset: 4, size: 4),
+            schedFlags: FieldLayout(offset: 8, size: 8),
+            schedNice: FieldLayout(offset: 16, size: 4),
+            schedPriority: FieldLayout(offset: 20, size: 4),
+            schedRuntime: FieldLayout(offset: 24, size: 8),
+            schedDeadline: FieldLayout(offset: 32, size: 8),
+            schedPeriod: FieldLayout(offset: 40, size: 8),
+            schedUtilMin: FieldLayout(offset: 48, size: 4),
+            schedUtilMax: FieldLayout(offset: 52, size: 4))
     )
 }

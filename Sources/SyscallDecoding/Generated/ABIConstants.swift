@@ -197,6 +197,18 @@ struct ABIConstants: Sendable {
     let specialKeys: ConstantTable
     let keyPermissions: FlagTable
     let requestKeyDefaults: ConstantTable
+    let aioCommands: ConstantTable
+    let aioFlags: FlagTable
+    let mempolicyModes: ConstantTable
+    let mempolicyModeFlags: FlagTable
+    let mbindFlags: FlagTable
+    let getMempolicyFlags: FlagTable
+    let schedAttrFlags: FlagTable
+    let userfaultfdFlags: FlagTable
+    let memfdSecretFlags: FlagTable
+    let kcmpTypes: ConstantTable
+    let closeRangeFlags: FlagTable
+    let swapFlags: FlagTable
     /// `MAP_TYPE`, or nil where this ABI does not define it.
     let mapTypeMask: UInt64?
     /// `AT_STATX_SYNC_TYPE`, or nil where this ABI does not define it.
@@ -227,6 +239,8 @@ struct ABIConstants: Sendable {
     let memfdHugeShift: UInt64?
     /// `MFD_HUGE_MASK`, or nil where this ABI does not define it.
     let memfdHugeMask: UInt64?
+    /// `SWAP_FLAG_PRIO_MASK`, or nil where this ABI does not define it.
+    let swapPriorityMask: UInt64?
 }
 
 /// Struct layouts of one ABI, from offsetof/sizeof probes compiled for it.
@@ -267,6 +281,7 @@ struct StructLayouts: Sendable {
     let ipcPerm: IpcPermLayout
     let msqidDs: MsqidDsLayout
     let shmidDs: ShmidDsLayout
+    let schedAttr: SchedAttrLayout
 }
 
 /// `struct stat (x86_64) / struct stat64 (i386) / struct stat (aarch64)` from <asm/stat.h>.
@@ -648,4 +663,18 @@ struct ShmidDsLayout: Sendable {
     let shmCpid: FieldLayout
     let shmLpid: FieldLayout
     let shmNattch: FieldLayout
+}
+
+/// `struct sched_attr` from <linux/sched/types.h>.
+struct SchedAttrLayout: Sendable {
+    let size: Int
+    let schedPolicy: FieldLayout
+    let schedFlags: FieldLayout
+    let schedNice: FieldLayout
+    let schedPriority: FieldLayout
+    let schedRuntime: FieldLayout
+    let schedDeadline: FieldLayout
+    let schedPeriod: FieldLayout
+    let schedUtilMin: FieldLayout
+    let schedUtilMax: FieldLayout
 }
