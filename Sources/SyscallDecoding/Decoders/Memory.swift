@@ -29,13 +29,7 @@ extension SyscallCatalog {
         "mlockall": .init(.flags("mlockallFlags", \.mlockallFlags)),
         "munlockall": .init(),
 
-        // NUMA.
-        "mbind": .init(.pointer, .ulong, .hex, .hex, .ulong, .hex),
-        "set_mempolicy": .init(.hex, .hex, .ulong),
-        "get_mempolicy": .init(.hex, .hex, .ulong, .pointer, .hex),
-        "set_mempolicy_home_node": .init(.pointer, .ulong, .ulong, .hex),
-        "migrate_pages": .init(.int, .ulong, .hex, .hex),
-        "move_pages": .init(.int, .ulong, .hex, .hex, .hex, .hex),
+        // NUMA: MemoryPolicy.swift.
 
         // Memory behind file descriptors, page faults handled in user space, memory barriers.
         "memfd_create": .init(.string, .memfdFlags),

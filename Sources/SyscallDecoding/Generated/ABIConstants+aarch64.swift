@@ -200,7 +200,7 @@ extension ABIConstants {
         aioCommands: ConstantTable([(0x0, "IOCB_CMD_PREAD"), (0x1, "IOCB_CMD_PWRITE"), (0x2, "IOCB_CMD_FSYNC"), (0x3, "IOCB_CMD_FDSYNC"), (0x5, "IOCB_CMD_POLL"), (0x6, "IOCB_CMD_NOOP"), (0x7, "IOCB_CMD_PREADV"), (0x8, "IOCB_CMD_PWRITEV")]),
         aioFlags: FlagTable(zero: nil, [(0x1, "IOCB_FLAG_RESFD"), (0x2, "IOCB_FLAG_IOPRIO")]),
         mempolicyModes: ConstantTable([(0x0, "MPOL_DEFAULT"), (0x1, "MPOL_PREFERRED"), (0x2, "MPOL_BIND"), (0x3, "MPOL_INTERLEAVE"), (0x4, "MPOL_LOCAL"), (0x5, "MPOL_PREFERRED_MANY")]),
-        mempolicyModeFlags: FlagTable(zero: nil, [(0x2000, "MPOL_F_NUMA_BALANCING"), (0x4000, "MPOL_F_RELATIVE_NODES"), (0x8000, "MPOL_F_STATIC_NODES")]),
+        mempolicyModeFlags: FlagTable(zero: nil, [(0x8000, "MPOL_F_STATIC_NODES"), (0x4000, "MPOL_F_RELATIVE_NODES"), (0x2000, "MPOL_F_NUMA_BALANCING")]),
         mbindFlags: FlagTable(zero: nil, [(0x1, "MPOL_MF_STRICT"), (0x2, "MPOL_MF_MOVE"), (0x4, "MPOL_MF_MOVE_ALL")]),
         getMempolicyFlags: FlagTable(zero: nil, [(0x1, "MPOL_F_NODE"), (0x2, "MPOL_F_ADDR"), (0x4, "MPOL_F_MEMS_ALLOWED")]),
         schedAttrFlags: FlagTable(zero: nil, [(0x1, "SCHED_FLAG_RESET_ON_FORK"), (0x2, "SCHED_FLAG_RECLAIM"), (0x4, "SCHED_FLAG_DL_OVERRUN"), (0x8, "SCHED_FLAG_KEEP_POLICY"), (0x10, "SCHED_FLAG_KEEP_PARAMS"), (0x20, "SCHED_FLAG_UTIL_CLAMP_MIN"), (0x40, "SCHED_FLAG_UTIL_CLAMP_MAX")]),
