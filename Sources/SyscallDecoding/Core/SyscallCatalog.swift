@@ -5,7 +5,8 @@ import SyscallTables
 /// signature prints six raw arguments.
 public enum SyscallCatalog {
     static let families: [[String: SyscallSignature]] = [file, io, process, signal, memory, network, ioctl, time, ipc, system, seccomp, processTrace, mount, mountAPI, landlock, keys, ioUring,
-                                                           asyncIO, memoryPolicy]
+                                                           asyncIO, memoryPolicy, schedulerAttributes, memoryControl, systemAdmin,
+                                                           processComparison]
 
     static let common: [String: SyscallSignature] = families.reduce(into: [:]) { all, family in
         all.merge(family) { first, second in

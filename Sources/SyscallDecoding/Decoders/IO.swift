@@ -38,7 +38,7 @@ extension SyscallCatalog {
 
         // The descriptor table.
         "close": .init(.fd),
-        "close_range": .init(.uint, .uint, .hex),
+        "close_range": .init(.uint, .uint, .flags("closeRangeFlags", \.closeRangeFlags, unknown: "CLOSE_RANGE_???")),
         "dup": .init(.fd),
         "dup2": .init(.fd, .fd),
         "dup3": .init(.fd, .fd, .flags("dup3Flags", \.dup3Flags)),

@@ -90,8 +90,7 @@ extension SyscallCatalog {
         "sched_rr_get_interval_time64": .init(.int, .timespec64Out),
         "sched_setaffinity": .init(.int, .uint, .cpuMask),
         "sched_getaffinity": .init(.int, .uint, .cpuMaskOut),
-        "sched_setattr": .init(.int, .hex, .hex),
-        "sched_getattr": .init(.int, .hex, .uint, .hex),
+        // sched_setattr, sched_getattr: SchedulerAttributes.swift.
         "getcpu": .init(.uintOut, .uintOut, .pointer),
 
         // Process attributes, tracing, sandboxing and namespaces.
@@ -100,7 +99,6 @@ extension SyscallCatalog {
         "personality": .init(.personality, returns: .personality),
         "unshare": .init(.namespaceFlags),
         "setns": .init(.fd, .namespaceFlags),
-        "kcmp": .init(.int, .int, .hex, .hex, .hex),
         "pidfd_open": .init(.int, .flags("pidfdFlags", \.pidfdFlags, unknown: "PIDFD_???")),
         "pidfd_getfd": .init(.fd, .remoteFd(pidfd: 0), .hexValue),
         "rseq": .init(.pointer, .hexValue, .hexValue, .hexValue),

@@ -7,7 +7,6 @@ extension SyscallCatalog {
         "umount": .init(.path),
 
         // Swap, quotas, process accounting.
-        "swapon": .init(.path, .hex),
         "swapoff": .init(.path),
         "quotactl": .init(.hex, .path, .hex, .hex),
         "quotactl_fd": .init(.fd, .hex, .hex, .hex),
@@ -30,8 +29,6 @@ extension SyscallCatalog {
         "uname": .init(.utsname),
         "olduname": .init(.hex),
         "oldolduname": .init(.hex),
-        "sethostname": .init(.hex, .uint),
-        "setdomainname": .init(.hex, .uint),
         "sysinfo": .init(.sysinfo),
         "sysfs": .init(.hex, .hex, .hex),
         "_sysctl": .init(.hex),

@@ -1,0 +1,102 @@
+// Scheduler attributes, memory controlled through descriptors or other processes, kcmp,
+// close_range, swap areas, host names and ustat. Nothing here changes the machine: swapon and
+// swapoff name a file that does not exist, the names are set only inside a UTS namespace of this
+// process's own (unshare), and the scheduling attributes set are the process's own, unchanged.
+#include "family.h"
+#include <linux/kcmp.h>
+#include <linux/sched.h>
+#include <linux/sched/types.h>
+#include <linux/userfaultfd.h>
+#include <sys/mman.h>
+#include <sys/swap.h>
+#include <sys/sysmacros.h>
+#include <sys/uio.h>
+
+int main(void) {
+    // sched_attr: every size the kernel or strace treats apart.
+    struct { struct sched_attr attr; char extra[16]; } big;
+    memset(&big, 0, sizeof big);
+    struct sched_attr attr;
+    memset(&attr, 0, sizeof attr);
+    syscall(SYS_sched_getattr, 0, &attr, sizeof attr, 0);
+    syscall(SYS_sched_getattr, 0, &attr, 48, 0);
+    syscall(SYS_sched_getattr, 0, &big, sizeof big, 0);
+    syscall(SYS_sched_getattr, 0, &attr, 20, 0);
+    syscall(SYS_sched_getattr, 0, UNMAPPED, sizeof attr, 0);
+    syscall(SYS_sched_getattr, 0, NULL, 48, 0);
+    syscall(SYS_sched_setattr, 0, &attr, 0);
+    attr.size = 0;
+    syscall(SYS_sched_setattr, 0, &attr, 0);
+    attr.size = 20;
+    syscall(SYS_sched_setattr, 0, &attr, 0);
+    attr.size = 52;
+    attr.sched_flags = 0x1000;
+    syscall(SYS_sched_setattr, 0, &attr, 0);
+    attr.size = sizeof attr;
+    attr.sched_policy = 77;
+    attr.sched_flags = SCHED_FLAG_KEEP_POLICY;
+    syscall(SYS_sched_setattr, 0, &attr, 0);
+    attr.sched_flags = SCHED_FLAG_KEEP_PARAMS | SCHED_FLAG_RESET_ON_FORK | 0x180;
+    syscall(SYS_sched_setattr, 0, &attr, 0);
+    attr.sched_policy = SCHED_FIFO;
+    attr.sched_priority = 1;
+    attr.sched_flags = 0;
+    syscall(SYS_sched_setattr, -1, &attr, 0);
+    big.attr.size = sizeof big;
+    syscall(SYS_sched_setattr, 0, &big, 0);
+    big.extra[3] = 1;
+    syscall(SYS_sched_setattr, 0, &big, 0);
+    syscall(SYS_sched_setattr, 0, UNMAPPED, 0);
+    syscall(SYS_sched_setattr, 0, NULL, 1);
+
+    // Memory through descriptors and other processes.
+    int uffd = (int)syscall(SYS_userfaultfd, O_CLOEXEC | O_NONBLOCK | UFFD_USER_MODE_ONLY);
+    syscall(SYS_userfaultfd, 0x10);
+    int secret = (int)syscall(SYS_memfd_secret, O_CLOEXEC);
+    syscall(SYS_memfd_secret, 0x10);
+    int pidfd = (int)syscall(SYS_pidfd_open, getpid(), 0);
+    char *page = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    struct iovec range = {page, 4096};
+    syscall(SYS_process_madvise, pidfd, &range, 1, MADV_COLD, 0);
+    syscall(SYS_process_madvise, pidfd, UNMAPPED, 1, 99, 1);
+    syscall(SYS_process_mrelease, pidfd, 0);
+    syscall(SYS_process_mrelease, -1, 7);
+    syscall(SYS_remap_file_pages, page, 4096, PROT_READ, 3, MAP_SHARED | MAP_NONBLOCK);
+    syscall(SYS_remap_file_pages, page, 4096, 0, 3, 0);
+    syscall(SYS_remap_file_pages, NULL, 4096, 0, 3, 0x10);
+
+    // kcmp by type.
+    struct kcmp_epoll_slot slot = {3, 4, 5};
+    syscall(SYS_kcmp, getpid(), getpid(), KCMP_FILE, 0, 0);  // the same file: 0 in every run
+    syscall(SYS_kcmp, getpid(), getpid(), KCMP_VM, 0, 1);
+    syscall(SYS_kcmp, getpid(), getpid(), KCMP_EPOLL_TFD, 0, &slot);
+    syscall(SYS_kcmp, getpid(), getpid(), KCMP_EPOLL_TFD, 0, UNMAPPED);
+    syscall(SYS_kcmp, getpid(), getpid(), 77, 1, 2);
+
+    syscall(SYS_close_range, 100, 200, CLOSE_RANGE_CLOEXEC | CLOSE_RANGE_UNSHARE);
+    syscall(SYS_close_range, 3, ~0U, 8);
+
+    // Swap areas that do not exist.
+    syscall(SYS_swapon, "/nonexistent-swap", SWAP_FLAG_PREFER | 5 | SWAP_FLAG_DISCARD);
+    syscall(SYS_swapon, "/nonexistent-swap", 0);
+    syscall(SYS_swapon, "/nonexistent-swap", 5);
+    syscall(SYS_swapon, "/nonexistent-swap", SWAP_FLAG_DISCARD | 0x20000 | 0x40000 | 0x100000);
+    syscall(SYS_swapoff, "/nonexistent-swap");
+
+    // Names, only in a UTS namespace of our own; the failing forms need none.
+    syscall(SYS_sethostname, LONG_STRING, 65);
+    syscall(SYS_sethostname, NULL, 4);
+    syscall(SYS_setdomainname, UNMAPPED, 4);
+    syscall(SYS_setdomainname, "x", -1);
+    if (syscall(SYS_unshare, CLONE_NEWUTS) == 0) {
+        syscall(SYS_sethostname, "family", 6);
+        syscall(SYS_sethostname, LONG_STRING, 46);
+        syscall(SYS_setdomainname, "domain\0tail", 11);
+    }
+
+    syscall(SYS_ustat, makedev(259, 70000), NULL);
+    syscall(SYS_ustat, makedev(8, 1), UNMAPPED);
+    syscall(SYS_close, uffd);
+    syscall(SYS_close, secret);
+    return 0;
+}
