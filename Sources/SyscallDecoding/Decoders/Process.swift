@@ -106,9 +106,6 @@ extension SyscallCatalog {
         // Threads: robust futex lists and x86 thread-local storage descriptors.
         "set_robust_list": .init(.pointer, .ulong),
         "get_robust_list": .init(.int, .hex, .hex),
-        "set_thread_area": .init(.hex),
-        "get_thread_area": .init(.hex),
-        "modify_ldt": .init(.int, .hex, .ulong),
     ]
 }
 

@@ -1,8 +1,12 @@
-// Scheduler attributes, memory controlled through descriptors or other processes, kcmp,
+// x86 segment descriptors (set_thread_area: a new thread-local storage slot of this process's
+// own, ENOSYS on the 64-bit ABI; get_thread_area; modify_ldt: this process's own local
+// descriptor table, and the result x86_64 returns unsigned, which strace names as an error),
+// scheduler attributes, memory controlled through descriptors or other processes, kcmp,
 // close_range, swap areas, host names and ustat. Nothing here changes the machine: swapon and
 // swapoff name a file that does not exist, the names are set only inside a UTS namespace of this
 // process's own (unshare), and the scheduling attributes set are the process's own, unchanged.
 #include "family.h"
+#include <asm/ldt.h>
 #include <linux/kcmp.h>
 #include <linux/sched.h>
 #include <linux/sched/types.h>
@@ -11,6 +15,43 @@
 #include <sys/swap.h>
 #include <sys/sysmacros.h>
 #include <sys/uio.h>
+
+static void segments(void) {
+    struct user_desc asked;
+    memset(&asked, 0, sizeof asked);
+    asked.entry_number = 12;
+    syscall(SYS_get_thread_area, &asked);
+    syscall(SYS_get_thread_area, UNMAPPED);
+    syscall(SYS_get_thread_area, NULL);
+
+    struct user_desc slot;
+    memset(&slot, 0, sizeof slot);
+    slot.entry_number = -1;
+    slot.base_addr = 0x1234;
+    slot.limit = 0xfff;
+    slot.seg_32bit = 1;
+    slot.limit_in_pages = 1;
+    slot.useable = 1;
+    syscall(SYS_set_thread_area, &slot);
+    syscall(SYS_set_thread_area, &slot);
+    slot.entry_number = 99;
+    syscall(SYS_set_thread_area, &slot);
+    syscall(SYS_set_thread_area, UNMAPPED);
+
+    char table[64];
+    syscall(SYS_modify_ldt, 0, table, sizeof table);
+    syscall(SYS_modify_ldt, 1, &slot, sizeof slot);
+    slot.entry_number = 0;
+    slot.base_addr = 0;
+    slot.contents = 2;
+    slot.read_exec_only = 1;
+    slot.seg_not_present = 1;
+    syscall(SYS_modify_ldt, 0x11, &slot, sizeof slot);
+    syscall(SYS_modify_ldt, 1, &slot, 5);
+    syscall(SYS_modify_ldt, 2, table, sizeof table);
+    syscall(SYS_modify_ldt, 7, table, sizeof table);
+    syscall(SYS_modify_ldt, 1, UNMAPPED, sizeof slot);
+}
 
 int main(void) {
     // sched_attr: every size the kernel or strace treats apart.
@@ -96,6 +137,7 @@ int main(void) {
 
     syscall(SYS_ustat, makedev(259, 70000), NULL);
     syscall(SYS_ustat, makedev(8, 1), UNMAPPED);
+    segments();
     syscall(SYS_close, uffd);
     syscall(SYS_close, secret);
     return 0;
