@@ -45,9 +45,9 @@ extension SyscallCatalog {
         // Other old calls.
         "waitpid": .init(.int, .hex, .hex),
         "readdir": .init(.fd, .hex, .hex),  // the count prints only when it is not 1
-        "ulimit": .init(.hex, .hex),
-        "bdflush": .init(.hex, .hex),
-        "vm86old": .init(.hex),
-        "vm86": .init(.hex, .hex, .hex, .hex, .hex),
+        "ulimit": .printedRaw(2),
+        "bdflush": .printedRaw(2),
+        "vm86old": .printedRaw(1),
+        "vm86": .printedRaw(5),
     ]
 }
