@@ -67,9 +67,7 @@ extension SyscallCatalog {
         "capset": .init(.capabilityHeader, .capabilitySets),
 
         // Resource limits and usage.
-        "getrlimit": .init(.hex, .hex),
-        "setrlimit": .init(.hex, .hex),
-        "ugetrlimit": .init(.hex, .hex),
+        // getrlimit, setrlimit, ugetrlimit: ResourceLimits.swift.
         "prlimit64": .init(.int, .rlimitResource, .rlimit64, .rlimit64Out),
         "getrusage": .init(.rusageWho, .rusage),
         "getpriority": .init(.priorityWhich, .int),

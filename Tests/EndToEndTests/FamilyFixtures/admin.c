@@ -12,6 +12,7 @@
 #include <linux/sched/types.h>
 #include <linux/userfaultfd.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/swap.h>
 #include <sys/sysmacros.h>
 #include <sys/uio.h>
@@ -138,6 +139,22 @@ int main(void) {
     syscall(SYS_ustat, makedev(259, 70000), NULL);
     syscall(SYS_ustat, makedev(8, 1), UNMAPPED);
     segments();
+
+    // Resource limits, word-sized (prlimit64's are 64-bit everywhere).
+    unsigned long limit[2];
+    syscall(SYS_getrlimit, RLIMIT_STACK, limit);
+    syscall(SYS_getrlimit, 99, limit);
+    syscall(SYS_getrlimit, RLIMIT_CORE, UNMAPPED);
+    syscall(SYS_setrlimit, RLIMIT_CORE, limit);
+    syscall(SYS_setrlimit, RLIMIT_CORE, UNMAPPED);
+    syscall(SYS_setrlimit, RLIMIT_CORE, NULL);
+    limit[0] = 1025;
+    limit[1] = 2048;
+    syscall(SYS_setrlimit, RLIMIT_CORE, limit);
+#if defined(__i386__)
+    syscall(SYS_ugetrlimit, RLIMIT_STACK, limit);
+    syscall(SYS_ugetrlimit, RLIMIT_NOFILE, limit);
+#endif
     syscall(SYS_close, uffd);
     syscall(SYS_close, secret);
     return 0;
