@@ -18,7 +18,7 @@ public enum SyscallCatalog {
     /// mmap, for example).
     static let archSpecific: [SyscallArch: [String: SyscallSignature]] = [
         // The family files' i386 decoders (split offsets, sigreturn) win over I386.swift's raw entries.
-        .i386: i386Specific.merging([i386IO, i386Signal, i386File].reduce(into: [:]) { all, family in
+        .i386: i386Specific.merging([i386IO, i386Signal, i386File, i386SplitOffsets].reduce(into: [:]) { all, family in
             all.merge(family) { first, _ in first }
         }) { _, decoded in decoded },
     ]

@@ -136,6 +136,31 @@ int main(void) {
         syscall(SYS_setdomainname, "domain\0tail", 11);
     }
 
+    // 64-bit offsets (two registers on i386, printed joined).
+    int file = (int)syscall(SYS_openat, AT_FDCWD, "/tmp/swtrace-family-admin", O_RDWR | O_CREAT | O_TRUNC, 0600);
+    char bytes[16] = "abcdef";
+    syscall(SYS_pwrite64, file, bytes, 6, LOFF(2));
+    syscall(SYS_pread64, file, bytes, 16, LOFF(0));
+    syscall(SYS_pread64, file, bytes, 16, LOFF(0x200000000LL));
+    syscall(SYS_pread64, file, UNMAPPED, 16, LOFF(0));
+    syscall(SYS_readahead, file, LOFF(10), 100);
+    syscall(SYS_fadvise64, file, LOFF(10), 100, POSIX_FADV_DONTNEED);
+#if defined(__i386__)
+    long long position;
+    syscall(SYS__llseek, file, 0, 1024, &position, SEEK_SET);
+    syscall(SYS__llseek, file, 1, 5, &position, SEEK_CUR);
+    syscall(SYS__llseek, file, 0xffffffff, 0xfffffff0, &position, SEEK_CUR);
+    syscall(SYS__llseek, file, 0, 0, UNMAPPED, SEEK_END);
+    syscall(SYS__llseek, file, 0, 0, &position, 9);
+    syscall(SYS_truncate64, "/tmp/swtrace-family-admin", LOFF(4096));
+    syscall(SYS_ftruncate64, file, LOFF(0x100000000LL));
+    syscall(SYS_ftruncate64, file, LOFF(-1LL));
+    syscall(SYS_fadvise64_64, file, LOFF(10), LOFF(100), POSIX_FADV_WILLNEED);
+    syscall(SYS_fadvise64_64, file, LOFF(-10), LOFF(100), 77);
+#endif
+    syscall(SYS_close, file);
+    syscall(SYS_unlinkat, AT_FDCWD, "/tmp/swtrace-family-admin", 0);
+
     syscall(SYS_ustat, makedev(259, 70000), NULL);
     syscall(SYS_ustat, makedev(8, 1), UNMAPPED);
     segments();
