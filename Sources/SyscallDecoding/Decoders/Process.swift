@@ -73,8 +73,6 @@ extension SyscallCatalog {
         "getpriority": .init(.priorityWhich, .int),
         "setpriority": .init(.priorityWhich, .int, .int),
         "nice": .init(.int),
-        "ioprio_get": .init(.hex, .int, returns: .hex),  // strace decodes the returned priority
-        "ioprio_set": .init(.hex, .int, .hex),
 
         // Scheduling.
         "sched_yield": .init(),

@@ -208,6 +208,8 @@ extension ABIConstants {
         memfdSecretFlags: FlagTable(zero: nil, [(0x80000, "O_CLOEXEC")]),
         kcmpTypes: ConstantTable([(0x0, "KCMP_FILE"), (0x1, "KCMP_VM"), (0x2, "KCMP_FILES"), (0x3, "KCMP_FS"), (0x4, "KCMP_SIGHAND"), (0x5, "KCMP_IO"), (0x6, "KCMP_SYSVSEM"), (0x7, "KCMP_EPOLL_TFD")]),
         closeRangeFlags: FlagTable(zero: nil, [(0x2, "CLOSE_RANGE_UNSHARE"), (0x4, "CLOSE_RANGE_CLOEXEC")]),
+        ioprioClasses: ConstantTable([(0x0, "IOPRIO_CLASS_NONE"), (0x1, "IOPRIO_CLASS_RT"), (0x2, "IOPRIO_CLASS_BE"), (0x3, "IOPRIO_CLASS_IDLE")]),
+        ioprioWho: ConstantTable([(0x1, "IOPRIO_WHO_PROCESS"), (0x2, "IOPRIO_WHO_PGRP"), (0x3, "IOPRIO_WHO_USER")]),
         swapFlags: FlagTable(zero: nil, [(0x8000, "SWAP_FLAG_PREFER"), (0x10000, "SWAP_FLAG_DISCARD"), (0x20000, "SWAP_FLAG_DISCARD_ONCE"), (0x40000, "SWAP_FLAG_DISCARD_PAGES")]),
         mapTypeMask: 0xf,
         statxSyncMask: 0x6000,
@@ -224,7 +226,8 @@ extension ABIConstants {
         fcntlGetLock64: nil,
         memfdHugeShift: 0x1a,
         memfdHugeMask: 0x3f,
-        swapPriorityMask: 0x7fff
+        swapPriorityMask: 0x7fff,
+        ioprioClassShift: 0xd
     )
 }
 

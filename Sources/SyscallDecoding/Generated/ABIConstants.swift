@@ -208,6 +208,8 @@ struct ABIConstants: Sendable {
     let memfdSecretFlags: FlagTable
     let kcmpTypes: ConstantTable
     let closeRangeFlags: FlagTable
+    let ioprioClasses: ConstantTable
+    let ioprioWho: ConstantTable
     let swapFlags: FlagTable
     /// `MAP_TYPE`, or nil where this ABI does not define it.
     let mapTypeMask: UInt64?
@@ -241,6 +243,8 @@ struct ABIConstants: Sendable {
     let memfdHugeMask: UInt64?
     /// `SWAP_FLAG_PRIO_MASK`, or nil where this ABI does not define it.
     let swapPriorityMask: UInt64?
+    /// `IOPRIO_CLASS_SHIFT`, or nil where this ABI does not define it.
+    let ioprioClassShift: UInt64?
 }
 
 /// Struct layouts of one ABI, from offsetof/sizeof probes compiled for it.

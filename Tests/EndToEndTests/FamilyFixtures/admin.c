@@ -7,6 +7,7 @@
 // process's own (unshare), and the scheduling attributes set are the process's own, unchanged.
 #include "family.h"
 #include <asm/ldt.h>
+#include <linux/ioprio.h>
 #include <linux/kcmp.h>
 #include <linux/sched.h>
 #include <linux/sched/types.h>
@@ -117,6 +118,14 @@ int main(void) {
 
     syscall(SYS_close_range, 100, 200, CLOSE_RANGE_CLOEXEC | CLOSE_RANGE_UNSHARE);
     syscall(SYS_close_range, 3, ~0U, 8);
+
+    // I/O priorities: this process's own, set to what it was.
+    long priority = syscall(SYS_ioprio_get, IOPRIO_WHO_PROCESS, 0);
+    syscall(SYS_ioprio_get, IOPRIO_WHO_PGRP, 0);
+    syscall(SYS_ioprio_get, 9, 0);
+    syscall(SYS_ioprio_set, IOPRIO_WHO_USER, 0, IOPRIO_PRIO_VALUE(7, 4));
+    syscall(SYS_ioprio_set, -1, 0, 0x12345678);
+    syscall(SYS_ioprio_set, IOPRIO_WHO_PROCESS, 0, priority);
 
     // Swap areas that do not exist.
     syscall(SYS_swapon, "/nonexistent-swap", SWAP_FLAG_PREFER | 5 | SWAP_FLAG_DISCARD);
