@@ -6,7 +6,7 @@ import SyscallTables
 public enum SyscallCatalog {
     static let families: [[String: SyscallSignature]] = [file, io, process, signal, memory, network, ioctl, time, ipc, system, seccomp, processTrace, mount, mountAPI, landlock, keys, ioUring,
                                                            asyncIO, memoryPolicy, schedulerAttributes, memoryControl, systemAdmin,
-                                                           processComparison, segmentDescriptors, resourceLimits, ioPriority]
+                                                           processComparison, segmentDescriptors, resourceLimits, ioPriority, robustList]
 
     static let common: [String: SyscallSignature] = families.reduce(into: [:]) { all, family in
         all.merge(family) { first, second in

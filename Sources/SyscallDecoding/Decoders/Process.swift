@@ -101,7 +101,6 @@ extension SyscallCatalog {
 
         // Threads: robust futex lists and x86 thread-local storage descriptors.
         "set_robust_list": .init(.pointer, .ulong),
-        "get_robust_list": .init(.int, .hex, .hex),
     ]
 }
 

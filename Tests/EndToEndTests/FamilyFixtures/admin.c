@@ -119,6 +119,14 @@ int main(void) {
     syscall(SYS_close_range, 100, 200, CLOSE_RANGE_CLOEXEC | CLOSE_RANGE_UNSHARE);
     syscall(SYS_close_range, 3, ~0U, 8);
 
+    // This thread's robust futex list.
+    void *head;
+    size_t length;
+    syscall(SYS_get_robust_list, 0, &head, &length);
+    syscall(SYS_get_robust_list, 0, NULL, &length);
+    syscall(SYS_get_robust_list, 0, UNMAPPED, UNMAPPED);
+    syscall(SYS_get_robust_list, 999999, &head, &length);
+
     // I/O priorities: this process's own, set to what it was.
     long priority = syscall(SYS_ioprio_get, IOPRIO_WHO_PROCESS, 0);
     syscall(SYS_ioprio_get, IOPRIO_WHO_PGRP, 0);
