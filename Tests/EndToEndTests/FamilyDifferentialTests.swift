@@ -11,7 +11,7 @@ import Testing
 /// pids are numbered in order of appearance. Clock readings differ between any two runs, so the
 /// numbers a clock or the CPU time fills in are masked in the lines of the calls that read them.
 @Suite(.serialized) struct FamilyDifferentialTests {
-    static let fixtures = ["time", "signals", "process", "io", "memfs", "more", "attrs"]
+    static let fixtures = ["time", "signals", "process", "io", "memfs", "more", "attrs", "aio", "mempolicy", "admin"]
 
     @Test(arguments: fixtures, [false, true])
     func sameLinesAsStrace(fixture: String, i386: Bool) throws {
@@ -24,6 +24,7 @@ import Testing
     static let optionCases: [(fixture: String, options: [String])] = [
         ("signals", ["-X", "raw"]), ("signals", ["-X", "verbose"]), ("memfs", ["-X", "verbose"]),
         ("process", ["-y"]), ("process", ["-s", "0"]), ("io", ["-s", "0"]), ("more", ["-s", "0"]),
+        ("admin", ["-X", "raw"]), ("aio", ["-s", "0"]),
     ]
 
     @Test(arguments: optionCases)

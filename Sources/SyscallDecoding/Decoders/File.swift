@@ -101,7 +101,6 @@ extension SyscallCatalog {
         "fstatfs": .init(.fd, .statfsOut(wide: false)),
         "statfs64": .init(.path, .ulong, .statfsOut(wide: true)),
         "fstatfs64": .init(.fd, .ulong, .statfsOut(wide: true)),
-        "ustat": .init(.hex, .hex),
 
         // Change notifications.
         "inotify_init": .init(),

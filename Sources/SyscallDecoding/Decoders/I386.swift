@@ -15,17 +15,9 @@ extension SyscallCatalog {
         "socketcall": .init(count: 2, returns: .socketcallResult, decoder: .socketcall),
         "ipc": .init(count: 6, returns: .ipcResult, decoder: .ipc),
 
-        // 64-bit values in two registers.
-        "_llseek": .init(.fd, .hex, .hex, .hex, .hex),
-        "pread64": .init(.fd, .outBuffer, .ulong, .hex, .hex),
-        "pwrite64": .init(.fd, .inBuffer(length: 2), .ulong, .hex, .hex),
+        // 64-bit values in two registers: SplitOffsets.swift and the family files' i386 decoders.
         "preadv": .init(.fd, .hex, .ulong, .hex, .hex),
         "pwritev": .init(.fd, .hex, .ulong, .hex, .hex),
-        "truncate64": .init(.path, .hex, .hex),
-        "ftruncate64": .init(.fd, .hex, .hex),
-        "readahead": .init(.fd, .hex, .hex, .hex),
-        "fadvise64": .init(.fd, .hex, .hex, .hex, .hex),
-        "fadvise64_64": .init(.fd, .hex, .hex, .hex, .hex, .hex),
         "fallocate": .init(.fd, .hex, .hex, .hex, .hex, .hex),
         "sync_file_range": .init(.fd, .hex, .hex, .hex, .hex, .hex),
         "fanotify_mark": .init(.fd, .hex, .hex, .hex, .hex, .hex),
@@ -45,9 +37,9 @@ extension SyscallCatalog {
         // Other old calls.
         "waitpid": .init(.int, .hex, .hex),
         "readdir": .init(.fd, .hex, .hex),  // the count prints only when it is not 1
-        "ulimit": .init(.hex, .hex),
-        "bdflush": .init(.hex, .hex),
-        "vm86old": .init(.hex),
-        "vm86": .init(.hex, .hex, .hex, .hex, .hex),
+        "ulimit": .printedRaw(2),
+        "bdflush": .printedRaw(2),
+        "vm86old": .printedRaw(1),
+        "vm86": .printedRaw(5),
     ]
 }

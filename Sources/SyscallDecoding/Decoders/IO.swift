@@ -38,7 +38,7 @@ extension SyscallCatalog {
 
         // The descriptor table.
         "close": .init(.fd),
-        "close_range": .init(.uint, .uint, .hex),
+        "close_range": .init(.uint, .uint, .flags("closeRangeFlags", \.closeRangeFlags, unknown: "CLOSE_RANGE_???")),
         "dup": .init(.fd),
         "dup2": .init(.fd, .fd),
         "dup3": .init(.fd, .fd, .flags("dup3Flags", \.dup3Flags)),
@@ -55,14 +55,7 @@ extension SyscallCatalog {
         "signalfd": .init(.fd, .kernelSigset(sizeArg: 2), .ulong),
         "signalfd4": .init(.fd, .kernelSigset(sizeArg: 2), .ulong, .flags("signalfdFlags", \.signalfdFlags, unknown: "SFD_???")),
 
-        // Asynchronous I/O.
-        "io_setup": .init(.uint, .hex),
-        "io_destroy": .init(.pointer),
-        "io_submit": .init(.pointer, .long, .hex),
-        "io_cancel": .init(.pointer, .hex, .hex),
-        "io_getevents": .init(.pointer, .long, .long, .hex, .hex),
-        "io_pgetevents": .init(.pointer, .long, .long, .hex, .hex, .hex),
-        "io_pgetevents_time64": .init(.pointer, .long, .long, .hex, .hex, .hex),
+        // Asynchronous I/O: AsyncIO.swift.
     ].merging(readiness) { first, _ in first }
 
     /// i386's calls whose 64-bit offsets take two registers (low, then high), decoded here;

@@ -9,7 +9,6 @@ extension SyscallCatalog {
         "munmap": .init(.pointer, .ulong),
         // The new address prints only with MREMAP_FIXED.
         "mremap": .init(.pointer, .ulong, .ulong, .flags("mremapFlags", \.mremapFlags), .mremapNewAddress, returns: .address),
-        "remap_file_pages": .init(.pointer, .ulong, .hex, .ulong, .hex),
         "brk": .init(.pointer, returns: .address),
         "mprotect": .init(.pointer, .ulong, .mmapProt),
         "pkey_mprotect": .init(.pointer, .ulong, .mmapProt, .int),
@@ -18,7 +17,6 @@ extension SyscallCatalog {
 
         // Advice, residency and syncing.
         "madvise": .init(.pointer, .ulong, .constant("madviseAdvice", \.madviseAdvice, unknown: "MADV_???")),
-        "process_madvise": .init(.fd, .hex, .ulong, .hex, .hex),
         "mincore": .init(.pointer, .ulong, .residencyOut),
         "msync": .init(.pointer, .ulong, .flags("msyncFlags", \.msyncFlags)),
 
@@ -29,18 +27,10 @@ extension SyscallCatalog {
         "mlockall": .init(.flags("mlockallFlags", \.mlockallFlags)),
         "munlockall": .init(),
 
-        // NUMA.
-        "mbind": .init(.pointer, .ulong, .hex, .hex, .ulong, .hex),
-        "set_mempolicy": .init(.hex, .hex, .ulong),
-        "get_mempolicy": .init(.hex, .hex, .ulong, .pointer, .hex),
-        "set_mempolicy_home_node": .init(.pointer, .ulong, .ulong, .hex),
-        "migrate_pages": .init(.int, .ulong, .hex, .hex),
-        "move_pages": .init(.int, .ulong, .hex, .hex, .hex, .hex),
+        // NUMA: MemoryPolicy.swift.
 
         // Memory behind file descriptors, page faults handled in user space, memory barriers.
         "memfd_create": .init(.string, .memfdFlags),
-        "memfd_secret": .init(.hex),
-        "userfaultfd": .init(.hex),
         "membarrier": .init(.constant("membarrierCommand", \.membarrierCommandValues, unknown: "MEMBARRIER_CMD_???"),
                             .flags("membarrierFlags", \.membarrierFlags), .membarrierCpu, returns: .membarrierResult),
 
@@ -49,7 +39,6 @@ extension SyscallCatalog {
         // The local buffers of a read are filled at exit; the remote ones print as addresses.
         "process_vm_readv": .init(.int, .iovecsOut, .ulong, .remoteIovecs, .ulong, .ulong),
         "process_vm_writev": .init(.int, .iovecsIn(count: 2), .ulong, .remoteIovecs, .ulong, .ulong),
-        "process_mrelease": .init(.fd, .hex),
     ]
 }
 

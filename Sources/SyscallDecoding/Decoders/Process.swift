@@ -67,16 +67,12 @@ extension SyscallCatalog {
         "capset": .init(.capabilityHeader, .capabilitySets),
 
         // Resource limits and usage.
-        "getrlimit": .init(.hex, .hex),
-        "setrlimit": .init(.hex, .hex),
-        "ugetrlimit": .init(.hex, .hex),
+        // getrlimit, setrlimit, ugetrlimit: ResourceLimits.swift.
         "prlimit64": .init(.int, .rlimitResource, .rlimit64, .rlimit64Out),
         "getrusage": .init(.rusageWho, .rusage),
         "getpriority": .init(.priorityWhich, .int),
         "setpriority": .init(.priorityWhich, .int, .int),
         "nice": .init(.int),
-        "ioprio_get": .init(.hex, .int, returns: .hex),  // strace decodes the returned priority
-        "ioprio_set": .init(.hex, .int, .hex),
 
         // Scheduling.
         "sched_yield": .init(),
@@ -90,8 +86,7 @@ extension SyscallCatalog {
         "sched_rr_get_interval_time64": .init(.int, .timespec64Out),
         "sched_setaffinity": .init(.int, .uint, .cpuMask),
         "sched_getaffinity": .init(.int, .uint, .cpuMaskOut),
-        "sched_setattr": .init(.int, .hex, .hex),
-        "sched_getattr": .init(.int, .hex, .uint, .hex),
+        // sched_setattr, sched_getattr: SchedulerAttributes.swift.
         "getcpu": .init(.uintOut, .uintOut, .pointer),
 
         // Process attributes, tracing, sandboxing and namespaces.
@@ -100,17 +95,12 @@ extension SyscallCatalog {
         "personality": .init(.personality, returns: .personality),
         "unshare": .init(.namespaceFlags),
         "setns": .init(.fd, .namespaceFlags),
-        "kcmp": .init(.int, .int, .hex, .hex, .hex),
         "pidfd_open": .init(.int, .flags("pidfdFlags", \.pidfdFlags, unknown: "PIDFD_???")),
         "pidfd_getfd": .init(.fd, .remoteFd(pidfd: 0), .hexValue),
         "rseq": .init(.pointer, .hexValue, .hexValue, .hexValue),
 
         // Threads: robust futex lists and x86 thread-local storage descriptors.
         "set_robust_list": .init(.pointer, .ulong),
-        "get_robust_list": .init(.int, .hex, .hex),
-        "set_thread_area": .init(.hex),
-        "get_thread_area": .init(.hex),
-        "modify_ldt": .init(.int, .hex, .ulong),
     ]
 }
 

@@ -21,8 +21,8 @@ extension SyscallCatalog {
         "epoll_pwait": .init(.fd, .epollEventsOut, .int, .int, .kernelSigset(sizeArg: 5), .ulong),
         // epoll_pwait2 takes a 64-bit timespec on every ABI.
         "epoll_pwait2": .init(.fd, .epollEventsOut, .int, .timespec64, .kernelSigset(sizeArg: 5), .ulong),
-        "epoll_ctl_old": .init(.hex, .hex, .hex, .hex),
-        "epoll_wait_old": .init(.hex, .hex, .hex, .hex),
+        "epoll_ctl_old": .printedRaw(4),
+        "epoll_wait_old": .printedRaw(4),
     ]
 }
 

@@ -6,8 +6,7 @@ extension SyscallCatalog {
         // Mounts. mount prints its type and data as strings or addresses depending on the flags.
         "umount": .init(.path),
 
-        // Swap, process accounting (quotas: Quota.swift).
-        "swapon": .init(.path, .hex),
+        // Swap (swapon: SystemAdmin.swift), process accounting (quotas: Quota.swift).
         "swapoff": .init(.path),
         "acct": .init(.path),
 
@@ -17,40 +16,38 @@ extension SyscallCatalog {
         "uname": .init(.utsname),
         "olduname": .init(.hex),
         "oldolduname": .init(.hex),
-        "sethostname": .init(.hex, .uint),
-        "setdomainname": .init(.hex, .uint),
         "sysinfo": .init(.sysinfo),
-        "sysfs": .init(.hex, .hex, .hex),
-        "_sysctl": .init(.hex),
+        "sysfs": .printedRaw(3),
+        "_sysctl": .printedRaw(1),
         "getrandom": .init(.randomBytes, .ulong, .flags("randomFlags", \.randomFlags)),
         "vhangup": .init(),
 
         // x86 I/O port access.
-        "ioperm": .init(.hex, .hex, .int),
+        "ioperm": .init(.hexValue, .hexValue, .int),
         "iopl": .init(.int),
 
-        // Obsolete or never implemented: the kernel answers ENOSYS, strace prints them raw.
-        "afs_syscall": .raw(5),
-        "break": .raw(0),
-        "create_module": .raw(2),
-        "ftime": .raw(0),
-        "get_kernel_syms": .raw(1),
-        "getpmsg": .raw(5),
-        "gtty": .raw(2),
-        "idle": .raw(0),
-        "lock": .raw(0),
+        // Obsolete or never implemented: the kernel answers ENOSYS, strace prints them in hex.
+        "afs_syscall": .printedRaw(5),
+        "break": .printedRaw(0),
+        "create_module": .printedRaw(2),
+        "ftime": .printedRaw(0),
+        "get_kernel_syms": .printedRaw(1),
+        "getpmsg": .printedRaw(5),
+        "gtty": .printedRaw(2),
+        "idle": .printedRaw(0),
+        "lock": .printedRaw(0),
         "lookup_dcookie": .init(.ulong, .hex, .ulong),
-        "mpx": .raw(0),
-        "nfsservctl": .raw(3),
-        "prof": .raw(0),
-        "profil": .raw(4),
-        "putpmsg": .raw(5),
-        "query_module": .raw(5),
-        "security": .raw(3),
-        "stty": .raw(2),
-        "tuxcall": .raw(3),
+        "mpx": .printedRaw(0),
+        "nfsservctl": .printedRaw(3),
+        "prof": .printedRaw(0),
+        "profil": .printedRaw(4),
+        "putpmsg": .printedRaw(5),
+        "query_module": .printedRaw(5),
+        "security": .printedRaw(3),
+        "stty": .printedRaw(2),
+        "tuxcall": .printedRaw(3),
         "uselib": .init(.path),
-        "vserver": .raw(5),
+        "vserver": .printedRaw(5),
     ]
 }
 

@@ -282,6 +282,20 @@ extension ABIConstants {
         ebpfAluOperations: ConstantTable([(0x0, "BPF_ADD"), (0x10, "BPF_SUB"), (0x20, "BPF_MUL"), (0x30, "BPF_DIV"), (0x40, "BPF_OR"), (0x50, "BPF_AND"), (0x60, "BPF_LSH"), (0x70, "BPF_RSH"), (0x80, "BPF_NEG"), (0x90, "BPF_MOD"), (0xa0, "BPF_XOR"), (0xb0, "BPF_MOV"), (0xc0, "BPF_ARSH"), (0xd0, "BPF_END")]),
         ebpfJumpOperations: ConstantTable([(0x0, "BPF_JA"), (0x10, "BPF_JEQ"), (0x20, "BPF_JGT"), (0x30, "BPF_JGE"), (0x40, "BPF_JSET"), (0x50, "BPF_JNE"), (0x60, "BPF_JSGT"), (0x70, "BPF_JSGE"), (0x80, "BPF_CALL"), (0x90, "BPF_EXIT"), (0xa0, "BPF_JLT"), (0xb0, "BPF_JLE"), (0xc0, "BPF_JSLT"), (0xd0, "BPF_JSLE")]),
         ebpfSources: ConstantTable([(0x0, "BPF_K"), (0x8, "BPF_X")]),
+        aioCommands: ConstantTable([(0x0, "IOCB_CMD_PREAD"), (0x1, "IOCB_CMD_PWRITE"), (0x2, "IOCB_CMD_FSYNC"), (0x3, "IOCB_CMD_FDSYNC"), (0x5, "IOCB_CMD_POLL"), (0x6, "IOCB_CMD_NOOP"), (0x7, "IOCB_CMD_PREADV"), (0x8, "IOCB_CMD_PWRITEV")]),
+        aioFlags: FlagTable(zero: nil, [(0x1, "IOCB_FLAG_RESFD"), (0x2, "IOCB_FLAG_IOPRIO")]),
+        mempolicyModes: ConstantTable([(0x0, "MPOL_DEFAULT"), (0x1, "MPOL_PREFERRED"), (0x2, "MPOL_BIND"), (0x3, "MPOL_INTERLEAVE"), (0x4, "MPOL_LOCAL"), (0x5, "MPOL_PREFERRED_MANY")]),
+        mempolicyModeFlags: FlagTable(zero: nil, [(0x8000, "MPOL_F_STATIC_NODES"), (0x4000, "MPOL_F_RELATIVE_NODES"), (0x2000, "MPOL_F_NUMA_BALANCING")]),
+        mbindFlags: FlagTable(zero: nil, [(0x1, "MPOL_MF_STRICT"), (0x2, "MPOL_MF_MOVE"), (0x4, "MPOL_MF_MOVE_ALL")]),
+        getMempolicyFlags: FlagTable(zero: nil, [(0x1, "MPOL_F_NODE"), (0x2, "MPOL_F_ADDR"), (0x4, "MPOL_F_MEMS_ALLOWED")]),
+        schedAttrFlags: FlagTable(zero: nil, [(0x1, "SCHED_FLAG_RESET_ON_FORK"), (0x2, "SCHED_FLAG_RECLAIM"), (0x4, "SCHED_FLAG_DL_OVERRUN"), (0x8, "SCHED_FLAG_KEEP_POLICY"), (0x10, "SCHED_FLAG_KEEP_PARAMS"), (0x20, "SCHED_FLAG_UTIL_CLAMP_MIN"), (0x40, "SCHED_FLAG_UTIL_CLAMP_MAX")]),
+        userfaultfdFlags: FlagTable(zero: nil, [(0x1, "UFFD_USER_MODE_ONLY"), (0x800, "O_NONBLOCK"), (0x80000, "O_CLOEXEC")]),
+        memfdSecretFlags: FlagTable(zero: nil, [(0x80000, "O_CLOEXEC")]),
+        kcmpTypes: ConstantTable([(0x0, "KCMP_FILE"), (0x1, "KCMP_VM"), (0x2, "KCMP_FILES"), (0x3, "KCMP_FS"), (0x4, "KCMP_SIGHAND"), (0x5, "KCMP_IO"), (0x6, "KCMP_SYSVSEM"), (0x7, "KCMP_EPOLL_TFD")]),
+        closeRangeFlags: FlagTable(zero: nil, [(0x2, "CLOSE_RANGE_UNSHARE"), (0x4, "CLOSE_RANGE_CLOEXEC")]),
+        ioprioClasses: ConstantTable([(0x0, "IOPRIO_CLASS_NONE"), (0x1, "IOPRIO_CLASS_RT"), (0x2, "IOPRIO_CLASS_BE"), (0x3, "IOPRIO_CLASS_IDLE")]),
+        ioprioWho: ConstantTable([(0x1, "IOPRIO_WHO_PROCESS"), (0x2, "IOPRIO_WHO_PGRP"), (0x3, "IOPRIO_WHO_USER")]),
+        swapFlags: FlagTable(zero: nil, [(0x8000, "SWAP_FLAG_PREFER"), (0x10000, "SWAP_FLAG_DISCARD"), (0x20000, "SWAP_FLAG_DISCARD_ONCE"), (0x40000, "SWAP_FLAG_DISCARD_PAGES")]),
         mapTypeMask: 0xf,
         statxSyncMask: 0x6000,
         fileTypeMask: 0xf000,
@@ -301,7 +315,9 @@ extension ABIConstants {
         kexecSegmentMax: 0x10,
         quotaSubcommandShift: 0x8,
         quotaTypeMask: 0xff,
-        bpfObjectNameLength: 0x10
+        bpfObjectNameLength: 0x10,
+        swapPriorityMask: 0x7fff,
+        ioprioClassShift: 0xd
     )
 }
 
@@ -888,6 +904,17 @@ extension StructLayouts {
             size: 8,
             code: FieldLayout(offset: 0, size: 1),
             off: FieldLayout(offset: 2, size: 2),
-            imm: FieldLayout(offset: 4, size: 4))
+            imm: FieldLayout(offset: 4, size: 4)),
+        schedAttr: SchedAttrLayout(
+            size: 56,
+            schedPolicy: FieldLayout(offset: 4, size: 4),
+            schedFlags: FieldLayout(offset: 8, size: 8),
+            schedNice: FieldLayout(offset: 16, size: 4),
+            schedPriority: FieldLayout(offset: 20, size: 4),
+            schedRuntime: FieldLayout(offset: 24, size: 8),
+            schedDeadline: FieldLayout(offset: 32, size: 8),
+            schedPeriod: FieldLayout(offset: 40, size: 8),
+            schedUtilMin: FieldLayout(offset: 48, size: 4),
+            schedUtilMax: FieldLayout(offset: 52, size: 4))
     )
 }

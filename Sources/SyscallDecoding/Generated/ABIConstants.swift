@@ -282,6 +282,20 @@ struct ABIConstants: Sendable {
     let ebpfAluOperations: ConstantTable
     let ebpfJumpOperations: ConstantTable
     let ebpfSources: ConstantTable
+    let aioCommands: ConstantTable
+    let aioFlags: FlagTable
+    let mempolicyModes: ConstantTable
+    let mempolicyModeFlags: FlagTable
+    let mbindFlags: FlagTable
+    let getMempolicyFlags: FlagTable
+    let schedAttrFlags: FlagTable
+    let userfaultfdFlags: FlagTable
+    let memfdSecretFlags: FlagTable
+    let kcmpTypes: ConstantTable
+    let closeRangeFlags: FlagTable
+    let ioprioClasses: ConstantTable
+    let ioprioWho: ConstantTable
+    let swapFlags: FlagTable
     /// `MAP_TYPE`, or nil where this ABI does not define it.
     let mapTypeMask: UInt64?
     /// `AT_STATX_SYNC_TYPE`, or nil where this ABI does not define it.
@@ -322,6 +336,10 @@ struct ABIConstants: Sendable {
     let quotaTypeMask: UInt64?
     /// `BPF_OBJ_NAME_LEN`, or nil where this ABI does not define it.
     let bpfObjectNameLength: UInt64?
+    /// `SWAP_FLAG_PRIO_MASK`, or nil where this ABI does not define it.
+    let swapPriorityMask: UInt64?
+    /// `IOPRIO_CLASS_SHIFT`, or nil where this ABI does not define it.
+    let ioprioClassShift: UInt64?
 }
 
 /// Struct layouts of one ABI, from offsetof/sizeof probes compiled for it.
@@ -388,6 +406,7 @@ struct StructLayouts: Sendable {
     let perfEventAttr: PerfEventAttrLayout
     let bpfAttr: BpfAttrLayout
     let bpfInsn: BpfInsnLayout
+    let schedAttr: SchedAttrLayout
 }
 
 /// `struct stat (x86_64) / struct stat64 (i386) / struct stat (aarch64)` from <asm/stat.h>.
@@ -1156,4 +1175,18 @@ struct BpfInsnLayout: Sendable {
     let code: FieldLayout
     let off: FieldLayout
     let imm: FieldLayout
+}
+
+/// `struct sched_attr` from <linux/sched/types.h>.
+struct SchedAttrLayout: Sendable {
+    let size: Int
+    let schedPolicy: FieldLayout
+    let schedFlags: FieldLayout
+    let schedNice: FieldLayout
+    let schedPriority: FieldLayout
+    let schedRuntime: FieldLayout
+    let schedDeadline: FieldLayout
+    let schedPeriod: FieldLayout
+    let schedUtilMin: FieldLayout
+    let schedUtilMax: FieldLayout
 }
