@@ -486,6 +486,12 @@ public struct Emitter {
         text.append(byte: UInt8(ascii: " "))
         json?.label(name, textEnd: text.bytes.count)
     }
+    /// `name=` before a note's item (`(entry_number=12)`); in JSON a `labeled` value whose label
+    /// ends in `=`, which renders back without a space.
+    public mutating func assignedLabel(_ nameAndEquals: StaticString) {
+        text.append(nameAndEquals)
+        json?.label(nameAndEquals, textEnd: text.bytes.count)
+    }
 
     /// A signal by its name whatever `-X` says (`SIGUSR1`, or the number without one): a
     /// result's note. In JSON a `signal` value.

@@ -326,13 +326,14 @@ extension DecodeContext {
             out.bytes(name[..<(nul ?? name.count - 1)], truncated: nul == nil)
         case .kernelVersion:
             out.styled(number: { $0.hex(value) }, decoded: { out in
-                out.raw("KERNEL_VERSION(")
+                out.beginCall("KERNEL_VERSION")
+                out.element()
                 out.uint(value >> 16)
-                out.raw(", ")
+                out.element()
                 out.uint(value >> 8 & 0xff)
-                out.raw(", ")
+                out.element()
                 out.uint(value & 0xff)
-                out.raw(")")
+                out.endCall()
             })
         case .instructions:
             printBpfInstructions(at: value, count: Int(layout.insnCnt.unsigned(in: bytes)), to: &out)
@@ -352,7 +353,10 @@ extension DecodeContext {
         case .programIds:
             let count = layout.queryProgCnt.unsigned(in: bytes)
             if value == 0 { return out.name("NULL") }
-            if count == 0 { return out.raw("[]") }
+            if count == 0 {
+                out.beginArray()
+                return out.endArray()
+            }
             guard returned != nil else { return out.hex(value) }
             printBpfIds(at: value, count: Int(min(count, UInt64(UInt32.max))), to: &out)
         case .taskBuffer:

@@ -28,10 +28,11 @@ extension ReturnPrinter {
 extension DecodeContext {
     func printIoprio(_ priority: UInt64, to out: inout Emitter) {
         let shift = constants.ioprioClassShift ?? 13
-        out.raw("IOPRIO_PRIO_VALUE(")
+        out.beginCall("IOPRIO_PRIO_VALUE")
+        out.element()
         out.constant(priority >> shift, constants.ioprioClasses, unknown: "IOPRIO_CLASS_???")
-        out.raw(", ")
+        out.element()
         out.uint(priority & (1 << shift - 1))
-        out.raw(")")
+        out.endCall()
     }
 }

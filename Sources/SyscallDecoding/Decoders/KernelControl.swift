@@ -121,10 +121,15 @@ extension ArgPrinter {
     static let kexecLoadFlags = ArgPrinter("kexecLoadFlags") { value, context, out in
         let flags = context.truncate(value)
         let mask = context.constants.kexecArchMask ?? 0xffff_0000
-        out.constant(flags & mask, context.constants.kexecArchitectures, unknown: "KEXEC_ARCH_???")
         let rest = flags & ~mask
-        guard rest != 0 else { return }
-        out.raw("|")
+        guard rest != 0 else {
+            return out.constant(flags & mask, context.constants.kexecArchitectures, unknown: "KEXEC_ARCH_???")
+        }
+        out.beginOperation(.or)
+        out.operand()
+        out.constant(flags & mask, context.constants.kexecArchitectures, unknown: "KEXEC_ARCH_???")
+        out.operand()
         out.flags(rest, context.constants.kexecFlags, unknown: "KEXEC_???")
+        out.endOperation()
     }
 }

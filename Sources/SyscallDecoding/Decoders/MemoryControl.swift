@@ -25,16 +25,19 @@ extension ArgPrinter {
         let flags = UInt64(UInt32(truncatingIfNeeded: value))
         let typeMask = context.constants.mapTypeMask ?? 0
         out.styled(number: { $0.hex(flags) }, decoded: { out in
+            let rest = flags & ~typeMask
+            out.beginOperation(.or)
+            out.operand()
             if flags & typeMask == 0 {
                 out.name("MAP_FILE")
             } else {
                 out.constant(flags & typeMask, context.constants.mmapType, unknown: "MAP_???")
             }
-            let rest = flags & ~typeMask
             if rest != 0 {
-                out.raw("|")
+                out.operand()
                 out.flags(rest, context.constants.mmapFlags)
             }
+            out.endOperation()
         })
     }
 }

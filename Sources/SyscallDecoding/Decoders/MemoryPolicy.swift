@@ -73,10 +73,7 @@ extension ArgPrinter {
             guard context.returned != nil else { return out.pointer(address) }
             context.printIntArray(at: address, count: context.word(count), to: &out) { status, out in
                 if status < 0, let name = ErrnoNames.name(Int(-status)) {
-                    out.styled(number: { $0.int(Int64(status)) }, decoded: {
-                        $0.raw("-")
-                        $0.text.append(name)
-                    })
+                    out.styled(number: { $0.int(Int64(status)) }, decoded: { $0.negatedErrno(Int64(status), name) })
                 } else {
                     out.int(Int64(status))
                 }
@@ -95,11 +92,13 @@ extension DecodeContext {
         guard constants.mempolicyModes.name(of: mode) != nil else {
             return out.flags(value, constants.mempolicyModeFlags, unknown: "MPOL_???")
         }
+        guard value & modeFlags != 0 else { return out.constant(mode, constants.mempolicyModes) }
+        out.beginOperation(.or)
+        out.operand()
         out.constant(mode, constants.mempolicyModes)
-        if value & modeFlags != 0 {
-            out.raw("|")
-            out.flags(value & modeFlags, constants.mempolicyModeFlags)
-        }
+        out.operand()
+        out.flags(value & modeFlags, constants.mempolicyModeFlags)
+        out.endOperation()
     }
 
     /// `[0x00000000000003, 0000000000000000]`: `maxnode` - 1 bits in words, each printed as C's
@@ -116,12 +115,7 @@ extension DecodeContext {
         guard words > 0 else { return out.hex(address) }
         let width = 2 * wordSize
         printWordArray(at: address, count: words, to: &out) { word, out in
-            if word == 0 {
-                for _ in 0..<width { out.text.append(byte: UInt8(ascii: "0")) }
-            } else {
-                out.text.append("0x")
-                out.text.appendDigits(word, radix: 16, minimumDigits: width - 2)
-            }
+            out.paddedHex(word, width: width)
         }
     }
 

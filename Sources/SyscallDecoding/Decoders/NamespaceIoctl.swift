@@ -10,9 +10,10 @@ extension DecodeContext {
         if request == requests.value(named: "NS_GET_NSTYPE"), value > 0 {
             out.int(value)
             if let type = constants.cloneFlags.entries.first(where: { $0.bits == UInt64(value) }) {
-                out.raw(" (")
+                out.beginNote()
+                out.element()
                 out.name(type.name)
-                out.raw(")")
+                out.endNote()
             }
         } else if request == requests.value(named: "NS_GET_USERNS") || request == requests.value(named: "NS_GET_PARENT") {
             out.fd(Int32(truncatingIfNeeded: value))

@@ -189,11 +189,24 @@ extension DecodeContext {
             out.uint(config)
         } else if isType("PERF_TYPE_HW_CACHE"), config >> 24 == 0 {
             // Each part by name (with `-X verbose` each part's number and name).
+            out.beginOperation(.or)
+            out.operand()
+            out.beginOperation(.shiftLeft)
+            out.operand()
             out.constant(config >> 16 & 0xff, constants.perfCacheResults, unknown: "PERF_COUNT_HW_CACHE_RESULT_???")
-            out.raw("<<16|")
+            out.operand()
+            out.uint(16)
+            out.endOperation()
+            out.operand()
+            out.beginOperation(.shiftLeft)
+            out.operand()
             out.constant(config >> 8 & 0xff, constants.perfCacheOperations, unknown: "PERF_COUNT_HW_CACHE_OP_???")
-            out.raw("<<8|")
+            out.operand()
+            out.uint(8)
+            out.endOperation()
+            out.operand()
             out.constant(config & 0xff, constants.perfCacheIds, unknown: "PERF_COUNT_HW_CACHE_???")
+            out.endOperation()
         } else {
             out.hex(config)
         }

@@ -139,11 +139,12 @@ extension DecodeContext {
         let value = UInt64(UInt32(truncatingIfNeeded: call.args[arg]))
         let command = value >> (constants.quotaSubcommandShift ?? 8), type = value & (constants.quotaTypeMask ?? 0xff)
         out.styled(number: { $0.uint(value) }, decoded: { out in
-            out.raw("QCMD(")
+            out.beginCall("QCMD")
+            out.element()
             out.constant(command, constants.quotaCommands, unknown: "Q_???")
-            out.raw(", ")
+            out.element()
             out.constant(type, constants.quotaTypes, unknown: "???QUOTA")
-            out.raw(")")
+            out.endCall()
         })
     }
 

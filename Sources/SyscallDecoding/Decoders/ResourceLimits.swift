@@ -41,8 +41,12 @@ extension DecodeContext {
             if value == infinity {
                 out.name(wordSize == 8 ? "RLIM64_INFINITY" : "RLIM_INFINITY")
             } else {
+                out.beginOperation(.times)
+                out.operand()
                 out.uint(value / 1024)
-                out.raw("*1024")
+                out.operand()
+                out.uint(1024)
+                out.endOperation()
             }
         })
     }

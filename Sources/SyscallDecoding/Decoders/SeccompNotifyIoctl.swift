@@ -63,10 +63,7 @@ extension DecodeContext {
             out.field("error")
             let error = layout.error.signed(in: bytes)
             if error < 0, let name = ErrnoNames.name(Int(-error)) {
-                out.styled(number: { $0.int(error) }, decoded: { out in
-                    out.raw("-")
-                    out.text.append(name)
-                })
+                out.styled(number: { $0.int(error) }, decoded: { $0.negatedErrno(error, name) })
             } else {
                 out.int(error)
             }

@@ -42,9 +42,11 @@ extension ReturnPrinter {
         out.int(value)
         let address = context.word(0)
         guard address != 0, let bytes = context.read(address, count: 4) else { return }
-        out.raw(" (entry_number=")
+        out.beginNote()
+        out.element()
+        out.assignedLabel("entry_number=")
         out.int(Int64(Int32(bitPattern: bytes.u32(0))))
-        out.raw(")")
+        out.endNote()
     }
 
     /// modify_ldt returns an int that the 64-bit kernel does not sign-extend, so a failure
@@ -78,9 +80,9 @@ extension DecodeContext {
             return out.endStruct()
         }
         out.field("base_addr")
-        appendPaddedHex(UInt64(bytes.u32(4)), to: &out)
+        out.paddedHex(UInt64(bytes.u32(4)), width: 8)
         out.field("limit")
-        appendPaddedHex(UInt64(bytes.u32(8)), to: &out)
+        out.paddedHex(UInt64(bytes.u32(8)), width: 8)
         let bits = bytes.u32(12)
         let fields: [(StaticString, UInt32, UInt32)] = [
             ("seg_32bit", 0, 1), ("contents", 1, 3), ("read_exec_only", 3, 1), ("limit_in_pages", 4, 1),
@@ -95,15 +97,5 @@ extension DecodeContext {
             out.uint(UInt64(bits >> 7 & 1))
         }
         out.endStruct()
-    }
-
-    /// C's `%#08x`: eight characters, `0x` counted among them, none for 0 (`00000000`).
-    private func appendPaddedHex(_ value: UInt64, to out: inout Emitter) {
-        if value == 0 {
-            out.text.append("00000000")
-        } else {
-            out.text.append("0x")
-            out.text.appendDigits(value, radix: 16, minimumDigits: 6)
-        }
     }
 }

@@ -19,9 +19,12 @@ extension ArgPrinter {
         let flags = UInt64(UInt32(truncatingIfNeeded: value))
         let priorityMask = context.constants.swapPriorityMask ?? 0
         guard flags & ~priorityMask != 0 else { return out.uint(flags) }
+        out.beginOperation(.or)
+        out.operand()
         out.flags(flags & ~priorityMask, context.constants.swapFlags)
-        out.raw("|")
+        out.operand()
         out.uint(flags & priorityMask)
+        out.endOperation()
     }
 
     /// A host or domain name of the length in argument `length`; its address when that is more
