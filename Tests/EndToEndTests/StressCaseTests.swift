@@ -321,7 +321,10 @@ import Testing
             let blocked = try run("/bin/bash", ["-c", "\(Products.swtrace) -p \(reader.pid) | grep -m1 -c read; echo ${PIPESTATUS[@]}"], environment: shell, timeout: 20)
             let blockedSeconds = Date().timeIntervalSince(blockedStart)
             try need(blocked.lines == ["1", "0 0"] && blockedSeconds < 5, "-p blocked | grep -m1 (\(blockedSeconds) s): \(blocked)")
-            try need(TaskProbe.state(reader.pid) == "S" && TaskProbe.tracer(reader.pid) == 0, "the blocked tracee after the reader left: \(TaskProbe.status(reader.pid)["State"] ?? "gone")")
+            // Just detached, it may still be on its way back into read (R) for a moment.
+            try need(waitUntil(5) { TaskProbe.state(reader.pid) == "S" && TaskProbe.tracer(reader.pid) == 0
+                                    && TaskProbe.blockedSyscall(reader.pid) == readNumber },
+                     "the blocked tracee after the reader left: \(TaskProbe.status(reader.pid)["State"] ?? "gone")")
 
             // The trace is lost, the tracee is not: cat still prints the whole file.
             let hostname = try String(contentsOfFile: "/etc/hostname", encoding: .utf8)
