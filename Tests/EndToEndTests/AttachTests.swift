@@ -20,17 +20,24 @@ enum ProcFS {
 @Suite struct AttachTests {
     func state(of pid: Int32) -> Character? { ProcFS.state(of: pid) }
 
-    /// Attaches swtrace to `pid`, lets it trace for `seconds`, then sends it `signal` and waits.
+    /// Attaches swtrace to `pid`, lets it trace for `seconds` once every thread is its tracee
+    /// (swtrace's own start can take most of a second on a loaded machine), then sends it
+    /// `signal` and waits.
     func traceAttached(to pid: pid_t, for seconds: Double, thenSend signal: Int32) throws -> RunResult {
         let tracer = try RunningProcess(Products.swtrace, ["-p", String(pid)], environment: fixtureEnvironment)
+        let attached = waitUntil(20) {
+            let threads = TaskProbe.threads(pid)
+            return !threads.isEmpty && threads.allSatisfy { TaskProbe.tracer(pid, task: $0) == tracer.pid }
+        }
+        #expect(attached, "swtrace did not attach to every thread of \(pid)")
         usleep(UInt32(seconds * 1_000_000))
         kill(tracer.pid, signal)
         return tracer.finish(timeout: 10)
     }
 
     @Test func attachTraceDetachAndTheProcessCarriesOn() throws {
-        let sleeper = try RunningProcess(Products.fixture, ["sleep", "3"], environment: fixtureEnvironment)
-        usleep(200_000)
+        let sleeper = try RunningProcess(Products.fixture, ["sleep", "5"], environment: fixtureEnvironment)
+        #expect(waitUntil(10) { TaskProbe.blockedSyscall(sleeper.pid) == clockNanosleepNumber })
         let trace = try traceAttached(to: sleeper.pid, for: 0.7, thenSend: SIGINT)
 
         #expect(trace.exitStatus == 128 + SIGINT)
@@ -71,8 +78,8 @@ enum ProcFS {
 
     /// Every thread of the process is attached, and each line names its thread.
     @Test func attachToEveryThread() throws {
-        let process = try RunningProcess(Products.fixture, ["threads", "2"], environment: fixtureEnvironment)
-        usleep(300_000)
+        let process = try RunningProcess(Products.fixture, ["threads", "3"], environment: fixtureEnvironment)
+        #expect(waitUntil(10) { TaskProbe.threads(process.pid).count == 3 })
         let trace = try traceAttached(to: process.pid, for: 0.6, thenSend: SIGTERM)
         #expect(trace.exitStatus == 128 + SIGTERM)
         #expect(trace.stderrLines.first == "swtrace: Process \(process.pid) attached with 3 threads")
@@ -86,9 +93,10 @@ enum ProcFS {
     }
 
     @Test func attachToEveryProcessOfAList() throws {
-        let first = try RunningProcess(Products.fixture, ["sleep", "1"], environment: fixtureEnvironment)
-        let second = try RunningProcess(Products.fixture, ["sleep", "1"], environment: fixtureEnvironment)
-        usleep(100_000)
+        // Long enough that a slow start of swtrace still finds both alive.
+        let first = try RunningProcess(Products.fixture, ["sleep", "3"], environment: fixtureEnvironment)
+        let second = try RunningProcess(Products.fixture, ["sleep", "3"], environment: fixtureEnvironment)
+        #expect(waitUntil(10) { [first, second].allSatisfy { TaskProbe.blockedSyscall($0.pid) == clockNanosleepNumber } })
         let trace = try swtrace(["-p", "\(first.pid),\(second.pid)"], timeout: 20)
         #expect(trace.exitStatus == 0, "every traced process exited")
         #expect(trace.stderrLines.prefix(2) == ["swtrace: Process \(first.pid) attached", "swtrace: Process \(second.pid) attached"])
@@ -105,10 +113,9 @@ enum ProcFS {
     /// at SIGCONT: job control is not swtrace's to change.
     @Test func attachingToAStoppedProcessLeavesItStopped() throws {
         let sleeper = try RunningProcess(Products.fixture, ["sleep", "1"], environment: fixtureEnvironment)
-        usleep(100_000)
+        #expect(waitUntil(10) { TaskProbe.blockedSyscall(sleeper.pid) == clockNanosleepNumber })
         kill(sleeper.pid, SIGSTOP)
-        usleep(100_000)
-        #expect(state(of: sleeper.pid) == "T")
+        #expect(waitUntil(10) { state(of: sleeper.pid) == "T" })
         let trace = try traceAttached(to: sleeper.pid, for: 0.5, thenSend: SIGINT)
         #expect(trace.lines == ["--- stopped by SIGSTOP ---"])
         #expect(trace.exitStatus == 128 + SIGINT)
@@ -119,9 +126,9 @@ enum ProcFS {
 
     /// A process that another tracer holds cannot be attached (EPERM): one clear line.
     @Test func aProcessTracedByAnotherTracerIsOneClearError() throws {
-        let traced = try RunningProcess(Products.swtrace, ["-o", "/dev/null", "--", Products.fixture, "sleep", "1"],
+        let traced = try RunningProcess(Products.swtrace, ["-o", "/dev/null", "--", Products.fixture, "sleep", "2"],
                                         environment: fixtureEnvironment)
-        usleep(300_000)
+        #expect(waitUntil(10) { ProcFS.children(of: traced.pid).first.map { TaskProbe.blockedSyscall($0) == clockNanosleepNumber } ?? false })
         let tracee = try #require(ProcFS.children(of: traced.pid).first)
         let result = try swtrace(["-p", String(tracee)])
         #expect(result.stderrLines == ["swtrace: cannot attach to process \(tracee): Operation not permitted"])

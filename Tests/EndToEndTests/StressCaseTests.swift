@@ -122,26 +122,55 @@ import Testing
             let strace = try timeAttach(process.pid, count: count + 1, tracer: "/usr/bin/strace", options: ["-f"])
             notes.append(String(format: "attach to 1001 threads: swtrace %.2f s, strace %.2f s", ours.seconds, strace.seconds))
 
-            // The blockers are released 3 s after they start; the cycles stop well before, so that
-            // none races the process's exit (attaching to an exiting process is EPERM).
-            let blockersStart = Date()
-            let blockers = try RunningProcess(Products.fixture, ["stress-blockers", "3000"], environment: fixtureEnvironment)
-            try need(waitUntil(5) { TaskProbe.threads(blockers.pid).count == 5 }, "blockers did not start")
-            usleep(100_000)
-            var cycles = 0
-            let deadline = blockersStart.addingTimeInterval(2.2)
-            while Date() < deadline {
-                let tracer = try timeAttach(blockers.pid, count: 5, tracer: Products.swtrace)
-                try need(tracer.result.exitStatus == 128 + SIGINT, "cycle \(cycles): \(tracer.result)")
-                cycles += 1
+            // 200 attach/detach cycles while the five threads block; then the test releases them.
+            let blockers = try RunningProcess(Products.fixture, ["stress-blockers", "150"], environment: fixtureEnvironment)
+            var released = false
+            defer {
+                // A failed run leaves the blockers (and the child they wait for) blocked for good.
+                if !released {
+                    ProcFS.children(of: blockers.pid).forEach { kill($0, SIGKILL) }
+                    kill(blockers.pid, SIGKILL)
+                    _ = blockers.finish(timeout: 5)
+                }
             }
+            try need(waitUntil(10) { TaskProbe.threads(blockers.pid).count == 5 && ProcFS.children(of: blockers.pid).count == 1 },
+                     "blockers did not start")
+            let child = ProcFS.children(of: blockers.pid)[0]
+            let cycles = 200
+            let cyclesStart = Date()
+            for cycle in 0..<cycles {
+                try attachAndDetach(blockers.pid, threads: 5, cycle: cycle)
+            }
+            let cycleMilliseconds = Date().timeIntervalSince(cyclesStart) * 1000 / Double(cycles)
+            kill(child, SIGUSR1)
+            released = true
             let result = blockers.finish(timeout: 10)
-            try need(cycles >= 2, "only \(cycles) attach cycles")
             try need(result.exitStatus == 0 && result.lines == [
-                "fixture: blocked", "fixture: read 1, nanosleep 0, poll 1, futex 0, wait4 status 3",
+                "fixture: blocked", "fixture: read 1, short or failed sleeps 0, poll 1, futex 0, wait4 status 3",
             ], "after \(cycles) attach cycles: \(result)")
-            notes.append("\(cycles) attach/detach cycles per run")
+            notes.append(String(format: "%d attach/detach cycles to read, clock_nanosleep, poll, futex, wait4 (%.0f ms each)",
+                                cycles, cycleMilliseconds))
         }
+    }
+
+    /// One cycle: `swtrace -p PID` until every thread has been stopped by it and runs on under it
+    /// (traced, not in a ptrace-stop), then SIGINT; swtrace must detach every thread itself.
+    private func attachAndDetach(_ pid: pid_t, threads count: Int, cycle: Int) throws {
+        let tracer = try RunningProcess(Products.swtrace, ["-o", "/dev/null", "-p", String(pid)], environment: fixtureEnvironment)
+        let attached = waitUntil(30, every: 0.001) {
+            let threads = TaskProbe.threads(pid)
+            return threads.count == count && threads.allSatisfy { task in
+                let status = TaskProbe.status(pid, task: task)
+                return status["TracerPid"] == String(tracer.pid) && status["State"]?.first != "t"
+            }
+        }
+        kill(tracer.pid, SIGINT)
+        let result = tracer.finish(timeout: 30)
+        try need(attached, "cycle \(cycle): swtrace did not attach every thread: \(result)")
+        try need(result.exitStatus == 128 + SIGINT
+                 && result.stderrLines.first == "swtrace: Process \(pid) attached with \(count) threads"
+                 && result.stderrLines.filter { $0.hasSuffix(" detached") }.count == count
+                 && result.stderrLines.count == count + 1, "cycle \(cycle): \(result)")
     }
 
     /// Attaches `tracer -o /dev/null -p PID` (strace needs `-f` to attach every thread), times until every one of `count` threads has it as
@@ -292,11 +321,16 @@ import Testing
             let blocked = try run("/bin/bash", ["-c", "\(Products.swtrace) -p \(reader.pid) | grep -m1 -c read; echo ${PIPESTATUS[@]}"], environment: shell, timeout: 20)
             let blockedSeconds = Date().timeIntervalSince(blockedStart)
             try need(blocked.lines == ["1", "0 0"] && blockedSeconds < 5, "-p blocked | grep -m1 (\(blockedSeconds) s): \(blocked)")
-            try need(TaskProbe.state(reader.pid) == "S" && TaskProbe.tracer(reader.pid) == 0, "the blocked tracee after the reader left: \(TaskProbe.status(reader.pid)["State"] ?? "gone")")
+            // Just detached, it may still be on its way back into read (R) for a moment.
+            try need(waitUntil(5) { TaskProbe.state(reader.pid) == "S" && TaskProbe.tracer(reader.pid) == 0
+                                    && TaskProbe.blockedSyscall(reader.pid) == readNumber },
+                     "the blocked tracee after the reader left: \(TaskProbe.status(reader.pid)["State"] ?? "gone")")
 
-            for command in [["/bin/true"], ["/bin/cat", "/etc/hostname"]] {
+            // The trace is lost, the tracee is not: cat still prints the whole file.
+            let hostname = try String(contentsOfFile: "/etc/hostname", encoding: .utf8)
+            for (command, output) in [(["/bin/true"], ""), (["/bin/cat", "/etc/hostname"], hostname)] {
                 let full = try swtrace(["-o", "/dev/full", "--"] + command)
-                try need(full.exitStatus == 125
+                try need(full.exitStatus == 125 && full.stdout == output
                          && full.stderrLines == ["swtrace: cannot write the trace to '/dev/full': No space left on device; the trace is incomplete"],
                          "\(command): \(full)")
             }

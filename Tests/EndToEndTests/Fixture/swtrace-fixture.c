@@ -562,6 +562,7 @@ static int stress_many_threads(const char *count) {
 
 static int blocker_pipe[2], poll_pipe[2];
 static int futex_word;
+static int blockers_released;
 static long blocker_results[5];
 
 static long elapsed_ms(struct timespec *start) {
@@ -570,18 +571,30 @@ static long elapsed_ms(struct timespec *start) {
     return (now.tv_sec - start->tv_sec) * 1000 + (now.tv_nsec - start->tv_nsec) / 1000000;
 }
 
+static long long elapsed_ns(const struct timespec *start) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (now.tv_sec - start->tv_sec) * 1000000000LL + (now.tv_nsec - start->tv_nsec);
+}
+
 static void *block_in_read(void *unused) {
     (void)unused;
     char byte;
     blocker_results[0] = syscall(SYS_read, blocker_pipe[0], &byte, 1);
     return NULL;
 }
+// Sleeps of MILLISECONDS one after another until released: a tracer attaching or detaching
+// meanwhile interrupts one of them, which must neither fail (EINTR) nor come back early. The
+// result is how many sleeps did.
 static void *block_in_nanosleep(void *milliseconds) {
-    struct timespec start, ts = {(long)milliseconds / 1000, ((long)milliseconds % 1000) * 1000000L};
-    clock_gettime(CLOCK_MONOTONIC, &start);
-    long result = syscall(SYS_clock_nanosleep, CLOCK_MONOTONIC, 0, &ts, NULL);
-    // A sleep cut short by the tracer would come back early (or with EINTR).
-    blocker_results[1] = result == 0 && elapsed_ms(&start) >= (long)milliseconds ? 0 : -1;
+    long ms = (long)milliseconds, spoiled = 0;
+    do {
+        struct timespec start, ts = {ms / 1000, (ms % 1000) * 1000000L};
+        clock_gettime(CLOCK_MONOTONIC, &start);
+        long result = syscall(SYS_clock_nanosleep, CLOCK_MONOTONIC, 0, &ts, NULL);
+        if (result != 0 || elapsed_ns(&start) < ms * 1000000LL) spoiled++;
+    } while (!__atomic_load_n(&blockers_released, __ATOMIC_SEQ_CST));
+    blocker_results[1] = spoiled;
     return NULL;
 }
 static void *block_in_poll(void *unused) {
@@ -599,30 +612,36 @@ static void *block_in_futex(void *unused) {
     blocker_results[3] = result == -1 && errno == EAGAIN ? 0 : result;
     return NULL;
 }
+static void exit_three(int signal) { (void)signal; _exit(3); }
 
-// Five threads blocked in read (pipe), clock_nanosleep, poll, futex and wait4 for MILLISECONDS;
-// then released. Prints each call's result: a tracer attaching and detaching meanwhile must not
-// change any of them (no EINTR, no short sleep).
+// Five threads blocked in read (pipe), clock_nanosleep (one sleep of MILLISECONDS after another),
+// poll, futex and wait4, for as long as the test attaches and detaches: the child the main
+// thread waits for exits (3) at SIGUSR1, and the main thread then releases the others. Prints
+// each call's result: a tracer attaching and detaching meanwhile must not change any of them.
 static int stress_blockers(const char *milliseconds) {
-    long duration = milliseconds ? atol(milliseconds) : 2000;
+    long sleep_length = milliseconds ? atol(milliseconds) : 150;
     if (pipe(blocker_pipe) != 0 || pipe(poll_pipe) != 0) return 1;
+    // Set before the fork, so that the child can never take SIGUSR1 with the default action.
+    signal(SIGUSR1, exit_three);
     pid_t child = fork();
-    if (child == 0) { sleep_ms(duration); _exit(3); }
+    if (child == 0) { for (;;) pause(); }
+    signal(SIGUSR1, SIG_DFL);
     pthread_t threads[4];
     pthread_create(&threads[0], NULL, block_in_read, NULL);
-    pthread_create(&threads[1], NULL, block_in_nanosleep, (void *)duration);
+    pthread_create(&threads[1], NULL, block_in_nanosleep, (void *)sleep_length);
     pthread_create(&threads[2], NULL, block_in_poll, NULL);
     pthread_create(&threads[3], NULL, block_in_futex, NULL);
     say("fixture: blocked\n");
     int status = 0;
     long waited = syscall(SYS_wait4, child, &status, 0, NULL);
     blocker_results[4] = waited == child && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    __atomic_store_n(&blockers_released, 1, __ATOMIC_SEQ_CST);
     syscall(SYS_write, blocker_pipe[1], "x", 1);
     syscall(SYS_write, poll_pipe[1], "x", 1);
     __atomic_store_n(&futex_word, 1, __ATOMIC_SEQ_CST);
     syscall(SYS_futex, &futex_word, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
     for (int i = 0; i < 4; i++) pthread_join(threads[i], NULL);
-    sayf("fixture: read %ld, nanosleep %ld", blocker_results[0], blocker_results[1]);
+    sayf("fixture: read %ld, short or failed sleeps %ld", blocker_results[0], blocker_results[1]);
     sayf(", poll %ld, futex %ld", blocker_results[2], blocker_results[3]);
     sayf(", wait4 status %ld%s\n", blocker_results[4], (long)"");
     return 0;

@@ -47,12 +47,12 @@ func need(_ condition: Bool, _ message: @autoclosure () -> String) throws {
     if !condition { throw StressFailure(description: message()) }
 }
 
-/// Polls `condition` every 10 ms for up to `seconds`; true once it held.
-func waitUntil(_ seconds: Double, _ condition: () -> Bool) -> Bool {
+/// Polls `condition` every `interval` seconds (10 ms) for up to `seconds`; true once it held.
+func waitUntil(_ seconds: Double, every interval: Double = 0.01, _ condition: () -> Bool) -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
         if condition() { return true }
-        usleep(10_000)
+        usleep(UInt32(interval * 1_000_000))
     }
     return condition()
 }

@@ -131,15 +131,18 @@ private func systemAddCloseFrom(_ actions: UnsafeMutablePointer<posix_spawn_file
 @_silgen_name("pipe2")
 private func systemPipe2(_ fds: UnsafeMutablePointer<Int32>, _ flags: Int32) -> Int32
 
-/// Reads both pipes to the end on background threads, so that neither fills up and blocks the child.
+/// Reads both pipes to the end on threads of their own, so that neither fills up and blocks the
+/// child. Not on Dispatch's global queue: on this 2-core machine it runs as many blocks at once as
+/// there are cores, and CPU-bound tests running in parallel held its threads for tens of seconds,
+/// so that a run's output was collected long after the run ended.
 private func collect(stdout: Int32, stderr: Int32) -> () -> (String, String) {
     final class Box: @unchecked Sendable { var out = Data(), err = Data() }
     let box = Box()
     let group = DispatchGroup()
     group.enter()
-    DispatchQueue.global().async { box.out = FileHandle(fileDescriptor: stdout, closeOnDealloc: true).readDataToEndOfFile(); group.leave() }
+    Thread { box.out = FileHandle(fileDescriptor: stdout, closeOnDealloc: true).readDataToEndOfFile(); group.leave() }.start()
     group.enter()
-    DispatchQueue.global().async { box.err = FileHandle(fileDescriptor: stderr, closeOnDealloc: true).readDataToEndOfFile(); group.leave() }
+    Thread { box.err = FileHandle(fileDescriptor: stderr, closeOnDealloc: true).readDataToEndOfFile(); group.leave() }.start()
     return {
         group.wait()
         return (String(decoding: box.out, as: UTF8.self), String(decoding: box.err, as: UTF8.self))
