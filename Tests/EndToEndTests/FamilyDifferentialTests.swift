@@ -24,7 +24,7 @@ import Testing
     static let optionCases: [(fixture: String, options: [String])] = [
         ("signals", ["-X", "raw"]), ("signals", ["-X", "verbose"]), ("memfs", ["-X", "verbose"]),
         ("process", ["-y"]), ("process", ["-s", "0"]), ("io", ["-s", "0"]), ("more", ["-s", "0"]),
-        ("admin", ["-X", "raw"]), ("aio", ["-s", "0"]),
+        ("admin", ["-X", "raw"]), ("aio", ["-s", "0"]), ("legacyfiles", ["-X", "verbose"]), ("legacyfiles", ["-s", "0"]),
     ]
 
     @Test(arguments: optionCases)

@@ -70,7 +70,9 @@ extension ArgPrinter {
             out.raw("..")
             out.text.appendDecimal(Int64(size - 1))
             out.raw(" */ ")
-            out.hexBytes(extra)
+            // Cut at -s as strace cuts them.
+            let shown = min(extra.count, out.arrayLimit)
+            out.hexBytes(UnsafeRawBufferPointer(rebasing: extra[..<shown]), truncated: shown < extra.count)
         }
         out.endStruct()
     }
@@ -263,11 +265,13 @@ extension ArgPrinter {
 
 extension ReturnPrinter {
     /// adjtimex's clock state: `5 (TIME_ERROR)`.
+    /// The name shows whatever `-X` says, as strace shows it.
     static let clockState = ReturnPrinter("clockState") { value, context, out in
         out.int(value)
+        guard let name = context.constants.timexStates.name(of: UInt64(bitPattern: value)) else { return }
         out.beginNote()
         out.element()
-        out.constant(UInt64(bitPattern: value), context.constants.timexStates, unknown: "TIME_???")
+        out.name(name)
         out.endNote()
     }
 }
