@@ -54,7 +54,19 @@ extension ArgPrinter {
         let mode = layout.mode.unsigned(in: bytes)
         out.beginStruct()
         out.field("flags")
-        out.openFlags(UInt32(truncatingIfNeeded: flags), arch: context.call.arch)
+        if flags >> 32 == 0 {
+            out.openFlags(UInt32(truncatingIfNeeded: flags), arch: context.call.arch)
+        } else {
+            // open_how's flags are 64 bits wide; no open flag lives above the low 32.
+            out.styled(number: { $0.hex(flags) }, decoded: { out in
+                out.beginOperation(.or)
+                out.operand()
+                out.openFlags(UInt32(truncatingIfNeeded: flags), arch: context.call.arch)
+                out.operand()
+                out.hex(flags & ~0xffff_ffff)
+                out.endOperation()
+            })
+        }
         if OpenFlagBits.takesMode(UInt32(truncatingIfNeeded: flags)) || mode != 0 {
             out.field("mode")
             out.octal(mode)
@@ -163,8 +175,8 @@ extension ArgPrinter {
                 out.field("tv_usec")
                 out.int(microseconds)
                 out.endStruct()
-                // An out-of-range fraction is no date.
-                guard (0..<1_000_000).contains(microseconds) else { continue }
+                // An out-of-range fraction is no date, and neither is the epoch itself.
+                guard (0..<1_000_000).contains(microseconds), seconds != 0 || microseconds != 0 else { continue }
                 out.beginComment()
                 appendMicrosecondDate(seconds, microseconds: microseconds, to: &out.text)
                 out.endComment()
@@ -205,10 +217,9 @@ extension ArgPrinter {
         }
     }
 
-    /// stime's time_t: `[1700000000]`.
-    static let timeIn = ArgPrinter("timeIn") { value, context, out in
-        let address = context.truncate(value)
-        guard address != 0 else { return out.name("NULL") }
+    /// stime's time_t: `[1700000000]`, shown once the call succeeded (strace shows the address of
+    /// a time the kernel refused).
+    static let timeIn = output("timeIn") { address, context, out in
         guard let word = context.readWord(address) else { return out.pointer(address) }
         out.beginArray()
         out.element()

@@ -5,6 +5,7 @@
 // change nothing: adjtimex with modes=0 reads, clock_adjtime names an invalid clock, stime
 // points at nothing (EFAULT), lookup_dcookie asks for a cookie that does not exist.
 #include "family.h"
+#include <linux/capability.h>
 #include <linux/futex.h>
 #include <linux/openat2.h>
 #include <linux/time_types.h>
@@ -44,6 +45,14 @@ static void open_how_calls(void) {
     syscall(SYS_openat2, AT_FDCWD, "/", &big, sizeof big);
     big.extra[1] = 1;
     syscall(SYS_openat2, AT_FDCWD, "/", &big, sizeof big);
+    how.flags = (1ULL << 40) | O_RDONLY;
+    how.mode = 0;
+    how.resolve = 1ULL << 40;
+    syscall(SYS_openat2, AT_FDCWD, "/", &how, sizeof how);
+    how.flags = O_RDONLY;
+    how.mode = 0755;
+    how.resolve = 0;
+    syscall(SYS_openat2, AT_FDCWD, "/", &how, sizeof how);
     syscall(SYS_openat2, AT_FDCWD, "/", UNMAPPED, sizeof how);
     syscall(SYS_openat2, AT_FDCWD, "/", NULL, sizeof how);
 }
@@ -78,6 +87,8 @@ static void directory_entries(void) {
 }
 
 static void timestamps(void) {
+    struct utimbuf negative = { .actime = -1, .modtime = 1 };
+    syscall(SYS_utime, FILE_PATH, &negative);
     struct utimbuf times = { .actime = 0, .modtime = 1700000000 };
     syscall(SYS_utime, FILE_PATH, &times);
     syscall(SYS_utime, FILE_PATH, NULL);
@@ -88,6 +99,8 @@ static void timestamps(void) {
     pair[0].tv_usec = 1000000;
     syscall(SYS_utimes, FILE_PATH, pair);
     syscall(SYS_utimes, FILE_PATH, UNMAPPED);
+    struct timeval zeros[2] = { { 0, 0 }, { -1, 0 } };
+    syscall(SYS_utimes, FILE_PATH, zeros);
     pair[0].tv_usec = 5;
     syscall(SYS_futimesat, AT_FDCWD, FILE_PATH, pair);
     syscall(SYS_futimesat, -1, "relative", pair);
@@ -130,6 +143,17 @@ static void clocks(void) {
 #endif
 #ifdef SYS_stime
     syscall(SYS_stime, UNMAPPED);
+    // A real time only once the capability to set the clock is gone (EPERM): never set it.
+    struct __user_cap_header_struct header = { _LINUX_CAPABILITY_VERSION_3, 0 };
+    struct __user_cap_data_struct caps[2];
+    if (syscall(SYS_capget, &header, caps) == 0) {
+        caps[CAP_TO_INDEX(CAP_SYS_TIME)].effective &= ~CAP_TO_MASK(CAP_SYS_TIME);
+        syscall(SYS_capset, &header, caps);
+        if (syscall(SYS_capget, &header, caps) == 0 && !(caps[CAP_TO_INDEX(CAP_SYS_TIME)].effective & CAP_TO_MASK(CAP_SYS_TIME))) {
+            long when = 1700000000;
+            syscall(SYS_stime, &when);
+        }
+    }
 #endif
 #ifdef SYS_lookup_dcookie
 #if defined(__i386__)
