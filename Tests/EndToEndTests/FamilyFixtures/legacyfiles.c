@@ -138,8 +138,10 @@ static void clocks(void) {
     syscall(SYS_clock_adjtime, -7, &tx);
     syscall(SYS_clock_adjtime, 99, UNMAPPED);
 #ifdef SYS_clock_adjtime64
-    memset(&tx, 0, sizeof tx);
-    syscall(SYS_clock_adjtime64, 99, &tx);
+    // struct __kernel_timex (208 bytes) is larger than i386's struct timex: modes=0, reads only.
+    static uint64_t wide[32];
+    syscall(SYS_clock_adjtime64, 99, wide);
+    syscall(SYS_clock_adjtime64, CLOCK_REALTIME, wide);
 #endif
 #ifdef SYS_stime
     syscall(SYS_stime, UNMAPPED);
