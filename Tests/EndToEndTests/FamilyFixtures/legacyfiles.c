@@ -2,8 +2,9 @@
 // (a FIFO and a regular file in /tmp, removed after; a character device only where it fails:
 // its directory does not exist), the old getdents, utime/utimes/futimesat, futex_waitv on a
 // futex whose value differs (EAGAIN at once), and the clock-adjusting calls only where they
-// change nothing: adjtimex with modes=0 reads, clock_adjtime names an invalid clock, stime
-// points at nothing (EFAULT), lookup_dcookie asks for a cookie that does not exist.
+// change nothing: adjtimex and clock_adjtime with modes=0 read (or name an invalid clock), stime
+// points at nothing (EFAULT) or, once CAP_SYS_TIME is dropped, is refused (EPERM), and
+// lookup_dcookie asks for a cookie that does not exist.
 #include "family.h"
 #include <linux/capability.h>
 #include <linux/futex.h>
