@@ -11,7 +11,7 @@ import Testing
 /// pids are numbered in order of appearance. Clock readings differ between any two runs, so the
 /// numbers a clock or the CPU time fills in are masked in the lines of the calls that read them.
 @Suite(.serialized) struct FamilyDifferentialTests {
-    static let fixtures = ["time", "signals", "process", "io", "memfs", "more", "attrs", "aio", "mempolicy", "admin"]
+    static let fixtures = ["time", "signals", "process", "io", "memfs", "more", "attrs", "aio", "mempolicy", "admin", "legacyfiles"]
 
     @Test(arguments: fixtures, [false, true])
     func sameLinesAsStrace(fixture: String, i386: Bool) throws {
@@ -24,7 +24,7 @@ import Testing
     static let optionCases: [(fixture: String, options: [String])] = [
         ("signals", ["-X", "raw"]), ("signals", ["-X", "verbose"]), ("memfs", ["-X", "verbose"]),
         ("process", ["-y"]), ("process", ["-s", "0"]), ("io", ["-s", "0"]), ("more", ["-s", "0"]),
-        ("admin", ["-X", "raw"]), ("aio", ["-s", "0"]),
+        ("admin", ["-X", "raw"]), ("aio", ["-s", "0"]), ("legacyfiles", ["-X", "verbose"]), ("legacyfiles", ["-s", "0"]),
     ]
 
     @Test(arguments: optionCases)
@@ -89,7 +89,7 @@ import Testing
 
 /// Calls whose output holds a clock reading or CPU time, which differ between any two runs.
 private let clockReaders = try! NSRegularExpression(pattern:
-    #"^(clock_gettime(64)?|clock_getres|gettimeofday|time|times|getitimer|setitimer|timer_gettime(64)?|timerfd_gettime(64)?|timer_settime|timerfd_settime|getrusage|wait4|sched_rr_get_interval)\("#)
+    #"^(clock_gettime(64)?|clock_getres|gettimeofday|time|times|getitimer|setitimer|timer_gettime(64)?|timerfd_gettime(64)?|timer_settime|timerfd_settime|getrusage|wait4|sched_rr_get_interval|adjtimex|clock_adjtime(64)?)\("#)
 
 /// The numbers of clock readings as `N`: tv_sec/tv_nsec/tv_usec values, time(2)'s value and date,
 /// and times(2)'s tick count.

@@ -56,7 +56,7 @@ import Testing
         let straceOutput = directory.appendingPathComponent("strace.txt").path
         let ourOutput = directory.appendingPathComponent("swtrace.txt").path
 
-        let raw = StraceDifferentialTests.rawNames(for: settings.arch).joined(separator: ",")
+        let raw = StraceDifferentialTests.rawList(for: settings.arch)
         let lock = Self.fixtureLocks[fixture]!
         lock.lock()
         defer { lock.unlock() }

@@ -60,7 +60,7 @@ import Testing
         let straceOutput = directory.appendingPathComponent("strace.txt").path
         let ourOutput = directory.appendingPathComponent("swtrace.txt").path
 
-        let raw = rawNames(for: .x86_64).joined(separator: ",")
+        let raw = rawList(for: .x86_64)
         let straceRun = try run(setarch, ["-R", strace, "-f", "-o", straceOutput, "-e", "raw=\(raw)"] + options + ["--", Products.fixture] + scenario)
         let ourRun = try run(setarch, ["-R", Products.swtrace, "-f", "-o", ourOutput] + options + ["--", Products.fixture] + scenario)
         let label = (options + scenario).joined(separator: " ")
@@ -90,6 +90,13 @@ import Testing
     /// The syscalls swtrace prints entirely raw, for strace's `-e raw=`.
     static func rawNames(for arch: SyscallArch) -> [String] {
         SyscallTable.forArch(arch).names.compactMap { $0 }.filter { SyscallCatalog.signature(of: $0, arch: arch).isRaw }
+    }
+
+    /// `rawNames` as the value of strace's `-e raw=`: `none` once no call is left raw (strace
+    /// refuses an empty list).
+    static func rawList(for arch: SyscallArch) -> String {
+        let names = rawNames(for: arch)
+        return names.isEmpty ? "none" : names.joined(separator: ",")
     }
 
     static func syscallName(_ line: String) -> String? {

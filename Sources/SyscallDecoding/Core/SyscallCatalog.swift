@@ -6,13 +6,14 @@ import SyscallTables
 public enum SyscallCatalog {
     static let families: [[String: SyscallSignature]] = [file, io, process, signal, memory, network, ioctl, time, ipc, system, seccomp, processTrace, mount, mountAPI, landlock, keys, ioUring, kernelControl, quota, perfEvent, bpf,
                                                            asyncIO, memoryPolicy, schedulerAttributes, memoryControl, systemAdmin,
-                                                           processComparison, segmentDescriptors, resourceLimits, ioPriority, robustList]
+                                                           processComparison, segmentDescriptors, resourceLimits, ioPriority, robustList,
+                                                           legacyFiles]
 
     /// i386's own signatures, where its syscall takes other arguments than the same name elsewhere
     /// (its one-pointer mmap, for example). The family files' i386 decoders (split offsets,
     /// sigreturn) win over I386.swift's raw entries.
     static let i386Overrides: [String: SyscallSignature] = i386Specific.merging(
-        [i386IO, i386Signal, i386File, i386SplitOffsets].reduce(into: [:]) { all, family in all.merge(family) { first, _ in first } }
+        [i386IO, i386Signal, i386File, i386SplitOffsets, i386LegacyFiles].reduce(into: [:]) { all, family in all.merge(family) { first, _ in first } }
     ) { _, decoded in decoded }
 
     /// The families' signature of `name`. Looked up family by family, not in one dictionary merged

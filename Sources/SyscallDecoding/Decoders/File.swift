@@ -7,7 +7,6 @@ extension SyscallCatalog {
         // Opening.
         "open": .init(.path, .openFlags, .createMode(flags: 1)),
         "openat": .init(.dirfd, .path, .openFlags, .createMode(flags: 2)),
-        "openat2": .init(.dirfd, .path, .hex, .ulong),
         "creat": .init(.path, .mode),
         "open_by_handle_at": .init(.fd, .hex, .openFlags),
         "name_to_handle_at": .init(count: 5, decoder: .nameToHandle),
@@ -57,8 +56,6 @@ extension SyscallCatalog {
         "mkdir": .init(.path, .mode),
         "mkdirat": .init(.dirfd, .path, .mode),
         "rmdir": .init(.path),
-        "mknod": .init(.path, .hex, .hex),
-        "mknodat": .init(.dirfd, .path, .hex, .hex),
 
         // The working directory and the root.
         "getcwd": .init(.cwdBuffer, .ulong),
@@ -72,7 +69,6 @@ extension SyscallCatalog {
         "ftruncate": .init(.fd, .ulong),
 
         // Directory entries.
-        "getdents": .init(.fd, .hex, .uint),
         "getdents64": .init(.fd, .dirents64, .uint),
 
         // Extended attributes: the value prints as a string only when its size is sane, so raw.
@@ -90,9 +86,6 @@ extension SyscallCatalog {
         "fremovexattr": .init(.fd, .string),
 
         // Timestamps.
-        "utime": .init(.path, .hex),
-        "utimes": .init(.path, .hex),
-        "futimesat": .init(.dirfd, .path, .hex),
         "utimensat": .init(.dirfd, .path, .timestampPair(time64: false), .utimensatFlags),
         "utimensat_time64": .init(.dirfd, .path, .timestampPair(time64: true), .utimensatFlags),
 

@@ -21,7 +21,6 @@ extension SyscallCatalog {
         "fallocate": .init(.fd, .hex, .hex, .hex, .hex, .hex),
         "sync_file_range": .init(.fd, .hex, .hex, .hex, .hex, .hex),
         "fanotify_mark": .init(.fd, .hex, .hex, .hex, .hex, .hex),
-        "lookup_dcookie": .raw(4),
 
         // Signals before the rt_ variants: old-style sigset_t and sigaction.
         "sigaction": .init(.signal, .hex, .hex),

@@ -32,7 +32,6 @@ extension SyscallCatalog {
         // Futexes: which arguments print, and how, depends on the operation.
         "futex": .init(count: 6, decoder: .futex(time64: false)),
         "futex_time64": .init(count: 6, decoder: .futex(time64: true)),
-        "futex_waitv": .init(.hex, .uint, .hex, .hex, .hex),
     ]
 }
 

@@ -36,7 +36,6 @@ extension SyscallCatalog {
         "gtty": .printedRaw(2),
         "idle": .printedRaw(0),
         "lock": .printedRaw(0),
-        "lookup_dcookie": .init(.ulong, .hex, .ulong),
         "mpx": .printedRaw(0),
         "nfsservctl": .printedRaw(3),
         "prof": .printedRaw(0),

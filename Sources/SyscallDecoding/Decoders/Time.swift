@@ -1,10 +1,9 @@
 /// Clocks, timers and sleeping: clock ids, TIMER_ABSTIME, timespec/timeval/itimer structures,
-/// time(2)'s date, POSIX timers and timerfds. adjtimex and clock_adjtime stay raw.
+/// time(2)'s date, POSIX timers and timerfds (adjtimex and clock_adjtime: LegacyFiles.swift).
 extension SyscallCatalog {
     static let time: [String: SyscallSignature] = [
         // Reading and setting clocks.
         "time": .init(.timeOut, returns: .timeWithDate),
-        "stime": .init(.hex),
         "gettimeofday": .init(.timevalOut, .timezoneOut),
         "settimeofday": .init(.timeval, .timezone),
         "clock_gettime": .init(.clockId, .timespecOut),
@@ -13,10 +12,6 @@ extension SyscallCatalog {
         "clock_settime64": .init(.clockId, .timespec64),
         "clock_getres": .init(.clockId, .timespecOut),
         "clock_getres_time64": .init(.clockId, .timespec64Out),
-        // Both return the clock state, which strace names (`= 0 (TIME_OK)`).
-        "adjtimex": .init(.hex, returns: .hex),
-        "clock_adjtime": .init(.hex, .hex, returns: .hex),
-        "clock_adjtime64": .init(.hex, .hex, returns: .hex),
         "times": .init(.tmsOut),
 
         // Sleeping.

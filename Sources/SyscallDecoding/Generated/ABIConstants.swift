@@ -296,6 +296,11 @@ struct ABIConstants: Sendable {
     let ioprioClasses: ConstantTable
     let ioprioWho: ConstantTable
     let swapFlags: FlagTable
+    let resolveFlags: FlagTable
+    let futexWaitvFlags: FlagTable
+    let timexModes: FlagTable
+    let timexStatus: FlagTable
+    let timexStates: ConstantTable
     /// `MAP_TYPE`, or nil where this ABI does not define it.
     let mapTypeMask: UInt64?
     /// `AT_STATX_SYNC_TYPE`, or nil where this ABI does not define it.
@@ -407,6 +412,12 @@ struct StructLayouts: Sendable {
     let bpfAttr: BpfAttrLayout
     let bpfInsn: BpfInsnLayout
     let schedAttr: SchedAttrLayout
+    let openHow: OpenHowLayout
+    let oldDirent: OldDirentLayout
+    let utimbuf: UtimbufLayout
+    let futexWaitv: FutexWaitvLayout
+    let timex: TimexLayout
+    let timex64: Timex64Layout
 }
 
 /// `struct stat (x86_64) / struct stat64 (i386) / struct stat (aarch64)` from <asm/stat.h>.
@@ -1189,4 +1200,88 @@ struct SchedAttrLayout: Sendable {
     let schedPeriod: FieldLayout
     let schedUtilMin: FieldLayout
     let schedUtilMax: FieldLayout
+}
+
+/// `struct open_how` from <linux/openat2.h>.
+struct OpenHowLayout: Sendable {
+    let size: Int
+    let flags: FieldLayout
+    let mode: FieldLayout
+    let resolve: FieldLayout
+}
+
+/// `struct kernel_old_dirent` from <stddef.h>.
+struct OldDirentLayout: Sendable {
+    let size: Int
+    let dIno: FieldLayout
+    let dOff: FieldLayout
+    let dReclen: FieldLayout
+    let dName: FieldLayout
+}
+
+/// `struct utimbuf` from <linux/utime.h>.
+struct UtimbufLayout: Sendable {
+    let size: Int
+    let actime: FieldLayout
+    let modtime: FieldLayout
+}
+
+/// `struct futex_waitv` from <linux/futex.h>.
+struct FutexWaitvLayout: Sendable {
+    let size: Int
+    let val: FieldLayout
+    let uaddr: FieldLayout
+    let flags: FieldLayout
+}
+
+/// `struct timex` from <linux/timex.h>.
+struct TimexLayout: Sendable {
+    let size: Int
+    let modes: FieldLayout
+    let offset: FieldLayout
+    let freq: FieldLayout
+    let maxerror: FieldLayout
+    let esterror: FieldLayout
+    let status: FieldLayout
+    let constant: FieldLayout
+    let precision: FieldLayout
+    let tolerance: FieldLayout
+    let timeSec: FieldLayout
+    let timeUsec: FieldLayout
+    let tick: FieldLayout
+    let ppsfreq: FieldLayout
+    let jitter: FieldLayout
+    let shift: FieldLayout
+    let stabil: FieldLayout
+    let jitcnt: FieldLayout
+    let calcnt: FieldLayout
+    let errcnt: FieldLayout
+    let stbcnt: FieldLayout
+    let tai: FieldLayout
+}
+
+/// `struct __kernel_timex` from <linux/timex.h>.
+struct Timex64Layout: Sendable {
+    let size: Int
+    let modes: FieldLayout
+    let offset: FieldLayout
+    let freq: FieldLayout
+    let maxerror: FieldLayout
+    let esterror: FieldLayout
+    let status: FieldLayout
+    let constant: FieldLayout
+    let precision: FieldLayout
+    let tolerance: FieldLayout
+    let timeSec: FieldLayout
+    let timeUsec: FieldLayout
+    let tick: FieldLayout
+    let ppsfreq: FieldLayout
+    let jitter: FieldLayout
+    let shift: FieldLayout
+    let stabil: FieldLayout
+    let jitcnt: FieldLayout
+    let calcnt: FieldLayout
+    let errcnt: FieldLayout
+    let stbcnt: FieldLayout
+    let tai: FieldLayout
 }
