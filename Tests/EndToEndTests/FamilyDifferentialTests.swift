@@ -107,7 +107,7 @@ func maskFreeSpace(_ line: String) -> String {
     return line.replacingOccurrences(of: #"(f_bfree|f_bavail|f_ffree)=\d+"#, with: "$1=N", options: .regularExpression)
 }
 
-/// The family fixtures, compiled once per test run: static, 64-bit or `-m32`.
+/// The family fixtures, compiled by each test that runs one: static, 64-bit or `-m32`.
 enum FamilyFixture {
     /// Held while a fixture runs: each uses fixed names in /tmp.
     static let runLocks = Dictionary(uniqueKeysWithValues: FamilyDifferentialTests.fixtures.map { ($0, NSLock()) })
@@ -115,7 +115,8 @@ enum FamilyFixture {
 
     static func compile(_ name: String, i386: Bool) throws -> String {
         let binary = Products.directory.appendingPathComponent("family-\(name)\(i386 ? "-i386" : "")").path
-        let temporary = binary + ".\(getpid())"
+        // Two suites may compile the same fixture at once: each into its own file, renamed into place.
+        let temporary = binary + ".\(getpid()).\(UUID().uuidString.prefix(8))"
         var flags = ["-O2", "-static", "-Wall", "-o", temporary, source.appendingPathComponent(name + ".c").path]
         if i386 { flags = ["-m32", "-I", i386AsmHeaders] + flags }
         let compile = try run("/usr/bin/cc", flags, environment: ["PATH": "/usr/bin:/bin"])
