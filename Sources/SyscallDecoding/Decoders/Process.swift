@@ -182,31 +182,10 @@ extension DecodeContext {
         guard let bytes = read(address, count: layout.size) else { return out.hex(address) }
         out.beginStruct()
         out.field("rlim_cur")
-        printRlimitValue(layout.rlimCur.unsigned(in: bytes), to: &out)
+        printLimit(layout.rlimCur.unsigned(in: bytes), wide: true, to: &out)
         out.field("rlim_max")
-        printRlimitValue(layout.rlimMax.unsigned(in: bytes), to: &out)
+        printLimit(layout.rlimMax.unsigned(in: bytes), wide: true, to: &out)
         out.endStruct()
-    }
-
-    /// With `-X raw` the number as it is; a plain number has no other form, so no comment either.
-    private func printRlimitValue(_ value: UInt64, to out: inout Emitter) {
-        guard value == UInt64.max || (value > 1024 && value % 1024 == 0) else { return out.uint(value) }
-        out.styled(number: { $0.uint(value) }, decoded: { printRlimitNames(value, to: &$0) })
-    }
-
-    private func printRlimitNames(_ value: UInt64, to out: inout Emitter) {
-        if value == UInt64.max {
-            out.name("RLIM64_INFINITY")
-        } else if value > 1024 && value % 1024 == 0 {
-            out.beginOperation(.times)
-            out.operand()
-            out.uint(value / 1024)
-            out.operand()
-            out.uint(1024)
-            out.endOperation()
-        } else {
-            out.uint(value)
-        }
     }
 }
 

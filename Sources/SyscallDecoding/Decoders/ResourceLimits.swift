@@ -33,13 +33,13 @@ extension DecodeContext {
     }
 
     /// A limit: the infinity by name, a multiple of 1024 as `N*1024`, otherwise the number; with
-    /// `-X raw` always the number.
-    private func printLimit(_ value: UInt64, to out: inout Emitter) {
-        let infinity = truncate(UInt64.max)
+    /// `-X raw` always the number. `wide`: a 64-bit limit whatever the ABI (prlimit64's).
+    func printLimit(_ value: UInt64, wide: Bool = false, to out: inout Emitter) {
+        let infinity = wide ? UInt64.max : truncate(UInt64.max)
         guard value == infinity || (value > 1024 && value % 1024 == 0) else { return out.uint(value) }
         out.styled(number: { $0.uint(value) }, decoded: { out in
             if value == infinity {
-                out.name(wordSize == 8 ? "RLIM64_INFINITY" : "RLIM_INFINITY")
+                out.name(wide || wordSize == 8 ? "RLIM64_INFINITY" : "RLIM_INFINITY")
             } else {
                 out.beginOperation(.times)
                 out.operand()
