@@ -4,13 +4,6 @@
 /// strace's default output joins the two halves and its later arguments shift left.
 extension SyscallCatalog {
     static let i386Specific: [String: SyscallSignature] = [
-        // One pointer to a block of arguments.
-        "mmap": .init(.hex, returns: .address),
-        "select": .init(.hex, returns: .hex),
-        // The old 32-bit struct stat, whose layout is not generated yet (stat64 is).
-        "stat": .init(.path, .hex),
-        "lstat": .init(.path, .hex),
-        "fstat": .init(.fd, .hex),
         // Multiplexers: strace prints the sub-call instead.
         "socketcall": .init(count: 2, returns: .socketcallResult, decoder: .socketcall),
         "ipc": .init(count: 6, returns: .ipcResult, decoder: .ipc),
@@ -23,20 +16,9 @@ extension SyscallCatalog {
         "fanotify_mark": .init(.fd, .hex, .hex, .hex, .hex, .hex),
         "lookup_dcookie": .raw(4),
 
-        // Signals before the rt_ variants: old-style sigset_t and sigaction.
-        "sigaction": .init(.signal, .hex, .hex),
-        "signal": .init(.signal, .hex, returns: .hex),
-        "sigprocmask": .init(.hex, .hex, .hex),
-        "sigpending": .init(.hex),
-        // Three registers; strace prints only the mask, the last one.
-        "sigsuspend": .init(.hex, .hex, .hex),
-        "sigreturn": .init(returns: .hex),
-        "sgetmask": .init(returns: .hex),
-        "ssetmask": .init(.hex, returns: .hex),
 
-        // Other old calls.
-        "waitpid": .init(.int, .hex, .hex),
-        "readdir": .init(.fd, .hex, .hex),  // the count prints only when it is not 1
+        // Other old calls (the decoded ones, old signals, stat, mmap and select: OldCalls.swift).
+        "sigreturn": .init(returns: .hex),
         "ulimit": .printedRaw(2),
         "bdflush": .printedRaw(2),
         "vm86old": .printedRaw(1),
