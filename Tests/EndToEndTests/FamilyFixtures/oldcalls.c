@@ -29,6 +29,7 @@ int main(void) {
     syscall(SYS_waitpid, child, &status, 0);
     syscall(SYS_waitpid, -1, &status, WNOHANG | 0x40000000);
     syscall(SYS_waitpid, -1, NULL, 0);
+    syscall(SYS_waitpid, -1, UNMAPPED, 0x7f);
 
     // Dispositions in the old struct.
     struct old_sigaction action = {(uint32_t)(uintptr_t)on_signal, 1u << (SIGUSR2 - 1), 0, 0};
@@ -43,6 +44,10 @@ int main(void) {
     syscall(SYS_signal, SIGHUP, SIG_IGN);
     syscall(SYS_signal, SIGHUP, SIG_DFL);
     syscall(SYS_signal, SIGTERM, on_signal);
+    syscall(SYS_signal, SIGTERM, SIG_DFL);
+    syscall(SYS_signal, 99, SIG_IGN);
+    struct old_sigaction restorer = {(uint32_t)(uintptr_t)SIG_IGN, 0xffff, 0x04000000, 0x1234};
+    syscall(SYS_sigaction, SIGINT, &restorer, NULL);
 
     // One-word masks.
     uint32_t usr1 = 1u << (SIGUSR1 - 1), was = 0, pending = 0;
@@ -58,6 +63,8 @@ int main(void) {
     syscall(SYS_ssetmask, usr1);
     uint32_t none = 0;
     syscall(SYS_sigsuspend, 0, 0, none);
+    syscall(SYS_ssetmask, 0);
+    syscall(SYS_sgetmask);
 
     // File status, the i386 struct stat and the older __old_kernel_stat.
     char buffer[512];
@@ -80,6 +87,9 @@ int main(void) {
     syscall(SYS_readdir, directory, buffer, 1);
     syscall(SYS_readdir, directory, UNMAPPED, 1);
     syscall(SYS_readdir, -1, buffer, 2);
+    // The rest of / up to its end (0). Not a new directory: its inode numbers would differ
+    // between the two traced runs.
+    for (int i = 0; i < 64 && syscall(SYS_readdir, directory, buffer, 1) > 0; i++) {}
 
     // mmap's one pointer to six words.
     uint32_t mmap_args[6] = {0, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, (uint32_t)-1, 0};
@@ -87,6 +97,8 @@ int main(void) {
     uint32_t mmap_file[6] = {0, 4096, PROT_READ, MAP_SHARED, (uint32_t)fd, 4096};
     syscall(SYS_mmap, mmap_file);
     syscall(SYS_mmap, UNMAPPED);
+    uint32_t every_bit[6] = {0x1000, 4096, 0xff, 0x7ffff, 99, 0};
+    syscall(SYS_mmap, every_bit);
 
     // select's one pointer to five words.
     int pipes[2];
@@ -101,9 +113,13 @@ int main(void) {
     uint32_t select_args[5] = {pipes[1] + 1, (uint32_t)(uintptr_t)&readable, (uint32_t)(uintptr_t)&writable, 0, (uint32_t)(uintptr_t)&timeout};
     syscall(SYS_select, select_args);
     syscall(SYS_select, UNMAPPED);
+    FD_ZERO(&readable);
+    uint32_t nothing_ready[5] = {1, (uint32_t)(uintptr_t)&readable, 0, 0, (uint32_t)(uintptr_t)&timeout};
+    syscall(SYS_select, nothing_ready);
 #else
     syscall(SYS_wait4, child, &status, 0, NULL);
     syscall(SYS_wait4, -1, NULL, WNOHANG, NULL);
+    syscall(SYS_wait4, -1, UNMAPPED, 0x7f, NULL);
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = on_signal;
@@ -125,6 +141,7 @@ int main(void) {
     syscall(SYS_uname, &names);
     syscall(SYS_mmap, NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     syscall(SYS_mmap, NULL, 4096, PROT_READ, MAP_SHARED, fd, 4096);
+    syscall(SYS_mmap, 0x1000, 4096, 0xff, 0x7ffff, 99, 0);
     int pipes[2];
     pipe(pipes);
     syscall(SYS_write, pipes[1], "x", 1);
