@@ -195,9 +195,12 @@ extension DecodeContext {
     var mmapArgsCall: (signature: SyscallSignature, context: DecodeContext)? {
         let layout = layouts.mmapArgs
         return carriedCall(sixRegisterMmap, size: layout.size) { bytes, args in
-            for (index, field) in [layout.addr, layout.len, layout.prot, layout.flags, layout.fd, layout.offset].enumerated() {
-                args[index] = field.unsigned(in: bytes)
-            }
+            args[0] = layout.addr.unsigned(in: bytes)
+            args[1] = layout.len.unsigned(in: bytes)
+            args[2] = layout.prot.unsigned(in: bytes)
+            args[3] = layout.flags.unsigned(in: bytes)
+            args[4] = layout.fd.unsigned(in: bytes)
+            args[5] = layout.offset.unsigned(in: bytes)
         }
     }
 
@@ -205,9 +208,11 @@ extension DecodeContext {
     var selectArgsCall: (signature: SyscallSignature, context: DecodeContext)? {
         let layout = layouts.selArgs
         return carriedCall(fiveRegisterSelect, size: layout.size) { bytes, args in
-            for (index, field) in [layout.n, layout.inp, layout.outp, layout.exp, layout.tvp].enumerated() {
-                args[index] = field.unsigned(in: bytes)
-            }
+            args[0] = layout.n.unsigned(in: bytes)
+            args[1] = layout.inp.unsigned(in: bytes)
+            args[2] = layout.outp.unsigned(in: bytes)
+            args[3] = layout.exp.unsigned(in: bytes)
+            args[4] = layout.tvp.unsigned(in: bytes)
         }
     }
 
