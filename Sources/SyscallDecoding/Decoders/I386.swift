@@ -1,5 +1,5 @@
-/// i386 (and x86_64's int 0x80): old-style calls that take one pointer to their arguments or
-/// multiplex a family, and calls whose 64-bit values take two registers. Counts are registers, as
+/// i386 (and x86_64's int 0x80): calls that multiplex a family, and calls whose 64-bit values
+/// take two registers. Counts are registers, as
 /// `strace -e raw=` prints them; everything from the first split value on stays raw, since
 /// strace's default output joins the two halves and its later arguments shift left.
 extension SyscallCatalog {
@@ -16,9 +16,8 @@ extension SyscallCatalog {
         "fanotify_mark": .init(.fd, .hex, .hex, .hex, .hex, .hex),
         "lookup_dcookie": .raw(4),
 
-
-        // Other old calls (the decoded ones, old signals, stat, mmap and select: OldCalls.swift).
-        "sigreturn": .init(returns: .hex),
+        // The decoded old calls (signals with one-word masks, stat, readdir, one-block mmap and
+        // select) are in OldCalls.swift, sigreturn in Signal.swift; these print as strace's do.
         "ulimit": .printedRaw(2),
         "bdflush": .printedRaw(2),
         "vm86old": .printedRaw(1),
