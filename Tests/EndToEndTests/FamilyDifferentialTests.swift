@@ -11,7 +11,8 @@ import Testing
 /// pids are numbered in order of appearance. Clock readings differ between any two runs, so the
 /// numbers a clock or the CPU time fills in are masked in the lines of the calls that read them.
 @Suite(.serialized) struct FamilyDifferentialTests {
-    static let fixtures = ["time", "signals", "process", "io", "memfs", "more", "attrs", "aio", "mempolicy", "admin", "legacyfiles"]
+    static let fixtures = ["time", "signals", "process", "io", "memfs", "more", "attrs", "aio", "mempolicy", "admin", "legacyfiles",
+                           "oldcalls"]
 
     @Test(arguments: fixtures, [false, true])
     func sameLinesAsStrace(fixture: String, i386: Bool) throws {

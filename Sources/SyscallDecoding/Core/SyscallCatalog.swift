@@ -13,7 +13,7 @@ public enum SyscallCatalog {
     /// (its one-pointer mmap, for example). The family files' i386 decoders (split offsets,
     /// sigreturn) win over I386.swift's raw entries.
     static let i386Overrides: [String: SyscallSignature] = i386Specific.merging(
-        [i386IO, i386Signal, i386File, i386SplitOffsets, i386LegacyFiles].reduce(into: [:]) { all, family in all.merge(family) { first, _ in first } }
+        [i386IO, i386Signal, i386File, i386SplitOffsets, i386LegacyFiles, i386OldCalls].reduce(into: [:]) { all, family in all.merge(family) { first, _ in first } }
     ) { _, decoded in decoded }
 
     /// The families' signature of `name`. Looked up family by family, not in one dictionary merged

@@ -139,65 +139,7 @@ extension ArgPrinter {
     /// A `struct stat` the kernel filled: `{st_mode=S_IFREG|0644, st_size=3216, ...}`, with
     /// `st_rdev` instead of the size for devices. The address when the call failed.
     static let statBuffer = ArgPrinter("stat", phase: .exit) { value, context, out in
-        let address = context.truncate(value)
-        let layout = context.layouts.stat
-        guard context.returned != nil else { return out.pointer(address) }
-        guard context.dereferences else { return out.pointer(address) }
-        guard let bytes = context.read(address, count: layout.size) else { return out.hex(address) }
-        let mode = layout.stMode.unsigned(in: bytes)
-        guard context.abbreviates else { return printWholeStat(bytes, layout, context: context, to: &out) }
-        out.beginStruct()
-        out.field("st_mode")
-        context.printFileMode(mode, to: &out)
-        if context.isDevice(mode) {
-            out.field("st_rdev")
-            printDevice(layout.stRdev.unsigned(in: bytes), to: &out)
-        } else {
-            out.field("st_size")
-            out.int(layout.stSize.signed(in: bytes))
-        }
-        out.abbreviated()
-        out.endStruct()
-    }
-
-    /// `-v`: every field of a `struct stat`, times with their date in a comment.
-    private static func printWholeStat(_ bytes: UnsafeRawBufferPointer, _ layout: StatLayout,
-                                       context: DecodeContext, to out: inout Emitter) {
-        let mode = layout.stMode.unsigned(in: bytes)
-        out.beginStruct()
-        out.field("st_dev")
-        printDevice(layout.stDev.unsigned(in: bytes), to: &out)
-        out.field("st_ino")
-        out.uint(layout.stIno.unsigned(in: bytes))
-        out.field("st_mode")
-        context.printFileMode(mode, to: &out)
-        for (name, field) in [("st_nlink", layout.stNlink), ("st_uid", layout.stUid), ("st_gid", layout.stGid),
-                              ("st_blksize", layout.stBlksize), ("st_blocks", layout.stBlocks)] as [(StaticString, FieldLayout)] {
-            out.field(name)
-            out.uint(field.unsigned(in: bytes))
-        }
-        if context.isDevice(mode) {
-            out.field("st_rdev")
-            printDevice(layout.stRdev.unsigned(in: bytes), to: &out)
-        } else {
-            out.field("st_size")
-            out.int(layout.stSize.signed(in: bytes))
-        }
-        let times: [(StaticString, StaticString, FieldLayout, FieldLayout)] = [
-            ("st_atime", "st_atime_nsec", layout.stAtime, layout.stAtimeNsec),
-            ("st_mtime", "st_mtime_nsec", layout.stMtime, layout.stMtimeNsec),
-            ("st_ctime", "st_ctime_nsec", layout.stCtime, layout.stCtimeNsec),
-        ]
-        for (name, nanoName, seconds, nanoseconds) in times {
-            let secondsValue = seconds.signed(in: bytes)
-            let nanoValue = nanoseconds.unsigned(in: bytes)
-            out.field(name)
-            out.int(secondsValue)
-            out.text.appendTimeComment(seconds: secondsValue, nanoseconds: nanoValue)
-            out.field(nanoName)
-            out.uint(nanoValue)
-        }
-        out.endStruct()
+        context.printStat(at: context.truncate(value), context.layouts.stat, to: &out)
     }
 
     /// A `struct statx`: `{stx_mask=..., stx_attributes=..., stx_mode=..., stx_size=..., ...}`;
@@ -562,4 +504,96 @@ protocol StatfsFields {
 }
 
 extension StatfsLayout: StatfsFields {}
+
+extension DecodeContext {
+    /// A stat buffer of any of the kernel's layouts (stat64, i386's stat, __old_kernel_stat),
+    /// abbreviated unless `-v`; its address when the call failed or cannot be read.
+    func printStat<Layout: StatFields>(at address: UInt64, _ layout: Layout, to out: inout Emitter) {
+        guard returned != nil, dereferences else { return out.pointer(address) }
+        guard let bytes = read(address, count: layout.size) else { return out.hex(address) }
+        let mode = layout.stMode.unsigned(in: bytes)
+        guard abbreviates else { return printWholeStat(bytes, layout, to: &out) }
+        out.beginStruct()
+        out.field("st_mode")
+        printFileMode(mode, to: &out)
+        printSizeOrDevice(bytes, layout, mode: mode, to: &out)
+        out.abbreviated()
+        out.endStruct()
+    }
+
+    private func printSizeOrDevice<Layout: StatFields>(_ bytes: UnsafeRawBufferPointer, _ layout: Layout,
+                                                       mode: UInt64, to out: inout Emitter) {
+        if isDevice(mode) {
+            out.field("st_rdev")
+            printDevice(layout.stRdev.unsigned(in: bytes), to: &out)
+        } else {
+            out.field("st_size")
+            out.int(layout.stSize.signed(in: bytes))
+        }
+    }
+
+    /// `-v`: every field, times with their date in a comment. A layout without block counts
+    /// (__old_kernel_stat) prints them as 0, and its times have no nanoseconds.
+    private func printWholeStat<Layout: StatFields>(_ bytes: UnsafeRawBufferPointer, _ layout: Layout,
+                                                    to out: inout Emitter) {
+        let mode = layout.stMode.unsigned(in: bytes)
+        out.beginStruct()
+        out.field("st_dev")
+        printDevice(layout.stDev.unsigned(in: bytes), to: &out)
+        out.field("st_ino")
+        out.uint(layout.stIno.unsigned(in: bytes))
+        out.field("st_mode")
+        printFileMode(mode, to: &out)
+        for (name, field) in [("st_nlink", layout.stNlink), ("st_uid", layout.stUid), ("st_gid", layout.stGid)] as [(StaticString, FieldLayout)] {
+            out.field(name)
+            out.uint(field.unsigned(in: bytes))
+        }
+        out.field("st_blksize")
+        out.uint(layout.blocks?.blksize.unsigned(in: bytes) ?? 0)
+        out.field("st_blocks")
+        out.uint(layout.blocks?.blocks.unsigned(in: bytes) ?? 0)
+        printSizeOrDevice(bytes, layout, mode: mode, to: &out)
+        let nanoseconds = layout.nanoseconds
+        let times: [(StaticString, StaticString, FieldLayout, FieldLayout?)] = [
+            ("st_atime", "st_atime_nsec", layout.stAtime, nanoseconds?.atime),
+            ("st_mtime", "st_mtime_nsec", layout.stMtime, nanoseconds?.mtime),
+            ("st_ctime", "st_ctime_nsec", layout.stCtime, nanoseconds?.ctime),
+        ]
+        for (name, nanoName, seconds, nanoField) in times {
+            let secondsValue = seconds.signed(in: bytes)
+            let nanoValue = nanoField?.unsigned(in: bytes) ?? 0
+            out.field(name)
+            out.int(secondsValue)
+            out.text.appendTimeComment(seconds: secondsValue, nanoseconds: nanoValue)
+            if nanoField != nil {
+                out.field(nanoName)
+                out.uint(nanoValue)
+            }
+        }
+        out.endStruct()
+    }
+}
+
+/// The fields every kernel stat layout has, and the ones only the newer ones have.
+protocol StatFields {
+    var size: Int { get }
+    var stDev: FieldLayout { get }
+    var stIno: FieldLayout { get }
+    var stMode: FieldLayout { get }
+    var stNlink: FieldLayout { get }
+    var stUid: FieldLayout { get }
+    var stGid: FieldLayout { get }
+    var stRdev: FieldLayout { get }
+    var stSize: FieldLayout { get }
+    var stAtime: FieldLayout { get }
+    var stMtime: FieldLayout { get }
+    var stCtime: FieldLayout { get }
+    var blocks: (blksize: FieldLayout, blocks: FieldLayout)? { get }
+    var nanoseconds: (atime: FieldLayout, mtime: FieldLayout, ctime: FieldLayout)? { get }
+}
+
+extension StatLayout: StatFields {
+    var blocks: (blksize: FieldLayout, blocks: FieldLayout)? { (stBlksize, stBlocks) }
+    var nanoseconds: (atime: FieldLayout, mtime: FieldLayout, ctime: FieldLayout)? { (stAtimeNsec, stMtimeNsec, stCtimeNsec) }
+}
 extension Statfs64Layout: StatfsFields {}

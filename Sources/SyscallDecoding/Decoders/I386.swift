@@ -1,16 +1,9 @@
-/// i386 (and x86_64's int 0x80): old-style calls that take one pointer to their arguments or
-/// multiplex a family, and calls whose 64-bit values take two registers. Counts are registers, as
+/// i386 (and x86_64's int 0x80): calls that multiplex a family, and calls whose 64-bit values
+/// take two registers. Counts are registers, as
 /// `strace -e raw=` prints them; everything from the first split value on stays raw, since
 /// strace's default output joins the two halves and its later arguments shift left.
 extension SyscallCatalog {
     static let i386Specific: [String: SyscallSignature] = [
-        // One pointer to a block of arguments.
-        "mmap": .init(.hex, returns: .address),
-        "select": .init(.hex, returns: .hex),
-        // The old 32-bit struct stat, whose layout is not generated yet (stat64 is).
-        "stat": .init(.path, .hex),
-        "lstat": .init(.path, .hex),
-        "fstat": .init(.fd, .hex),
         // Multiplexers: strace prints the sub-call instead.
         "socketcall": .init(count: 2, returns: .socketcallResult, decoder: .socketcall),
         "ipc": .init(count: 6, returns: .ipcResult, decoder: .ipc),
@@ -22,20 +15,8 @@ extension SyscallCatalog {
         "sync_file_range": .init(.fd, .hex, .hex, .hex, .hex, .hex),
         "fanotify_mark": .init(.fd, .hex, .hex, .hex, .hex, .hex),
 
-        // Signals before the rt_ variants: old-style sigset_t and sigaction.
-        "sigaction": .init(.signal, .hex, .hex),
-        "signal": .init(.signal, .hex, returns: .hex),
-        "sigprocmask": .init(.hex, .hex, .hex),
-        "sigpending": .init(.hex),
-        // Three registers; strace prints only the mask, the last one.
-        "sigsuspend": .init(.hex, .hex, .hex),
-        "sigreturn": .init(returns: .hex),
-        "sgetmask": .init(returns: .hex),
-        "ssetmask": .init(.hex, returns: .hex),
-
-        // Other old calls.
-        "waitpid": .init(.int, .hex, .hex),
-        "readdir": .init(.fd, .hex, .hex),  // the count prints only when it is not 1
+        // The decoded old calls (signals with one-word masks, stat, readdir, one-block mmap and
+        // select) are in OldCalls.swift, sigreturn in Signal.swift; these print as strace's do.
         "ulimit": .printedRaw(2),
         "bdflush": .printedRaw(2),
         "vm86old": .printedRaw(1),

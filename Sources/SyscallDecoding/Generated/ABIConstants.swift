@@ -418,6 +418,12 @@ struct StructLayouts: Sendable {
     let futexWaitv: FutexWaitvLayout
     let timex: TimexLayout
     let timex64: Timex64Layout
+    let asmStat: AsmStatLayout
+    let oldKernelStat: OldKernelStatLayout
+    let oldSigaction: OldSigactionLayout
+    let mmapArgs: MmapArgsLayout
+    let selArgs: SelArgsLayout
+    let readdirEntry: ReaddirEntryLayout
 }
 
 /// `struct stat (x86_64) / struct stat64 (i386) / struct stat (aarch64)` from <asm/stat.h>.
@@ -1284,4 +1290,80 @@ struct Timex64Layout: Sendable {
     let errcnt: FieldLayout
     let stbcnt: FieldLayout
     let tai: FieldLayout
+}
+
+/// `struct stat` from <asm/stat.h>.
+struct AsmStatLayout: Sendable {
+    let size: Int
+    let stDev: FieldLayout
+    let stIno: FieldLayout
+    let stMode: FieldLayout
+    let stNlink: FieldLayout
+    let stUid: FieldLayout
+    let stGid: FieldLayout
+    let stRdev: FieldLayout
+    let stSize: FieldLayout
+    let stBlksize: FieldLayout
+    let stBlocks: FieldLayout
+    let stAtime: FieldLayout
+    let stAtimeNsec: FieldLayout
+    let stMtime: FieldLayout
+    let stMtimeNsec: FieldLayout
+    let stCtime: FieldLayout
+    let stCtimeNsec: FieldLayout
+}
+
+/// `struct kernel_old_stat` from <asm/stat.h>.
+struct OldKernelStatLayout: Sendable {
+    let size: Int
+    let stDev: FieldLayout
+    let stIno: FieldLayout
+    let stMode: FieldLayout
+    let stNlink: FieldLayout
+    let stUid: FieldLayout
+    let stGid: FieldLayout
+    let stRdev: FieldLayout
+    let stSize: FieldLayout
+    let stAtime: FieldLayout
+    let stMtime: FieldLayout
+    let stCtime: FieldLayout
+}
+
+/// `struct kernel_old_sigaction` from <stddef.h>.
+struct OldSigactionLayout: Sendable {
+    let size: Int
+    let handler: FieldLayout
+    let mask: FieldLayout
+    let flags: FieldLayout
+    let restorer: FieldLayout
+}
+
+/// `struct kernel_mmap_arg_struct` from <stddef.h>.
+struct MmapArgsLayout: Sendable {
+    let size: Int
+    let addr: FieldLayout
+    let len: FieldLayout
+    let prot: FieldLayout
+    let flags: FieldLayout
+    let fd: FieldLayout
+    let offset: FieldLayout
+}
+
+/// `struct kernel_sel_arg_struct` from <stddef.h>.
+struct SelArgsLayout: Sendable {
+    let size: Int
+    let n: FieldLayout
+    let inp: FieldLayout
+    let outp: FieldLayout
+    let exp: FieldLayout
+    let tvp: FieldLayout
+}
+
+/// `struct kernel_old_linux_dirent` from <stddef.h>.
+struct ReaddirEntryLayout: Sendable {
+    let size: Int
+    let dIno: FieldLayout
+    let dOffset: FieldLayout
+    let dNamlen: FieldLayout
+    let dName: FieldLayout
 }
