@@ -222,20 +222,33 @@ extension ArgPrinter {
     /// getdents64's buffer: its address and `/* N entries */`, as strace abbreviates it; with `-v`
     /// the entries, `[{d_ino=..., d_off=..., d_reclen=24, d_type=DT_DIR, d_name="."}, ...]`.
     static let dirents64 = ArgPrinter("dirents64", phase: .exit) { value, context, out in
-        let address = context.truncate(value)
-        guard let length = context.returned, length >= 0,
-              let bytes = context.read(address, count: Int(length)) else { return out.pointer(address) }
         let layout = context.layouts.dirent64
-        let whole = !context.abbreviates && context.dereferences
+        context.printDirentBuffer(at: context.truncate(value), reclen: layout.dReclen, minimumRecord: layout.dName.offset,
+                                  to: &out) { record, out in
+            printDirent64(record, layout, context: context, to: &out)
+        }
+    }
+}
+
+extension DecodeContext {
+    /// A getdents buffer, the `returned` bytes at `address`: its address and `/* N entries */`, as
+    /// strace abbreviates it, or with `-v` each record as `entry` prints it. `reclen` is a record's
+    /// size field; a record shorter than `minimumRecord` is counted but not printed.
+    func printDirentBuffer(at address: UInt64, reclen: FieldLayout, minimumRecord: Int, to out: inout Emitter,
+                           entry: (UnsafeRawBufferPointer, inout Emitter) -> Void) {
+        guard let length = returned, length >= 0, let bytes = read(address, count: Int(length)) else {
+            return out.pointer(address)
+        }
+        let whole = !abbreviates && dereferences
         if whole { out.beginArray() } else { out.pointer(address) }
         var offset = 0, count = 0
-        while offset + layout.dReclen.offset + layout.dReclen.size <= bytes.count {
-            let entry = UnsafeRawBufferPointer(rebasing: bytes[offset...])
-            let size = Int(layout.dReclen.unsigned(in: entry))
+        while offset + reclen.offset + reclen.size <= bytes.count {
+            let record = UnsafeRawBufferPointer(rebasing: bytes[offset...])
+            let size = Int(reclen.unsigned(in: record))
             guard size > 0 else { break }
-            if whole, layout.dName.offset <= min(size, entry.count) {
+            if whole, minimumRecord <= min(size, record.count) {
                 out.element()
-                printDirent64(UnsafeRawBufferPointer(rebasing: entry[..<min(size, entry.count)]), layout, context: context, to: &out)
+                entry(UnsafeRawBufferPointer(rebasing: record[..<min(size, record.count)]), &out)
             }
             offset += size
             count += 1

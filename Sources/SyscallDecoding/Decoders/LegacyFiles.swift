@@ -110,41 +110,23 @@ extension ArgPrinter {
     /// `[{d_ino=..., d_off=..., d_reclen=24, d_name=".", d_type=DT_DIR}, ...]` (d_type is the
     /// record's last byte).
     static let oldDirents = ArgPrinter("oldDirents", phase: .exit) { value, context, out in
-        let address = context.truncate(value)
-        guard let length = context.returned, length >= 0,
-              let bytes = context.read(address, count: Int(length)) else { return out.pointer(address) }
         let layout = context.layouts.oldDirent
-        let whole = !context.abbreviates && context.dereferences
-        if whole { out.beginArray() } else { out.pointer(address) }
-        var offset = 0, count = 0
-        while offset + layout.dReclen.offset + layout.dReclen.size <= bytes.count {
-            let entry = UnsafeRawBufferPointer(rebasing: bytes[offset...])
-            let size = Int(layout.dReclen.unsigned(in: entry))
-            guard size > 0 else { break }
-            if whole, layout.dName.offset < min(size, entry.count) {
-                out.element()
-                let record = UnsafeRawBufferPointer(rebasing: entry[..<min(size, entry.count)])
-                out.beginStruct()
-                out.field("d_ino")
-                out.uint(layout.dIno.unsigned(in: record))
-                out.field("d_off")
-                out.uint(layout.dOff.unsigned(in: record))
-                out.field("d_reclen")
-                out.uint(UInt64(size))
-                out.field("d_name")
-                out.bytes(record[layout.dName.offset..<(record.count - 1)].prefix { $0 != 0 })
-                out.field("d_type")
-                out.constant(UInt64(record[record.count - 1]), context.constants.direntTypes, unknown: "DT_???")
-                out.endStruct()
-            }
-            offset += size
-            count += 1
+        // d_type is the record's last byte, after the name: a record must hold a byte past d_name.
+        context.printDirentBuffer(at: context.truncate(value), reclen: layout.dReclen, minimumRecord: layout.dName.offset + 1,
+                                  to: &out) { record, out in
+            out.beginStruct()
+            out.field("d_ino")
+            out.uint(layout.dIno.unsigned(in: record))
+            out.field("d_off")
+            out.uint(layout.dOff.unsigned(in: record))
+            out.field("d_reclen")
+            out.uint(layout.dReclen.unsigned(in: record))
+            out.field("d_name")
+            out.bytes(record[layout.dName.offset..<(record.count - 1)].prefix { $0 != 0 })
+            out.field("d_type")
+            out.constant(UInt64(record[record.count - 1]), context.constants.direntTypes, unknown: "DT_???")
+            out.endStruct()
         }
-        if whole { return out.endArray() }
-        out.beginComment()
-        out.uint(UInt64(count))
-        out.raw(" entries")
-        out.endComment()
     }
 
     /// utime's `{actime=0, modtime=1700000000 /* 2023-11-14T22:13:20+0000 */}`.
