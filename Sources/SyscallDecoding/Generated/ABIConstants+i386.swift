@@ -1044,6 +1044,49 @@ extension StructLayouts {
             dIno: FieldLayout(offset: 0, size: 4),
             dOffset: FieldLayout(offset: 4, size: 4),
             dNamlen: FieldLayout(offset: 8, size: 2),
-            dName: FieldLayout(offset: 10, size: 1))
+            dName: FieldLayout(offset: 10, size: 1)),
+        semidDs: SemidDsLayout(
+            size: 64,
+            semPerm: FieldLayout(offset: 0, size: 36),
+            semOtime: FieldLayout(offset: 36, size: 4),
+            semCtime: FieldLayout(offset: 44, size: 4),
+            semNsems: FieldLayout(offset: 52, size: 4)),
+        msginfo: MsginfoLayout(
+            size: 32,
+            msgpool: FieldLayout(offset: 0, size: 4),
+            msgmap: FieldLayout(offset: 4, size: 4),
+            msgmax: FieldLayout(offset: 8, size: 4),
+            msgmnb: FieldLayout(offset: 12, size: 4),
+            msgmni: FieldLayout(offset: 16, size: 4),
+            msgssz: FieldLayout(offset: 20, size: 4),
+            msgtql: FieldLayout(offset: 24, size: 4),
+            msgseg: FieldLayout(offset: 28, size: 2)),
+        shminfo: ShminfoLayout(
+            size: 36,
+            shmmax: FieldLayout(offset: 0, size: 4),
+            shmmin: FieldLayout(offset: 4, size: 4),
+            shmmni: FieldLayout(offset: 8, size: 4),
+            shmseg: FieldLayout(offset: 12, size: 4),
+            shmall: FieldLayout(offset: 16, size: 4)),
+        shmInfo: ShmInfoLayout(
+            size: 24,
+            usedIds: FieldLayout(offset: 0, size: 4),
+            shmTot: FieldLayout(offset: 4, size: 4),
+            shmRss: FieldLayout(offset: 8, size: 4),
+            shmSwp: FieldLayout(offset: 12, size: 4),
+            swapAttempts: FieldLayout(offset: 16, size: 4),
+            swapSuccesses: FieldLayout(offset: 20, size: 4)),
+        seminfo: SeminfoLayout(
+            size: 40,
+            semmap: FieldLayout(offset: 0, size: 4),
+            semmni: FieldLayout(offset: 4, size: 4),
+            semmns: FieldLayout(offset: 8, size: 4),
+            semmnu: FieldLayout(offset: 12, size: 4),
+            semmsl: FieldLayout(offset: 16, size: 4),
+            semopm: FieldLayout(offset: 20, size: 4),
+            semume: FieldLayout(offset: 24, size: 4),
+            semusz: FieldLayout(offset: 28, size: 4),
+            semvmx: FieldLayout(offset: 32, size: 4),
+            semaem: FieldLayout(offset: 36, size: 4))
     )
 }
