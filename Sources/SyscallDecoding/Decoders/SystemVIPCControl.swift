@@ -203,7 +203,7 @@ extension DecodeContext {
     /// `{uid=0, gid=0, mode=0600, key=0, cuid=0, cgid=0}`; for IPC_SET (`settable`) the first
     /// three only.
     private func printPermissions(_ bytes: UnsafeRawBufferPointer, settable: Bool, to out: inout Emitter) {
-        let layout = layouts.ipcPerm
+        let layout = layouts.ipc64Perm
         out.beginStruct()
         out.field("uid")
         out.uint(layout.uid.unsigned(in: bytes))

@@ -581,14 +581,6 @@ extension StructLayouts {
             mqMaxmsg: FieldLayout(offset: 8, size: 8),
             mqMsgsize: FieldLayout(offset: 16, size: 8),
             mqCurmsgs: FieldLayout(offset: 24, size: 8)),
-        ipcPerm: IpcPermLayout(
-            size: 48,
-            key: FieldLayout(offset: 0, size: 4),
-            uid: FieldLayout(offset: 4, size: 4),
-            gid: FieldLayout(offset: 8, size: 4),
-            cuid: FieldLayout(offset: 12, size: 4),
-            cgid: FieldLayout(offset: 16, size: 4),
-            mode: FieldLayout(offset: 20, size: 4)),
         msqidDs: MsqidDsLayout(
             size: 120,
             msgPerm: FieldLayout(offset: 0, size: 48),
@@ -1045,6 +1037,14 @@ extension StructLayouts {
             dOffset: FieldLayout(offset: 8, size: 8),
             dNamlen: FieldLayout(offset: 16, size: 2),
             dName: FieldLayout(offset: 18, size: 1)),
+        ipc64Perm: Ipc64PermLayout(
+            size: 48,
+            key: FieldLayout(offset: 0, size: 4),
+            uid: FieldLayout(offset: 4, size: 4),
+            gid: FieldLayout(offset: 8, size: 4),
+            cuid: FieldLayout(offset: 12, size: 4),
+            cgid: FieldLayout(offset: 16, size: 4),
+            mode: FieldLayout(offset: 20, size: 4)),
         semidDs: SemidDsLayout(
             size: 88,
             semPerm: FieldLayout(offset: 0, size: 48),

@@ -581,14 +581,6 @@ extension StructLayouts {
             mqMaxmsg: FieldLayout(offset: 4, size: 4),
             mqMsgsize: FieldLayout(offset: 8, size: 4),
             mqCurmsgs: FieldLayout(offset: 12, size: 4)),
-        ipcPerm: IpcPermLayout(
-            size: 36,
-            key: FieldLayout(offset: 0, size: 4),
-            uid: FieldLayout(offset: 4, size: 4),
-            gid: FieldLayout(offset: 8, size: 4),
-            cuid: FieldLayout(offset: 12, size: 4),
-            cgid: FieldLayout(offset: 16, size: 4),
-            mode: FieldLayout(offset: 20, size: 4)),
         msqidDs: MsqidDsLayout(
             size: 88,
             msgPerm: FieldLayout(offset: 0, size: 36),
@@ -1045,6 +1037,14 @@ extension StructLayouts {
             dOffset: FieldLayout(offset: 4, size: 4),
             dNamlen: FieldLayout(offset: 8, size: 2),
             dName: FieldLayout(offset: 10, size: 1)),
+        ipc64Perm: Ipc64PermLayout(
+            size: 36,
+            key: FieldLayout(offset: 0, size: 4),
+            uid: FieldLayout(offset: 4, size: 4),
+            gid: FieldLayout(offset: 8, size: 4),
+            cuid: FieldLayout(offset: 12, size: 4),
+            cgid: FieldLayout(offset: 16, size: 4),
+            mode: FieldLayout(offset: 20, size: 2)),
         semidDs: SemidDsLayout(
             size: 64,
             semPerm: FieldLayout(offset: 0, size: 36),

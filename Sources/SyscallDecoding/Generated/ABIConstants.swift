@@ -383,7 +383,6 @@ struct StructLayouts: Sendable {
     let ifconf: IfconfLayout
     let ifmap: IfmapLayout
     let mqAttr: MqAttrLayout
-    let ipcPerm: IpcPermLayout
     let msqidDs: MsqidDsLayout
     let shmidDs: ShmidDsLayout
     let loopInfo: LoopInfoLayout
@@ -424,6 +423,7 @@ struct StructLayouts: Sendable {
     let mmapArgs: MmapArgsLayout
     let selArgs: SelArgsLayout
     let readdirEntry: ReaddirEntryLayout
+    let ipc64Perm: Ipc64PermLayout
     let semidDs: SemidDsLayout
     let msginfo: MsginfoLayout
     let shminfo: ShminfoLayout
@@ -784,17 +784,6 @@ struct MqAttrLayout: Sendable {
     let mqMaxmsg: FieldLayout
     let mqMsgsize: FieldLayout
     let mqCurmsgs: FieldLayout
-}
-
-/// `struct ipc_perm` from <sys/ipc.h>.
-struct IpcPermLayout: Sendable {
-    let size: Int
-    let key: FieldLayout
-    let uid: FieldLayout
-    let gid: FieldLayout
-    let cuid: FieldLayout
-    let cgid: FieldLayout
-    let mode: FieldLayout
 }
 
 /// `struct msqid_ds` from <sys/msg.h>.
@@ -1371,6 +1360,17 @@ struct ReaddirEntryLayout: Sendable {
     let dOffset: FieldLayout
     let dNamlen: FieldLayout
     let dName: FieldLayout
+}
+
+/// `struct ipc64_perm` from <asm/ipcbuf.h>.
+struct Ipc64PermLayout: Sendable {
+    let size: Int
+    let key: FieldLayout
+    let uid: FieldLayout
+    let gid: FieldLayout
+    let cuid: FieldLayout
+    let cgid: FieldLayout
+    let mode: FieldLayout
 }
 
 /// `struct semid_ds` from <sys/sem.h>.

@@ -1,18 +1,18 @@
 /* System V IPC control commands other than IPC_STAT and IPC_RMID, for NetworkDifferentialTests:
  * IPC_SET, the *_INFO and *_STAT(_ANY) commands, SHM_LOCK/SHM_UNLOCK, semctl's value and array
- * commands, an unknown command and a bad address. The program first enters an IPC namespace of
+ * commands, an unknown command, NULL and failing calls. The program first enters an IPC namespace of
  * its own (it runs as root in the tests), so that ids, indexes and the counts the *_INFO commands
  * write back are the same in every run, whatever else runs on the machine. Every object is
  * IPC_PRIVATE and removed before the program ends, on the failure paths too. */
 #define _GNU_SOURCE
 #include <sched.h>
 #include <string.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 #include <sys/ipc.h>
 #include <sys/msg.h>
 #include <sys/sem.h>
 #include <sys/shm.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 /* The caller defines union semun (semctl(2)). */
 union semun {
@@ -27,8 +27,7 @@ union semun {
 enum { SEMCTL = 3, MSGCTL = 14, SHMCTL = 24 };
 
 /* A command no kernel knows: glibc's wrappers do not pass it on, so the syscall direct (and on
- * i386 through ipc(2) too, with IPC_64 as glibc sets it). semctl's id comes first, then 0 as the
- * semaphore number. */
+ * i386 through ipc(2) too, with IPC_64 as glibc sets it); semctl's semaphore number is 0. */
 static void unknown_command(long number, int call, int id, void *argument) {
     if (number == SYS_semctl)
         syscall(number, id, 0, 0x7f, argument);
@@ -74,6 +73,10 @@ static void shared(void) {
     shmctl(segment, IPC_STAT, &state);
     state.shm_perm.mode = 0640;
     shmctl(segment, IPC_SET, &state);
+    /* The kernel's mode is 32 bits on x86_64 and 16 on i386 (then padding): strace prints those. */
+    ((unsigned char *)&state.shm_perm.mode)[2] = 0x34;
+    shmctl(segment, IPC_SET, &state);
+    ((unsigned char *)&state.shm_perm.mode)[2] = 0;
     shmctl(segment, IPC_SET, NULL);
     struct shminfo limits;
     memset(&limits, 0, sizeof limits);
