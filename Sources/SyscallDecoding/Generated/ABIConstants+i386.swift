@@ -581,14 +581,6 @@ extension StructLayouts {
             mqMaxmsg: FieldLayout(offset: 4, size: 4),
             mqMsgsize: FieldLayout(offset: 8, size: 4),
             mqCurmsgs: FieldLayout(offset: 12, size: 4)),
-        ipcPerm: IpcPermLayout(
-            size: 36,
-            key: FieldLayout(offset: 0, size: 4),
-            uid: FieldLayout(offset: 4, size: 4),
-            gid: FieldLayout(offset: 8, size: 4),
-            cuid: FieldLayout(offset: 12, size: 4),
-            cgid: FieldLayout(offset: 16, size: 4),
-            mode: FieldLayout(offset: 20, size: 4)),
         msqidDs: MsqidDsLayout(
             size: 88,
             msgPerm: FieldLayout(offset: 0, size: 36),
@@ -1044,6 +1036,57 @@ extension StructLayouts {
             dIno: FieldLayout(offset: 0, size: 4),
             dOffset: FieldLayout(offset: 4, size: 4),
             dNamlen: FieldLayout(offset: 8, size: 2),
-            dName: FieldLayout(offset: 10, size: 1))
+            dName: FieldLayout(offset: 10, size: 1)),
+        ipc64Perm: Ipc64PermLayout(
+            size: 36,
+            key: FieldLayout(offset: 0, size: 4),
+            uid: FieldLayout(offset: 4, size: 4),
+            gid: FieldLayout(offset: 8, size: 4),
+            cuid: FieldLayout(offset: 12, size: 4),
+            cgid: FieldLayout(offset: 16, size: 4),
+            mode: FieldLayout(offset: 20, size: 2)),
+        semidDs: SemidDsLayout(
+            size: 64,
+            semPerm: FieldLayout(offset: 0, size: 36),
+            semOtime: FieldLayout(offset: 36, size: 4),
+            semCtime: FieldLayout(offset: 44, size: 4),
+            semNsems: FieldLayout(offset: 52, size: 4)),
+        msginfo: MsginfoLayout(
+            size: 32,
+            msgpool: FieldLayout(offset: 0, size: 4),
+            msgmap: FieldLayout(offset: 4, size: 4),
+            msgmax: FieldLayout(offset: 8, size: 4),
+            msgmnb: FieldLayout(offset: 12, size: 4),
+            msgmni: FieldLayout(offset: 16, size: 4),
+            msgssz: FieldLayout(offset: 20, size: 4),
+            msgtql: FieldLayout(offset: 24, size: 4),
+            msgseg: FieldLayout(offset: 28, size: 2)),
+        shminfo: ShminfoLayout(
+            size: 36,
+            shmmax: FieldLayout(offset: 0, size: 4),
+            shmmin: FieldLayout(offset: 4, size: 4),
+            shmmni: FieldLayout(offset: 8, size: 4),
+            shmseg: FieldLayout(offset: 12, size: 4),
+            shmall: FieldLayout(offset: 16, size: 4)),
+        shmInfo: ShmInfoLayout(
+            size: 24,
+            usedIds: FieldLayout(offset: 0, size: 4),
+            shmTot: FieldLayout(offset: 4, size: 4),
+            shmRss: FieldLayout(offset: 8, size: 4),
+            shmSwp: FieldLayout(offset: 12, size: 4),
+            swapAttempts: FieldLayout(offset: 16, size: 4),
+            swapSuccesses: FieldLayout(offset: 20, size: 4)),
+        seminfo: SeminfoLayout(
+            size: 40,
+            semmap: FieldLayout(offset: 0, size: 4),
+            semmni: FieldLayout(offset: 4, size: 4),
+            semmns: FieldLayout(offset: 8, size: 4),
+            semmnu: FieldLayout(offset: 12, size: 4),
+            semmsl: FieldLayout(offset: 16, size: 4),
+            semopm: FieldLayout(offset: 20, size: 4),
+            semume: FieldLayout(offset: 24, size: 4),
+            semusz: FieldLayout(offset: 28, size: 4),
+            semvmx: FieldLayout(offset: 32, size: 4),
+            semaem: FieldLayout(offset: 36, size: 4))
     )
 }

@@ -581,14 +581,6 @@ extension StructLayouts {
             mqMaxmsg: FieldLayout(offset: 8, size: 8),
             mqMsgsize: FieldLayout(offset: 16, size: 8),
             mqCurmsgs: FieldLayout(offset: 24, size: 8)),
-        ipcPerm: IpcPermLayout(
-            size: 48,
-            key: FieldLayout(offset: 0, size: 4),
-            uid: FieldLayout(offset: 4, size: 4),
-            gid: FieldLayout(offset: 8, size: 4),
-            cuid: FieldLayout(offset: 12, size: 4),
-            cgid: FieldLayout(offset: 16, size: 4),
-            mode: FieldLayout(offset: 20, size: 4)),
         msqidDs: MsqidDsLayout(
             size: 120,
             msgPerm: FieldLayout(offset: 0, size: 48),
@@ -1044,6 +1036,57 @@ extension StructLayouts {
             dIno: FieldLayout(offset: 0, size: 8),
             dOffset: FieldLayout(offset: 8, size: 8),
             dNamlen: FieldLayout(offset: 16, size: 2),
-            dName: FieldLayout(offset: 18, size: 1))
+            dName: FieldLayout(offset: 18, size: 1)),
+        ipc64Perm: Ipc64PermLayout(
+            size: 48,
+            key: FieldLayout(offset: 0, size: 4),
+            uid: FieldLayout(offset: 4, size: 4),
+            gid: FieldLayout(offset: 8, size: 4),
+            cuid: FieldLayout(offset: 12, size: 4),
+            cgid: FieldLayout(offset: 16, size: 4),
+            mode: FieldLayout(offset: 20, size: 4)),
+        semidDs: SemidDsLayout(
+            size: 104,
+            semPerm: FieldLayout(offset: 0, size: 48),
+            semOtime: FieldLayout(offset: 48, size: 8),
+            semCtime: FieldLayout(offset: 64, size: 8),
+            semNsems: FieldLayout(offset: 80, size: 8)),
+        msginfo: MsginfoLayout(
+            size: 32,
+            msgpool: FieldLayout(offset: 0, size: 4),
+            msgmap: FieldLayout(offset: 4, size: 4),
+            msgmax: FieldLayout(offset: 8, size: 4),
+            msgmnb: FieldLayout(offset: 12, size: 4),
+            msgmni: FieldLayout(offset: 16, size: 4),
+            msgssz: FieldLayout(offset: 20, size: 4),
+            msgtql: FieldLayout(offset: 24, size: 4),
+            msgseg: FieldLayout(offset: 28, size: 2)),
+        shminfo: ShminfoLayout(
+            size: 72,
+            shmmax: FieldLayout(offset: 0, size: 8),
+            shmmin: FieldLayout(offset: 8, size: 8),
+            shmmni: FieldLayout(offset: 16, size: 8),
+            shmseg: FieldLayout(offset: 24, size: 8),
+            shmall: FieldLayout(offset: 32, size: 8)),
+        shmInfo: ShmInfoLayout(
+            size: 48,
+            usedIds: FieldLayout(offset: 0, size: 4),
+            shmTot: FieldLayout(offset: 8, size: 8),
+            shmRss: FieldLayout(offset: 16, size: 8),
+            shmSwp: FieldLayout(offset: 24, size: 8),
+            swapAttempts: FieldLayout(offset: 32, size: 8),
+            swapSuccesses: FieldLayout(offset: 40, size: 8)),
+        seminfo: SeminfoLayout(
+            size: 40,
+            semmap: FieldLayout(offset: 0, size: 4),
+            semmni: FieldLayout(offset: 4, size: 4),
+            semmns: FieldLayout(offset: 8, size: 4),
+            semmnu: FieldLayout(offset: 12, size: 4),
+            semmsl: FieldLayout(offset: 16, size: 4),
+            semopm: FieldLayout(offset: 20, size: 4),
+            semume: FieldLayout(offset: 24, size: 4),
+            semusz: FieldLayout(offset: 28, size: 4),
+            semvmx: FieldLayout(offset: 32, size: 4),
+            semaem: FieldLayout(offset: 36, size: 4))
     )
 }
