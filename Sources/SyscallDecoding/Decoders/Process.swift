@@ -191,8 +191,10 @@ extension DecodeContext {
 
 /// `WIFEXITED(s) && WEXITSTATUS(s) == 0`, `WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL`, ... (the
 /// encoding of wait(2)'s status is the same on every Linux ABI).
+/// A ptrace stop's event by name (`}|PTRACE_EVENT_STOP<<16`): linux/ptrace.h's, the same on every ABI.
 func printWaitStatus(_ status: UInt32, to out: inout Emitter) {
-    out.waitStatus(status)
+    let isStop = status & 0xff == 0x7f
+    out.waitStatus(status, eventName: isStop ? ABIConstants.x86_64.ptraceEvents.name(of: UInt64(status >> 16)) : nil)
 }
 
 extension CallDecoder {

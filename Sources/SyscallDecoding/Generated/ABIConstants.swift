@@ -141,7 +141,6 @@ struct ABIConstants: Sendable {
     let bpfMiscOperations: ConstantTable
     let ptraceRequests: ConstantTable
     let ptraceOptions: FlagTable
-    let registerSetTypes: ConstantTable
     let mountFlags: FlagTable
     let mountMagic: ConstantTable
     let socketcallCalls: ConstantTable
@@ -301,6 +300,11 @@ struct ABIConstants: Sendable {
     let timexModes: FlagTable
     let timexStatus: FlagTable
     let timexStates: ConstantTable
+    let registerSetTypes: ConstantTable
+    let ptraceEvents: ConstantTable
+    let ptracePeekSiginfoFlags: FlagTable
+    let ptraceSyscallInfoOps: ConstantTable
+    let userAreaRegisters: ConstantTable
     /// `MAP_TYPE`, or nil where this ABI does not define it.
     let mapTypeMask: UInt64?
     /// `AT_STATX_SYNC_TYPE`, or nil where this ABI does not define it.
@@ -424,6 +428,14 @@ struct StructLayouts: Sendable {
     let mmapArgs: MmapArgsLayout
     let selArgs: SelArgsLayout
     let readdirEntry: ReaddirEntryLayout
+    let userRegs64: UserRegs64Layout
+    let userRegs32: UserRegs32Layout
+    let userFpregs64: UserFpregs64Layout
+    let userFpregs32: UserFpregs32Layout
+    let userArea64: UserArea64Layout
+    let ptraceSyscallInfo: PtraceSyscallInfoLayout
+    let ptracePeekSiginfoArgs: PtracePeekSiginfoArgsLayout
+    let seccompMetadata: SeccompMetadataLayout
 }
 
 /// `struct stat (x86_64) / struct stat64 (i386) / struct stat (aarch64)` from <asm/stat.h>.
@@ -1366,4 +1378,138 @@ struct ReaddirEntryLayout: Sendable {
     let dOffset: FieldLayout
     let dNamlen: FieldLayout
     let dName: FieldLayout
+}
+
+/// `struct kernel_user_regs_64` from <stddef.h>.
+struct UserRegs64Layout: Sendable {
+    let size: Int
+    let r15: FieldLayout
+    let r14: FieldLayout
+    let r13: FieldLayout
+    let r12: FieldLayout
+    let rbp: FieldLayout
+    let rbx: FieldLayout
+    let r11: FieldLayout
+    let r10: FieldLayout
+    let r9: FieldLayout
+    let r8: FieldLayout
+    let rax: FieldLayout
+    let rcx: FieldLayout
+    let rdx: FieldLayout
+    let rsi: FieldLayout
+    let rdi: FieldLayout
+    let origRax: FieldLayout
+    let rip: FieldLayout
+    let cs: FieldLayout
+    let eflags: FieldLayout
+    let rsp: FieldLayout
+    let ss: FieldLayout
+    let fsBase: FieldLayout
+    let gsBase: FieldLayout
+    let ds: FieldLayout
+    let es: FieldLayout
+    let fs: FieldLayout
+    let gs: FieldLayout
+}
+
+/// `struct kernel_user_regs_32` from <stddef.h>.
+struct UserRegs32Layout: Sendable {
+    let size: Int
+    let ebx: FieldLayout
+    let ecx: FieldLayout
+    let edx: FieldLayout
+    let esi: FieldLayout
+    let edi: FieldLayout
+    let ebp: FieldLayout
+    let eax: FieldLayout
+    let xds: FieldLayout
+    let xes: FieldLayout
+    let xfs: FieldLayout
+    let xgs: FieldLayout
+    let origEax: FieldLayout
+    let eip: FieldLayout
+    let xcs: FieldLayout
+    let eflags: FieldLayout
+    let esp: FieldLayout
+    let xss: FieldLayout
+}
+
+/// `struct kernel_user_fpregs_64` from <stddef.h>.
+struct UserFpregs64Layout: Sendable {
+    let size: Int
+    let cwd: FieldLayout
+    let swd: FieldLayout
+    let ftw: FieldLayout
+    let fop: FieldLayout
+    let rip: FieldLayout
+    let rdp: FieldLayout
+    let mxcsr: FieldLayout
+    let mxcrMask: FieldLayout
+    let stSpace: FieldLayout
+    let xmmSpace: FieldLayout
+    let padding: FieldLayout
+}
+
+/// `struct kernel_user_fpregs_32` from <stddef.h>.
+struct UserFpregs32Layout: Sendable {
+    let size: Int
+    let cwd: FieldLayout
+    let swd: FieldLayout
+    let twd: FieldLayout
+    let fip: FieldLayout
+    let fcs: FieldLayout
+    let foo: FieldLayout
+    let fos: FieldLayout
+    let stSpace: FieldLayout
+}
+
+/// `struct kernel_user_64` from <stddef.h>.
+struct UserArea64Layout: Sendable {
+    let size: Int
+    let regs: FieldLayout
+    let uFpvalid: FieldLayout
+    let i387: FieldLayout
+    let uTsize: FieldLayout
+    let uDsize: FieldLayout
+    let uSsize: FieldLayout
+    let startCode: FieldLayout
+    let startStack: FieldLayout
+    let signal: FieldLayout
+    let reserved: FieldLayout
+    let uAr0: FieldLayout
+    let uFpstate: FieldLayout
+    let magic: FieldLayout
+    let uComm: FieldLayout
+    let uDebugreg: FieldLayout
+}
+
+/// `struct ptrace_syscall_info` from <linux/ptrace.h>.
+struct PtraceSyscallInfoLayout: Sendable {
+    let size: Int
+    let op: FieldLayout
+    let arch: FieldLayout
+    let instructionPointer: FieldLayout
+    let stackPointer: FieldLayout
+    let entryNr: FieldLayout
+    let entryArgs: FieldLayout
+    let exitRval: FieldLayout
+    let exitIsError: FieldLayout
+    let seccompNr: FieldLayout
+    let seccompArgs: FieldLayout
+    let seccompRetData: FieldLayout
+}
+
+/// `struct ptrace_peeksiginfo_args` from <linux/ptrace.h>.
+struct PtracePeekSiginfoArgsLayout: Sendable {
+    let size: Int
+    let off: FieldLayout
+    let flags: FieldLayout
+    let nr: FieldLayout
+}
+
+/// `struct seccomp_metadata` from <linux/ptrace.h>.
+struct SeccompMetadataLayout: Sendable {
+    let size: Int
+    let filterOff: FieldLayout
+    let flags: FieldLayout
 }
