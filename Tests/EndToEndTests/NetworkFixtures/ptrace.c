@@ -30,6 +30,9 @@
 
 #define BOGUS_PID (-1)
 
+/* The same address in the child (a copy of this program's memory): peeked and poked. */
+static unsigned long marker = 0x5eed;
+
 static long pt(long request, long pid, unsigned long address, unsigned long data) {
     return syscall(SYS_ptrace, request, pid, address, data);
 }
@@ -86,6 +89,14 @@ int main(void) {
     pt(PTRACE_POKEUSER, child, offsetof(struct user, u_debugreg) + 7 * sizeof(long), 0);
     pt(PTRACE_POKEUSER, child, 3, 0);
     pt(PTRACE_POKEUSER, child, sizeof(struct user) + 8, 0x1234);
+
+    /* The child's memory: a word read and written, a word at an unmapped address. */
+    pt(PTRACE_PEEKDATA, child, (unsigned long)&marker, (unsigned long)&word);
+    pt(PTRACE_POKEDATA, child, (unsigned long)&marker, 0);
+    pt(PTRACE_PEEKTEXT, child, (unsigned long)&marker, (unsigned long)&word);
+    pt(PTRACE_POKETEXT, child, (unsigned long)&marker, 0x1234);
+    pt(PTRACE_PEEKDATA, child, 0, (unsigned long)&word);
+    pt(PTRACE_SETOPTIONS, child, 0, PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACESECCOMP | PTRACE_O_EXITKILL);
 
     /* Register sets: whole, by type, a longer buffer than the set (its length comes back shorter). */
     struct user_regs_struct regs;
@@ -211,7 +222,14 @@ int main(void) {
     pt(PTRACE_GET_RSEQ_CONFIGURATION, BOGUS_PID, sizeof rseq, (unsigned long)&rseq);
     pt(PTRACE_GETEVENTMSG, BOGUS_PID, 0, (unsigned long)&word);
     pt(PTRACE_SYSEMU, BOGUS_PID, 0, SIGUSR1);
+    pt(PTRACE_ATTACH, BOGUS_PID, 0, 0);
+    pt(PTRACE_DETACH, BOGUS_PID, 0, SIGCONT);
+    pt(PTRACE_SETOPTIONS, BOGUS_PID, 0, 0x40000000 | PTRACE_O_TRACEEXEC);
+    pt(PTRACE_PEEKTEXT, BOGUS_PID, 0x1000, (unsigned long)&word);
+    pt(PTRACE_POKEDATA, BOGUS_PID, 0x1000, 0xdeadbeef);
     pt(0x4299, BOGUS_PID, 1, 2);
+    /* This program is traced already (by strace or swtrace): EPERM. */
+    pt(PTRACE_TRACEME, 0, 0, 0);
 
     kill(child, SIGKILL);
     waitpid(child, &status, 0);
