@@ -94,7 +94,7 @@ extension CallDecoder {
     static let ptrace = CallDecoder(entry: { context, out in
         let number = context.word(0)
         let request = PtraceRequest.of(number, arch: context.call.arch)
-        out.constant(number, context.constants.ptraceRequests, unknown: "PTRACE_???")
+        out.constant(number, context.constants(\.ptraceRequests), unknown: "PTRACE_???")
         if case .traceMe = request { return }
         out.raw(", ")
         out.pid(Int64(context.int32(1)))
@@ -111,7 +111,7 @@ extension CallDecoder {
         case .peekUser, .pokeUser:
             context.printUserAreaOffset(address, to: &out)
         case .getRegisterSet, .setRegisterSet:
-            out.constant(address, context.constants.registerSetTypes, unknown: "NT_???")
+            out.constant(address, context.constants(\.registerSetTypes), unknown: "NT_???")
         case .getSignalMask, .setSignalMask, .getSyscallInfo, .seccompMetadata, .seccompFilter:
             out.uint(address)
         case .peekSignalInfo:
@@ -122,7 +122,7 @@ extension CallDecoder {
         out.raw(", ")
         switch request {
         case .resume: out.signal(Int32(truncatingIfNeeded: data))
-        case .options: out.flags(data, context.constants.ptraceOptions, unknown: "PTRACE_O_???")
+        case .options: out.flags(data, context.constants(\.ptraceOptions), unknown: "PTRACE_O_???")
         case .setRegisterSet:
             context.printRegisterSetVector(at: data, type: address, entryLength: nil, to: &out)
         case .getRegisterSet:
@@ -187,7 +187,7 @@ extension DecodeContext {
             out.field("off")
             out.uint(layout.off.unsigned(in: bytes))
             out.field("flags")
-            out.flags(layout.flags.unsigned(in: bytes), constants.ptracePeekSiginfoFlags, unknown: "PTRACE_PEEKSIGINFO_???")
+            out.flags(layout.flags.unsigned(in: bytes), constants(\.ptracePeekSiginfoFlags), unknown: "PTRACE_PEEKSIGINFO_???")
             out.field("nr")
             out.int(layout.nr.signed(in: bytes))
             out.endStruct()
@@ -213,7 +213,7 @@ extension DecodeContext {
             out.uint(layout.filterOff.unsigned(in: bytes))
             if succeeded {
                 out.field("flags")
-                out.flags(layout.flags.unsigned(in: bytes), constants.seccompFilterFlags, unknown: "SECCOMP_FILTER_FLAG_???")
+                out.flags(layout.flags.unsigned(in: bytes), constants(\.seccompFilterFlags), unknown: "SECCOMP_FILTER_FLAG_???")
             }
             out.endStruct()
         }
@@ -231,7 +231,7 @@ extension DecodeContext {
             let shown = Int(min(length, 1 << 16))
             out.beginStruct()
             out.field("iov_base")
-            let registers = constants.registerSetTypes.name(of: type)
+            let registers = constants(\.registerSetTypes).name(of: type)
             if failed || base == 0 || registers == nil {
                 out.pointer(base)
             } else if let registers, sameName(registers, "NT_PRSTATUS") {
@@ -263,11 +263,11 @@ extension DecodeContext {
         out.beginStruct()
         if covers(layout.op) {
             out.field("op")
-            out.constant(op, constants.ptraceSyscallInfoOps, unknown: "PTRACE_SYSCALL_INFO_???")
+            out.constant(op, constants(\.ptraceSyscallInfoOps), unknown: "PTRACE_SYSCALL_INFO_???")
         }
         if covers(layout.arch) {
             out.field("arch")
-            out.constant(arch, constants.auditArches, unknown: "AUDIT_ARCH_???")
+            out.constant(arch, constants(\.auditArches), unknown: "AUDIT_ARCH_???")
         }
         if covers(layout.instructionPointer) {
             out.field("instruction_pointer")
@@ -277,7 +277,7 @@ extension DecodeContext {
             out.field("stack_pointer")
             out.pointer(layout.stackPointer.unsigned(in: bytes))
         }
-        let name = constants.ptraceSyscallInfoOps.name(of: op)
+        let name = constants(\.ptraceSyscallInfoOps).name(of: op)
         if let name, sameName(name, "PTRACE_SYSCALL_INFO_ENTRY"), covers(layout.entryNr) {
             out.field("entry")
             printSyscallInfoCall(bytes, nr: layout.entryNr, args: layout.entryArgs, arch: arch, to: &out)
