@@ -196,6 +196,16 @@ int main(void) {
     struct ptrace_rseq_configuration rseq;
     pt(PTRACE_GET_RSEQ_CONFIGURATION, child, sizeof rseq, (unsigned long)&rseq);
 
+    /* Requests strace prints as numbers and addresses: a TLS descriptor, the fs base. */
+    struct user_desc {
+        unsigned int entry_number, base_addr, limit, flags;
+    } tls;
+    pt(PTRACE_GET_THREAD_AREA, child, 12, (unsigned long)&tls);
+#ifdef PTRACE_ARCH_PRCTL
+    unsigned long fs_base;
+    pt(PTRACE_ARCH_PRCTL, child, (unsigned long)&fs_base, 0x1003 /* ARCH_GET_FS */);
+#endif
+
     /* Emulation: the next call is stopped at entry and skipped. */
     pt(PTRACE_SYSEMU, child, 0, 0);
     waitpid(child, &status, 0);
@@ -223,6 +233,10 @@ int main(void) {
     pt(PTRACE_GETEVENTMSG, BOGUS_PID, 0, (unsigned long)&word);
     pt(PTRACE_SYSEMU, BOGUS_PID, 0, SIGUSR1);
     pt(PTRACE_ATTACH, BOGUS_PID, 0, 0);
+    pt(PTRACE_INTERRUPT, BOGUS_PID, 0, 0);
+    pt(PTRACE_LISTEN, BOGUS_PID, 0, 0);
+    pt(PTRACE_KILL, BOGUS_PID, 0, 0);
+    pt(PTRACE_SINGLESTEP, BOGUS_PID, 0, 0x4d);
     pt(PTRACE_DETACH, BOGUS_PID, 0, SIGCONT);
     pt(PTRACE_SETOPTIONS, BOGUS_PID, 0, 0x40000000 | PTRACE_O_TRACEEXEC);
     pt(PTRACE_PEEKTEXT, BOGUS_PID, 0x1000, (unsigned long)&word);
