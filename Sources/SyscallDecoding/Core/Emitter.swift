@@ -515,6 +515,23 @@ public struct Emitter {
         }
     }
 
+    /// A constant whose name the decoder writes, composed at run time (`8*SS+24`,
+    /// `offsetof(struct user, u_debugreg)`, `__NR_close`). In JSON a `constant` with that name.
+    public mutating func composedName(_ value: Int64, _ write: (inout TextBuffer) -> Void) {
+        let start = text.bytes.count
+        write(&text)
+        if let json {
+            let text = self.text
+            typed(json, start) {
+                $0.append("{\"type\":\"constant\",\"raw\":")
+                $0.appendJSONNumber(value)
+                $0.append(",\"name\":")
+                $0.appendJSONString(text.bytes[start...])
+                $0.append(byte: UInt8(ascii: "}"))
+            }
+        }
+    }
+
     /// A negative errno by name (`-ENODEV`, a netlink error). In JSON a `constant` named `-ENODEV`.
     public mutating func negatedErrno(_ value: Int64, _ name: String) {
         let start = text.bytes.count
@@ -713,7 +730,9 @@ public struct Emitter {
     /// `{WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL && WCOREDUMP(s)}`, ... (the encoding is the
     /// same on every Linux ABI). In JSON `{"type":"wait_status","raw":N,"exited":0}` (or
     /// `"signaled"`/`"stopped"` with a signal value, `"core_dumped"`, `"event"`, `"continued"`).
-    public mutating func waitStatus(_ status: UInt32) {
+    /// A ptrace stop's status names its event after the braces (`{...}|PTRACE_EVENT_STOP<<16`,
+    /// `eventName`) and PTRACE_O_TRACESYSGOOD's bit as `SIGTRAP | 0x80`.
+    public mutating func waitStatus(_ status: UInt32, eventName: StaticString? = nil) {
         let start = text.bytes.count
         let low = status & 0x7f
         text.append(byte: UInt8(ascii: "{"))
@@ -722,8 +741,24 @@ public struct Emitter {
             text.appendDecimal(UInt64((status >> 8) & 0xff))
         } else if status & 0xff == 0x7f {
             text.append("WIFSTOPPED(s) && WSTOPSIG(s) == ")
-            text.appendSignal(Int32((status >> 8) & 0xff))
+            let signal = Int32((status >> 8) & 0xff)
+            if signal & 0x80 != 0 && signal != 0x80 {
+                text.appendSignal(signal & 0x7f)
+                text.append(" | 0x80")
+            } else {
+                text.appendSignal(signal)
+            }
             if status >> 16 != 0 {
+                if let eventName {
+                    // The event is a constant: `-X raw` `0x80<<16`, `-X verbose` `0x80 /* PTRACE_EVENT_STOP */<<16`.
+                    text.append("}|")
+                    if constantStyle != .abbrev { text.appendHex(UInt64(status >> 16)) }
+                    if constantStyle == .verbose { text.append(" /* ") }
+                    if constantStyle != .raw { text.append(eventName) }
+                    if constantStyle == .verbose { text.append(" */") }
+                    text.append("<<16")
+                    return typedWaitStatus(status, start)
+                }
                 text.append(" && s >> 16 == ")
                 text.appendDecimal(UInt64(status >> 16))
             }
@@ -735,6 +770,11 @@ public struct Emitter {
             if status & 0x80 != 0 { text.append(" && WCOREDUMP(s)") }
         }
         text.append(byte: UInt8(ascii: "}"))
+        typedWaitStatus(status, start)
+    }
+
+    private func typedWaitStatus(_ status: UInt32, _ start: Int) {
+        let low = status & 0x7f
         guard let json else { return }
         typed(json, start) {
             $0.append("{\"type\":\"wait_status\",\"raw\":")

@@ -191,9 +191,14 @@ extension DecodeContext {
 
 /// `WIFEXITED(s) && WEXITSTATUS(s) == 0`, `WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL`, ... (the
 /// encoding of wait(2)'s status is the same on every Linux ABI).
+/// A ptrace stop's event by name (`}|PTRACE_EVENT_STOP<<16`).
 func printWaitStatus(_ status: UInt32, to out: inout Emitter) {
-    out.waitStatus(status)
+    let event = status & 0xff == 0x7f ? status >> 16 : 0
+    out.waitStatus(status, eventName: event == 0 ? nil : ptraceEventNames.name(of: UInt64(event)))
 }
+
+/// linux/ptrace.h's PTRACE_EVENT_*: the same on every ABI.
+private let ptraceEventNames = ABIConstants.x86_64.ptraceEvents
 
 extension CallDecoder {
     /// clone(2): `child_stack=..., flags=...` at entry; the tids and tls the flags name at exit.

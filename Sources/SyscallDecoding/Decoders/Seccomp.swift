@@ -83,18 +83,29 @@ extension DecodeContext {
         out.field("filter")
         if abbreviates || filter == 0 {
             out.pointer(filter)
-        } else if let instructions = read(filter, count: min(count, max(options.stringLimit, 1)) * 8) {
-            out.beginArray()
-            for index in 0..<count {
-                guard out.element(index) else { break }
-                printFilterInstruction(UnsafeRawBufferPointer(rebasing: instructions[index * 8..<index * 8 + 8]),
-                                       seccomp: seccomp, to: &out)
-            }
-            out.endArray()
         } else {
-            out.hex(filter)
+            printFilterInstructions(at: filter, count: count, seccomp: seccomp, to: &out)
         }
         out.endStruct()
+    }
+
+    /// `count` instructions at `address` as an array cut at `-s` (unless `-v`); the address when
+    /// they cannot be read (also PTRACE_SECCOMP_GET_FILTER's, ProcessTrace.swift).
+    func printFilterInstructions(at address: UInt64, count: Int, seccomp: Bool, to out: inout Emitter) {
+        let shown = min(count, max(out.arrayLimit, 1), DecodeArena.capacity / 16)
+        guard let instructions = read(address, count: shown * 8) else { return out.hex(address) }
+        out.beginArray()
+        for index in 0..<count {
+            // `shown` is the `-s` cut (or what the arena holds): `...` there.
+            guard index < shown else {
+                out.abbreviated()
+                break
+            }
+            out.element()
+            printFilterInstruction(UnsafeRawBufferPointer(rebasing: instructions[index * 8..<index * 8 + 8]),
+                                   seccomp: seccomp, to: &out)
+        }
+        out.endArray()
     }
 
     /// One struct sock_filter: `BPF_STMT(code, k)`, or `BPF_JUMP(code, k, jt, jf)` for a

@@ -141,7 +141,6 @@ struct ABIConstants: Sendable {
     let bpfMiscOperations: ConstantTable
     let ptraceRequests: ConstantTable
     let ptraceOptions: FlagTable
-    let registerSetTypes: ConstantTable
     let mountFlags: FlagTable
     let mountMagic: ConstantTable
     let socketcallCalls: ConstantTable
@@ -301,6 +300,11 @@ struct ABIConstants: Sendable {
     let timexModes: FlagTable
     let timexStatus: FlagTable
     let timexStates: ConstantTable
+    let registerSetTypes: ConstantTable
+    let ptraceEvents: ConstantTable
+    let ptracePeekSiginfoFlags: FlagTable
+    let ptraceSyscallInfoOps: ConstantTable
+    let userAreaRegisters: ConstantTable
     /// `MAP_TYPE`, or nil where this ABI does not define it.
     let mapTypeMask: UInt64?
     /// `AT_STATX_SYNC_TYPE`, or nil where this ABI does not define it.
@@ -383,6 +387,7 @@ struct StructLayouts: Sendable {
     let ifconf: IfconfLayout
     let ifmap: IfmapLayout
     let mqAttr: MqAttrLayout
+    let ipcPerm: IpcPermLayout
     let msqidDs: MsqidDsLayout
     let shmidDs: ShmidDsLayout
     let loopInfo: LoopInfoLayout
@@ -423,12 +428,14 @@ struct StructLayouts: Sendable {
     let mmapArgs: MmapArgsLayout
     let selArgs: SelArgsLayout
     let readdirEntry: ReaddirEntryLayout
-    let ipc64Perm: Ipc64PermLayout
-    let semidDs: SemidDsLayout
-    let msginfo: MsginfoLayout
-    let shminfo: ShminfoLayout
-    let shmInfo: ShmInfoLayout
-    let seminfo: SeminfoLayout
+    let userRegs64: UserRegs64Layout
+    let userRegs32: UserRegs32Layout
+    let userFpregs64: UserFpregs64Layout
+    let userFpregs32: UserFpregs32Layout
+    let userArea64: UserArea64Layout
+    let ptraceSyscallInfo: PtraceSyscallInfoLayout
+    let ptracePeekSiginfoArgs: PtracePeekSiginfoArgsLayout
+    let seccompMetadata: SeccompMetadataLayout
 }
 
 /// `struct stat (x86_64) / struct stat64 (i386) / struct stat (aarch64)` from <asm/stat.h>.
@@ -784,6 +791,17 @@ struct MqAttrLayout: Sendable {
     let mqMaxmsg: FieldLayout
     let mqMsgsize: FieldLayout
     let mqCurmsgs: FieldLayout
+}
+
+/// `struct ipc_perm` from <sys/ipc.h>.
+struct IpcPermLayout: Sendable {
+    let size: Int
+    let key: FieldLayout
+    let uid: FieldLayout
+    let gid: FieldLayout
+    let cuid: FieldLayout
+    let cgid: FieldLayout
+    let mode: FieldLayout
 }
 
 /// `struct msqid_ds` from <sys/msg.h>.
@@ -1362,71 +1380,136 @@ struct ReaddirEntryLayout: Sendable {
     let dName: FieldLayout
 }
 
-/// `struct ipc64_perm` from <asm/ipcbuf.h>.
-struct Ipc64PermLayout: Sendable {
+/// `struct kernel_user_regs_64` from <stddef.h>.
+struct UserRegs64Layout: Sendable {
     let size: Int
-    let key: FieldLayout
-    let uid: FieldLayout
-    let gid: FieldLayout
-    let cuid: FieldLayout
-    let cgid: FieldLayout
-    let mode: FieldLayout
+    let r15: FieldLayout
+    let r14: FieldLayout
+    let r13: FieldLayout
+    let r12: FieldLayout
+    let rbp: FieldLayout
+    let rbx: FieldLayout
+    let r11: FieldLayout
+    let r10: FieldLayout
+    let r9: FieldLayout
+    let r8: FieldLayout
+    let rax: FieldLayout
+    let rcx: FieldLayout
+    let rdx: FieldLayout
+    let rsi: FieldLayout
+    let rdi: FieldLayout
+    let origRax: FieldLayout
+    let rip: FieldLayout
+    let cs: FieldLayout
+    let eflags: FieldLayout
+    let rsp: FieldLayout
+    let ss: FieldLayout
+    let fsBase: FieldLayout
+    let gsBase: FieldLayout
+    let ds: FieldLayout
+    let es: FieldLayout
+    let fs: FieldLayout
+    let gs: FieldLayout
 }
 
-/// `struct semid_ds` from <sys/sem.h>.
-struct SemidDsLayout: Sendable {
+/// `struct kernel_user_regs_32` from <stddef.h>.
+struct UserRegs32Layout: Sendable {
     let size: Int
-    let semPerm: FieldLayout
-    let semOtime: FieldLayout
-    let semCtime: FieldLayout
-    let semNsems: FieldLayout
+    let ebx: FieldLayout
+    let ecx: FieldLayout
+    let edx: FieldLayout
+    let esi: FieldLayout
+    let edi: FieldLayout
+    let ebp: FieldLayout
+    let eax: FieldLayout
+    let xds: FieldLayout
+    let xes: FieldLayout
+    let xfs: FieldLayout
+    let xgs: FieldLayout
+    let origEax: FieldLayout
+    let eip: FieldLayout
+    let xcs: FieldLayout
+    let eflags: FieldLayout
+    let esp: FieldLayout
+    let xss: FieldLayout
 }
 
-/// `struct msginfo` from <sys/msg.h>.
-struct MsginfoLayout: Sendable {
+/// `struct kernel_user_fpregs_64` from <stddef.h>.
+struct UserFpregs64Layout: Sendable {
     let size: Int
-    let msgpool: FieldLayout
-    let msgmap: FieldLayout
-    let msgmax: FieldLayout
-    let msgmnb: FieldLayout
-    let msgmni: FieldLayout
-    let msgssz: FieldLayout
-    let msgtql: FieldLayout
-    let msgseg: FieldLayout
+    let cwd: FieldLayout
+    let swd: FieldLayout
+    let ftw: FieldLayout
+    let fop: FieldLayout
+    let rip: FieldLayout
+    let rdp: FieldLayout
+    let mxcsr: FieldLayout
+    let mxcrMask: FieldLayout
+    let stSpace: FieldLayout
+    let xmmSpace: FieldLayout
+    let padding: FieldLayout
 }
 
-/// `struct shminfo` from <sys/shm.h>.
-struct ShminfoLayout: Sendable {
+/// `struct kernel_user_fpregs_32` from <stddef.h>.
+struct UserFpregs32Layout: Sendable {
     let size: Int
-    let shmmax: FieldLayout
-    let shmmin: FieldLayout
-    let shmmni: FieldLayout
-    let shmseg: FieldLayout
-    let shmall: FieldLayout
+    let cwd: FieldLayout
+    let swd: FieldLayout
+    let twd: FieldLayout
+    let fip: FieldLayout
+    let fcs: FieldLayout
+    let foo: FieldLayout
+    let fos: FieldLayout
+    let stSpace: FieldLayout
 }
 
-/// `struct shm_info` from <sys/shm.h>.
-struct ShmInfoLayout: Sendable {
+/// `struct kernel_user_64` from <stddef.h>.
+struct UserArea64Layout: Sendable {
     let size: Int
-    let usedIds: FieldLayout
-    let shmTot: FieldLayout
-    let shmRss: FieldLayout
-    let shmSwp: FieldLayout
-    let swapAttempts: FieldLayout
-    let swapSuccesses: FieldLayout
+    let regs: FieldLayout
+    let uFpvalid: FieldLayout
+    let i387: FieldLayout
+    let uTsize: FieldLayout
+    let uDsize: FieldLayout
+    let uSsize: FieldLayout
+    let startCode: FieldLayout
+    let startStack: FieldLayout
+    let signal: FieldLayout
+    let reserved: FieldLayout
+    let uAr0: FieldLayout
+    let uFpstate: FieldLayout
+    let magic: FieldLayout
+    let uComm: FieldLayout
+    let uDebugreg: FieldLayout
 }
 
-/// `struct seminfo` from <sys/sem.h>.
-struct SeminfoLayout: Sendable {
+/// `struct ptrace_syscall_info` from <linux/ptrace.h>.
+struct PtraceSyscallInfoLayout: Sendable {
     let size: Int
-    let semmap: FieldLayout
-    let semmni: FieldLayout
-    let semmns: FieldLayout
-    let semmnu: FieldLayout
-    let semmsl: FieldLayout
-    let semopm: FieldLayout
-    let semume: FieldLayout
-    let semusz: FieldLayout
-    let semvmx: FieldLayout
-    let semaem: FieldLayout
+    let op: FieldLayout
+    let arch: FieldLayout
+    let instructionPointer: FieldLayout
+    let stackPointer: FieldLayout
+    let entryNr: FieldLayout
+    let entryArgs: FieldLayout
+    let exitRval: FieldLayout
+    let exitIsError: FieldLayout
+    let seccompNr: FieldLayout
+    let seccompArgs: FieldLayout
+    let seccompRetData: FieldLayout
+}
+
+/// `struct ptrace_peeksiginfo_args` from <linux/ptrace.h>.
+struct PtracePeekSiginfoArgsLayout: Sendable {
+    let size: Int
+    let off: FieldLayout
+    let flags: FieldLayout
+    let nr: FieldLayout
+}
+
+/// `struct seccomp_metadata` from <linux/ptrace.h>.
+struct SeccompMetadataLayout: Sendable {
+    let size: Int
+    let filterOff: FieldLayout
+    let flags: FieldLayout
 }
