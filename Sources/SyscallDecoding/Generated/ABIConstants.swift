@@ -387,7 +387,6 @@ struct StructLayouts: Sendable {
     let ifconf: IfconfLayout
     let ifmap: IfmapLayout
     let mqAttr: MqAttrLayout
-    let ipcPerm: IpcPermLayout
     let msqidDs: MsqidDsLayout
     let shmidDs: ShmidDsLayout
     let loopInfo: LoopInfoLayout
@@ -428,6 +427,12 @@ struct StructLayouts: Sendable {
     let mmapArgs: MmapArgsLayout
     let selArgs: SelArgsLayout
     let readdirEntry: ReaddirEntryLayout
+    let ipc64Perm: Ipc64PermLayout
+    let semidDs: SemidDsLayout
+    let msginfo: MsginfoLayout
+    let shminfo: ShminfoLayout
+    let shmInfo: ShmInfoLayout
+    let seminfo: SeminfoLayout
     let userRegs64: UserRegs64Layout
     let userRegs32: UserRegs32Layout
     let userFpregs64: UserFpregs64Layout
@@ -791,17 +796,6 @@ struct MqAttrLayout: Sendable {
     let mqMaxmsg: FieldLayout
     let mqMsgsize: FieldLayout
     let mqCurmsgs: FieldLayout
-}
-
-/// `struct ipc_perm` from <sys/ipc.h>.
-struct IpcPermLayout: Sendable {
-    let size: Int
-    let key: FieldLayout
-    let uid: FieldLayout
-    let gid: FieldLayout
-    let cuid: FieldLayout
-    let cgid: FieldLayout
-    let mode: FieldLayout
 }
 
 /// `struct msqid_ds` from <sys/msg.h>.
@@ -1378,6 +1372,75 @@ struct ReaddirEntryLayout: Sendable {
     let dOffset: FieldLayout
     let dNamlen: FieldLayout
     let dName: FieldLayout
+}
+
+/// `struct ipc64_perm` from <asm/ipcbuf.h>.
+struct Ipc64PermLayout: Sendable {
+    let size: Int
+    let key: FieldLayout
+    let uid: FieldLayout
+    let gid: FieldLayout
+    let cuid: FieldLayout
+    let cgid: FieldLayout
+    let mode: FieldLayout
+}
+
+/// `struct semid_ds` from <sys/sem.h>.
+struct SemidDsLayout: Sendable {
+    let size: Int
+    let semPerm: FieldLayout
+    let semOtime: FieldLayout
+    let semCtime: FieldLayout
+    let semNsems: FieldLayout
+}
+
+/// `struct msginfo` from <sys/msg.h>.
+struct MsginfoLayout: Sendable {
+    let size: Int
+    let msgpool: FieldLayout
+    let msgmap: FieldLayout
+    let msgmax: FieldLayout
+    let msgmnb: FieldLayout
+    let msgmni: FieldLayout
+    let msgssz: FieldLayout
+    let msgtql: FieldLayout
+    let msgseg: FieldLayout
+}
+
+/// `struct shminfo` from <sys/shm.h>.
+struct ShminfoLayout: Sendable {
+    let size: Int
+    let shmmax: FieldLayout
+    let shmmin: FieldLayout
+    let shmmni: FieldLayout
+    let shmseg: FieldLayout
+    let shmall: FieldLayout
+}
+
+/// `struct shm_info` from <sys/shm.h>.
+struct ShmInfoLayout: Sendable {
+    let size: Int
+    let usedIds: FieldLayout
+    let shmTot: FieldLayout
+    let shmRss: FieldLayout
+    let shmSwp: FieldLayout
+    let swapAttempts: FieldLayout
+    let swapSuccesses: FieldLayout
+}
+
+/// `struct seminfo` from <sys/sem.h>.
+struct SeminfoLayout: Sendable {
+    let size: Int
+    let semmap: FieldLayout
+    let semmni: FieldLayout
+    let semmns: FieldLayout
+    let semmnu: FieldLayout
+    let semmsl: FieldLayout
+    let semopm: FieldLayout
+    let semume: FieldLayout
+    let semusz: FieldLayout
+    let semvmx: FieldLayout
+    let semaem: FieldLayout
 }
 
 /// `struct kernel_user_regs_64` from <stddef.h>.
