@@ -301,6 +301,14 @@ extension ABIConstants {
         timexModes: FlagTable(zero: nil, [(0xa001, "ADJ_OFFSET_SS_READ"), (0x8001, "ADJ_OFFSET_SINGLESHOT"), (0x1, "ADJ_OFFSET"), (0x2, "ADJ_FREQUENCY"), (0x4, "ADJ_MAXERROR"), (0x8, "ADJ_ESTERROR"), (0x10, "ADJ_STATUS"), (0x20, "ADJ_TIMECONST"), (0x80, "ADJ_TAI"), (0x100, "ADJ_SETOFFSET"), (0x1000, "ADJ_MICRO"), (0x2000, "ADJ_NANO"), (0x4000, "ADJ_TICK")]),
         timexStatus: FlagTable(zero: nil, [(0x1, "STA_PLL"), (0x2, "STA_PPSFREQ"), (0x4, "STA_PPSTIME"), (0x8, "STA_FLL"), (0x10, "STA_INS"), (0x20, "STA_DEL"), (0x40, "STA_UNSYNC"), (0x80, "STA_FREQHOLD"), (0x100, "STA_PPSSIGNAL"), (0x200, "STA_PPSJITTER"), (0x400, "STA_PPSWANDER"), (0x800, "STA_PPSERROR"), (0x1000, "STA_CLOCKERR"), (0x2000, "STA_NANO"), (0x4000, "STA_MODE"), (0x8000, "STA_CLK")]),
         timexStates: ConstantTable([(0x0, "TIME_OK"), (0x1, "TIME_INS"), (0x2, "TIME_DEL"), (0x3, "TIME_OOP"), (0x4, "TIME_WAIT"), (0x5, "TIME_ERROR")]),
+        keyctlMoveFlags: FlagTable(zero: nil, [(0x1, "KEYCTL_MOVE_EXCL")]),
+        keyctlCapabilities0: FlagTable(zero: nil, [(0x1, "KEYCTL_CAPS0_CAPABILITIES"), (0x2, "KEYCTL_CAPS0_PERSISTENT_KEYRINGS"), (0x4, "KEYCTL_CAPS0_DIFFIE_HELLMAN"), (0x8, "KEYCTL_CAPS0_PUBLIC_KEY"), (0x10, "KEYCTL_CAPS0_BIG_KEY"), (0x20, "KEYCTL_CAPS0_INVALIDATE"), (0x40, "KEYCTL_CAPS0_RESTRICT_KEYRING"), (0x80, "KEYCTL_CAPS0_MOVE")]),
+        keyctlCapabilities1: FlagTable(zero: nil, [(0x1, "KEYCTL_CAPS1_NS_KEYRING_NAME"), (0x2, "KEYCTL_CAPS1_NS_KEY_TAG"), (0x4, "KEYCTL_CAPS1_NOTIFICATIONS")]),
+        keyctlPkeyOperations: FlagTable(zero: nil, [(0x1, "KEYCTL_SUPPORTS_ENCRYPT"), (0x2, "KEYCTL_SUPPORTS_DECRYPT"), (0x4, "KEYCTL_SUPPORTS_SIGN"), (0x8, "KEYCTL_SUPPORTS_VERIFY")]),
+        hciChannels: ConstantTable([(0x0, "HCI_CHANNEL_RAW"), (0x1, "HCI_CHANNEL_USER"), (0x2, "HCI_CHANNEL_MONITOR"), (0x3, "HCI_CHANNEL_CONTROL"), (0x4, "HCI_CHANNEL_LOGGING")]),
+        l2capPsms: ConstantTable([(0x1, "L2CAP_PSM_SDP"), (0x3, "L2CAP_PSM_RFCOMM"), (0x21, "L2CAP_PSM_3DSP"), (0x23, "L2CAP_PSM_IPSP"), (0x80, "L2CAP_PSM_LE_DYN_START"), (0xff, "L2CAP_PSM_LE_DYN_END"), (0x1001, "L2CAP_PSM_DYN_START"), (0x10ff, "L2CAP_PSM_AUTO_END"), (0xffff, "L2CAP_PSM_DYN_END")]),
+        l2capCids: ConstantTable([(0x1, "L2CAP_CID_SIGNALING"), (0x2, "L2CAP_CID_CONN_LESS"), (0x3, "L2CAP_CID_A2MP"), (0x4, "L2CAP_CID_ATT"), (0x5, "L2CAP_CID_LE_SIGNALING"), (0x6, "L2CAP_CID_SMP"), (0x7, "L2CAP_CID_SMP_BREDR"), (0x40, "L2CAP_CID_DYN_START"), (0x7f, "L2CAP_CID_LE_DYN_END"), (0xffff, "L2CAP_CID_DYN_END")]),
+        bluetoothAddressTypes: ConstantTable([(0x0, "BDADDR_BREDR"), (0x1, "BDADDR_LE_PUBLIC"), (0x2, "BDADDR_LE_RANDOM")]),
         mapTypeMask: 0xf,
         statxSyncMask: 0x6000,
         fileTypeMask: 0xf000,
@@ -1044,6 +1052,12 @@ extension StructLayouts {
             dIno: FieldLayout(offset: 0, size: 4),
             dOffset: FieldLayout(offset: 4, size: 4),
             dNamlen: FieldLayout(offset: 8, size: 2),
-            dName: FieldLayout(offset: 10, size: 1))
+            dName: FieldLayout(offset: 10, size: 1)),
+        keyctlKdfParams: KeyctlKdfParamsLayout(
+            size: 44,
+            hashname: FieldLayout(offset: 0, size: 4),
+            otherinfo: FieldLayout(offset: 4, size: 4),
+            otherinfolen: FieldLayout(offset: 8, size: 4),
+            spare: FieldLayout(offset: 12, size: 32))
     )
 }

@@ -301,6 +301,14 @@ struct ABIConstants: Sendable {
     let timexModes: FlagTable
     let timexStatus: FlagTable
     let timexStates: ConstantTable
+    let keyctlMoveFlags: FlagTable
+    let keyctlCapabilities0: FlagTable
+    let keyctlCapabilities1: FlagTable
+    let keyctlPkeyOperations: FlagTable
+    let hciChannels: ConstantTable
+    let l2capPsms: ConstantTable
+    let l2capCids: ConstantTable
+    let bluetoothAddressTypes: ConstantTable
     /// `MAP_TYPE`, or nil where this ABI does not define it.
     let mapTypeMask: UInt64?
     /// `AT_STATX_SYNC_TYPE`, or nil where this ABI does not define it.
@@ -424,6 +432,7 @@ struct StructLayouts: Sendable {
     let mmapArgs: MmapArgsLayout
     let selArgs: SelArgsLayout
     let readdirEntry: ReaddirEntryLayout
+    let keyctlKdfParams: KeyctlKdfParamsLayout
 }
 
 /// `struct stat (x86_64) / struct stat64 (i386) / struct stat (aarch64)` from <asm/stat.h>.
@@ -1366,4 +1375,13 @@ struct ReaddirEntryLayout: Sendable {
     let dOffset: FieldLayout
     let dNamlen: FieldLayout
     let dName: FieldLayout
+}
+
+/// `struct keyctl_kdf_params` from <linux/keyctl.h>.
+struct KeyctlKdfParamsLayout: Sendable {
+    let size: Int
+    let hashname: FieldLayout
+    let otherinfo: FieldLayout
+    let otherinfolen: FieldLayout
+    let spare: FieldLayout
 }
