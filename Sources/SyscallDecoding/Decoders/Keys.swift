@@ -209,6 +209,7 @@ extension CallDecoder {
         case .publicKeyOperation(let verify):
             out.raw(", ")
             let parameters = context.read(context.word(1), count: publicKeyParametersSize)
+            context.slot.values = (parameters == nil ? 0 : 1, 0)  // the exit shows the output only if 1
             if let parameters {
                 context.printPublicKeyParameters(parameters, verify: verify, to: &out)
             } else {
@@ -280,7 +281,7 @@ extension CallDecoder {
             // The output, as long as the call returned; only its address when the parameters
             // could not be read at entry either.
             let address = context.word(4)
-            if let returned, context.read(context.word(1), count: publicKeyParametersSize) != nil {
+            if let returned, context.slot.values.0 == 1 {
                 context.printBuffer(at: address, length: returned, to: &out)
             } else {
                 out.pointer(address)
