@@ -3,12 +3,13 @@
 /// `getpid`: `= 1234<sh>`). Kept as lists by name beside the catalog, so that the family files
 /// keep their plain `.int`: an argument or result printed as `.int` there takes its role here.
 enum ResultRoles {
-    /// Calls whose successful result is a new descriptor.
+    /// Calls whose successful result is a new descriptor (not open_by_handle_at: strace 6.1
+    /// prints its result bare under `-y`).
     static let descriptorResults: Set<String> = [
         "open", "openat", "openat2", "creat", "dup", "dup2", "dup3", "eventfd", "eventfd2", "socket",
         "accept", "accept4", "epoll_create", "epoll_create1", "signalfd", "signalfd4", "timerfd_create",
         "inotify_init", "inotify_init1", "fanotify_init", "memfd_create", "memfd_secret", "pidfd_open",
-        "pidfd_getfd", "open_by_handle_at", "perf_event_open", "userfaultfd", "io_uring_setup", "fsopen",
+        "pidfd_getfd", "perf_event_open", "userfaultfd", "io_uring_setup", "fsopen",
         "fsmount", "open_tree", "fspick", "mq_open",
     ]
 

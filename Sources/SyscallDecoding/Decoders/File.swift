@@ -8,7 +8,7 @@ extension SyscallCatalog {
         "open": .init(.path, .openFlags, .createMode(flags: 1)),
         "openat": .init(.dirfd, .path, .openFlags, .createMode(flags: 2)),
         "creat": .init(.path, .mode),
-        "open_by_handle_at": .init(.fd, .hex, .openFlags),
+        "open_by_handle_at": .init(.fd, .fileHandle, .openFlags),
         "name_to_handle_at": .init(count: 5, decoder: .nameToHandle),
 
         // Status.
@@ -392,6 +392,35 @@ extension SyscallCatalog {
         "fanotify_mark": .init(count: 6, decoder: .fanotifyMark),
     ]
 }
+
+extension ArgPrinter {
+    /// open_by_handle_at's struct file_handle: `{handle_bytes=8, handle_type=1, f_handle="\x9d..."}`,
+    /// the handle in hex whatever `-s` says, cut at MAX_HANDLE_SZ (128) bytes with `...` after it.
+    static let fileHandle = ArgPrinter("fileHandle") { value, context, out in
+        let address = context.truncate(value)
+        let layout = context.layouts.fileHandle
+        guard address != 0, let header = context.read(address, count: layout.size) else {
+            return out.pointer(address)
+        }
+        let bytes = layout.handleBytes.unsigned(in: header)
+        out.beginStruct()
+        out.field("handle_bytes")
+        out.uint(bytes)
+        out.field("handle_type")
+        out.int(layout.handleType.signed(in: header))
+        out.field("f_handle")
+        let shown = min(bytes, maxHandleSize)
+        if let handle = context.read(address &+ UInt64(layout.fHandle.offset), count: Int(shown)) {
+            out.hexBytes(handle, truncated: bytes > maxHandleSize)
+        } else {
+            out.pointer(address &+ UInt64(layout.fHandle.offset))
+        }
+        out.endStruct()
+    }
+}
+
+/// MAX_HANDLE_SZ of <linux/exportfs.h>: the most of a handle the kernel takes, and strace shows.
+private let maxHandleSize: UInt64 = 128
 
 extension CallDecoder {
     /// fanotify_mark: fd, flags, the 64-bit mask (two registers on i386), dirfd (`FAN_NOFD` for

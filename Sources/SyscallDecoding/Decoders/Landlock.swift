@@ -1,5 +1,7 @@
 /// Landlock as strace prints it: `landlock_create_ruleset({handled_access_fs=...}, 8, 0)`,
 /// `landlock_add_rule(3, LANDLOCK_RULE_PATH_BENEATH, {allowed_access=..., parent_fd=4}, 0)`.
+/// strace 6.1 predates Landlock's network rules (Linux 6.7): LANDLOCK_RULE_NET_PORT prints as
+/// `0x2 /* LANDLOCK_RULE_??? */` with the rule's address, handled_access_net as `...`.
 extension SyscallCatalog {
     static let landlock: [String: SyscallSignature] = [
         "landlock_create_ruleset": .init(args: [.landlockRuleset, .ulong,
@@ -11,7 +13,8 @@ extension SyscallCatalog {
 }
 
 extension ArgPrinter {
-    /// struct landlock_ruleset_attr, as much of it as argument 1 (its size) holds.
+    /// struct landlock_ruleset_attr, as much of it as argument 1 (its size) holds. strace 6.1
+    /// knows only `handled_access_fs`: a longer struct (handled_access_net, scoped) ends in `...`.
     static let landlockRuleset = ArgPrinter("landlockRuleset", refersTo: 1) { value, context, out in
         let address = context.truncate(value)
         guard address != 0 else { return out.name("NULL") }
@@ -19,6 +22,7 @@ extension ArgPrinter {
         out.beginStruct()
         out.field("handled_access_fs")
         out.flags(bytes.u64(0), context.constants.landlockFilesystemAccess, unknown: "LANDLOCK_ACCESS_FS_???")
+        if context.word(1) > 8 { out.abbreviated() }
         out.endStruct()
     }
 }

@@ -190,10 +190,21 @@ extension DecodeContext {
         out.fd(Int32(bitPattern: bytes.u32(12)))
     }
 
-    /// Bluetooth addresses told apart by length as strace does: SCO (8 bytes, `sco_bdaddr=...`)
-    /// and RFCOMM (10, `rc_bdaddr=..., rc_channel=1`); others (L2CAP, HCI) as `sa_data`.
+    /// Bluetooth addresses told apart by length as strace does: HCI (6 bytes, or 4 without the
+    /// channel), SCO (8), RFCOMM (10), L2CAP (14, or 12 without the address type); other
+    /// lengths as `sa_data`.
     func printBluetoothAddress(_ bytes: UnsafeRawBufferPointer, to out: inout Emitter) {
         switch bytes.count {
+        case 4, 6:
+            out.field("hci_dev")
+            out.beginCall("htobs")
+            out.element()
+            out.uint(UInt64(bytes.u16(2)))
+            out.endCall()
+            if bytes.count == 6 {
+                out.field("hci_channel")
+                out.constant(UInt64(bytes.u16(4)), constants.hciChannels, unknown: "HCI_CHANNEL_???")
+            }
         case 8:
             out.field("sco_bdaddr")
             printBluetoothDeviceAddress(bytes, at: 2, to: &out)
@@ -202,10 +213,44 @@ extension DecodeContext {
             printBluetoothDeviceAddress(bytes, at: 2, to: &out)
             out.field("rc_channel")
             out.uint(UInt64(bytes[8]))
+        case 12, 14:
+            let psms = constants.l2capPsms, cids = constants.l2capCids
+            out.field("l2_psm")
+            printL2capNumber(UInt64(bytes.u16(2)), psms, unknown: "L2CAP_PSM_???", ranges: [
+                ("L2CAP_PSM_LE_DYN_START", "L2CAP_PSM_LE_DYN_END"), ("L2CAP_PSM_DYN_START", "L2CAP_PSM_DYN_END"),
+            ], to: &out)
+            out.field("l2_bdaddr")
+            printBluetoothDeviceAddress(bytes, at: 4, to: &out)
+            out.field("l2_cid")
+            printL2capNumber(UInt64(bytes.u16(10)), cids, unknown: "L2CAP_CID_???",
+                             ranges: [("L2CAP_CID_DYN_START", "L2CAP_CID_DYN_END")], to: &out)
+            if bytes.count == 14 {
+                out.field("l2_bdaddr_type")
+                out.constant(UInt64(bytes[12]), constants.bluetoothAddressTypes, unknown: "BDADDR_???")
+            }
         default:
             out.field("sa_data")
             out.bytes(bytes[2...])
         }
+    }
+
+    /// An L2CAP PSM or channel id in `htobs()`: by name, as an offset into a dynamic range
+    /// (`htobs(L2CAP_PSM_DYN_START+563)`, strictly between the range's named ends), else in hex
+    /// with the `unknown` comment.
+    private func printL2capNumber(_ value: UInt64, _ table: ConstantTable, unknown: StaticString,
+                                  ranges: [(start: StaticString, end: StaticString)], to out: inout Emitter) {
+        out.beginCall("htobs")
+        out.element()
+        let range = ranges.first { range in
+            guard let start = table.value(named: range.start), let end = table.value(named: range.end) else { return false }
+            return value > start && value < end
+        }
+        if table.name(of: value) == nil, let range, let start = table.value(named: range.start) {
+            out.offsetFromName(value, base: start, name: range.start)
+        } else {
+            out.constant(value, table, unknown: unknown)
+        }
+        out.endCall()
     }
 
     /// `01:02:03:04:05:06`: six bytes in memory order.
@@ -282,4 +327,42 @@ extension UnsafeRawBufferPointer {
     func u64(_ offset: Int) -> UInt64 { UInt64(u32(offset)) | UInt64(u32(offset + 4)) << 32 }
     func u16BigEndian(_ offset: Int) -> UInt16 { UInt16(self[offset]) << 8 | UInt16(self[offset + 1]) }
     func u32BigEndian(_ offset: Int) -> UInt32 { UInt32(u16BigEndian(offset)) << 16 | UInt32(u16BigEndian(offset + 2)) }
+}
+
+extension Emitter {
+    /// A number inside a named range as an offset from its start: `L2CAP_PSM_DYN_START+563`;
+    /// `-X raw` the number in hex, `-X verbose` `0x1234 /* 0x1001 /* L2CAP_PSM_DYN_START */+563 */`
+    /// (the start inside the comment as `-X verbose` prints a name). In JSON a `constant` whose
+    /// name is the text `NAME+N`.
+    mutating func offsetFromName(_ value: UInt64, base: UInt64, name: StaticString) {
+        let start = text.bytes.count
+        if constantStyle != .abbrev {
+            text.appendHex(value)
+        }
+        if constantStyle == .verbose {
+            text.append(" /* ")
+            text.appendHex(base)
+            text.append(" /* ")
+        }
+        if constantStyle != .raw {
+            text.append(name)
+            if constantStyle == .verbose { text.append(" */") }
+            text.append("+")
+            text.appendDecimal(value - base)
+        }
+        if constantStyle == .verbose {
+            text.append(" */")
+        }
+        if let json {
+            typed(json, start) {
+                $0.append("{\"type\":\"constant\",\"raw\":")
+                $0.appendJSONNumber(Int64(value))
+                $0.append(",\"name\":\"")
+                $0.append(name)
+                $0.append("+")
+                $0.appendDecimal(value - base)
+                $0.append("\"}")
+            }
+        }
+    }
 }

@@ -305,6 +305,14 @@ extension ABIConstants {
         ptracePeekSiginfoFlags: FlagTable(zero: nil, [(0x1, "PTRACE_PEEKSIGINFO_SHARED")]),
         ptraceSyscallInfoOps: ConstantTable([(0x0, "PTRACE_SYSCALL_INFO_NONE"), (0x1, "PTRACE_SYSCALL_INFO_ENTRY"), (0x2, "PTRACE_SYSCALL_INFO_EXIT"), (0x3, "PTRACE_SYSCALL_INFO_SECCOMP")]),
         userAreaRegisters: ConstantTable([(0x0, "R15"), (0x1, "R14"), (0x2, "R13"), (0x3, "R12"), (0x4, "RBP"), (0x5, "RBX"), (0x6, "R11"), (0x7, "R10"), (0x8, "R9"), (0x9, "R8"), (0xa, "RAX"), (0xb, "RCX"), (0xc, "RDX"), (0xd, "RSI"), (0xe, "RDI"), (0xf, "ORIG_RAX"), (0x10, "RIP"), (0x11, "CS"), (0x12, "EFL"), (0x13, "RSP"), (0x14, "SS")]),
+        keyctlMoveFlags: FlagTable(zero: nil, [(0x1, "KEYCTL_MOVE_EXCL")]),
+        keyctlCapabilities0: FlagTable(zero: nil, [(0x1, "KEYCTL_CAPS0_CAPABILITIES"), (0x2, "KEYCTL_CAPS0_PERSISTENT_KEYRINGS"), (0x4, "KEYCTL_CAPS0_DIFFIE_HELLMAN"), (0x8, "KEYCTL_CAPS0_PUBLIC_KEY"), (0x10, "KEYCTL_CAPS0_BIG_KEY"), (0x20, "KEYCTL_CAPS0_INVALIDATE"), (0x40, "KEYCTL_CAPS0_RESTRICT_KEYRING"), (0x80, "KEYCTL_CAPS0_MOVE")]),
+        keyctlCapabilities1: FlagTable(zero: nil, [(0x1, "KEYCTL_CAPS1_NS_KEYRING_NAME"), (0x2, "KEYCTL_CAPS1_NS_KEY_TAG"), (0x4, "KEYCTL_CAPS1_NOTIFICATIONS")]),
+        keyctlPkeyOperations: FlagTable(zero: nil, [(0x1, "KEYCTL_SUPPORTS_ENCRYPT"), (0x2, "KEYCTL_SUPPORTS_DECRYPT"), (0x4, "KEYCTL_SUPPORTS_SIGN"), (0x8, "KEYCTL_SUPPORTS_VERIFY")]),
+        hciChannels: ConstantTable([(0x0, "HCI_CHANNEL_RAW"), (0x1, "HCI_CHANNEL_USER"), (0x2, "HCI_CHANNEL_MONITOR"), (0x3, "HCI_CHANNEL_CONTROL"), (0x4, "HCI_CHANNEL_LOGGING")]),
+        l2capPsms: ConstantTable([(0x1, "L2CAP_PSM_SDP"), (0x3, "L2CAP_PSM_RFCOMM"), (0x21, "L2CAP_PSM_3DSP"), (0x23, "L2CAP_PSM_IPSP"), (0x80, "L2CAP_PSM_LE_DYN_START"), (0xff, "L2CAP_PSM_LE_DYN_END"), (0x1001, "L2CAP_PSM_DYN_START"), (0x10ff, "L2CAP_PSM_AUTO_END"), (0xffff, "L2CAP_PSM_DYN_END")]),
+        l2capCids: ConstantTable([(0x1, "L2CAP_CID_SIGNALING"), (0x2, "L2CAP_CID_CONN_LESS"), (0x3, "L2CAP_CID_A2MP"), (0x4, "L2CAP_CID_ATT"), (0x5, "L2CAP_CID_LE_SIGNALING"), (0x6, "L2CAP_CID_SMP"), (0x7, "L2CAP_CID_SMP_BREDR"), (0x40, "L2CAP_CID_DYN_START"), (0x7f, "L2CAP_CID_LE_DYN_END"), (0xffff, "L2CAP_CID_DYN_END")]),
+        bluetoothAddressTypes: ConstantTable([(0x0, "BDADDR_BREDR"), (0x1, "BDADDR_LE_PUBLIC"), (0x2, "BDADDR_LE_RANDOM")]),
         mapTypeMask: 0xf,
         statxSyncMask: 0x6000,
         fileTypeMask: 0xf000,
@@ -1201,6 +1209,12 @@ extension StructLayouts {
         seccompMetadata: SeccompMetadataLayout(
             size: 16,
             filterOff: FieldLayout(offset: 0, size: 8),
-            flags: FieldLayout(offset: 8, size: 8))
+            flags: FieldLayout(offset: 8, size: 8)),
+        keyctlKdfParams: KeyctlKdfParamsLayout(
+            size: 56,
+            hashname: FieldLayout(offset: 0, size: 8),
+            otherinfo: FieldLayout(offset: 8, size: 8),
+            otherinfolen: FieldLayout(offset: 16, size: 4),
+            spare: FieldLayout(offset: 20, size: 32))
     )
 }

@@ -305,6 +305,14 @@ struct ABIConstants: Sendable {
     let ptracePeekSiginfoFlags: FlagTable
     let ptraceSyscallInfoOps: ConstantTable
     let userAreaRegisters: ConstantTable
+    let keyctlMoveFlags: FlagTable
+    let keyctlCapabilities0: FlagTable
+    let keyctlCapabilities1: FlagTable
+    let keyctlPkeyOperations: FlagTable
+    let hciChannels: ConstantTable
+    let l2capPsms: ConstantTable
+    let l2capCids: ConstantTable
+    let bluetoothAddressTypes: ConstantTable
     /// `MAP_TYPE`, or nil where this ABI does not define it.
     let mapTypeMask: UInt64?
     /// `AT_STATX_SYNC_TYPE`, or nil where this ABI does not define it.
@@ -441,6 +449,7 @@ struct StructLayouts: Sendable {
     let ptraceSyscallInfo: PtraceSyscallInfoLayout
     let ptracePeekSiginfoArgs: PtracePeekSiginfoArgsLayout
     let seccompMetadata: SeccompMetadataLayout
+    let keyctlKdfParams: KeyctlKdfParamsLayout
 }
 
 /// `struct stat (x86_64) / struct stat64 (i386) / struct stat (aarch64)` from <asm/stat.h>.
@@ -1575,4 +1584,13 @@ struct SeccompMetadataLayout: Sendable {
     let size: Int
     let filterOff: FieldLayout
     let flags: FieldLayout
+}
+
+/// `struct keyctl_kdf_params` from <linux/keyctl.h>.
+struct KeyctlKdfParamsLayout: Sendable {
+    let size: Int
+    let hashname: FieldLayout
+    let otherinfo: FieldLayout
+    let otherinfolen: FieldLayout
+    let spare: FieldLayout
 }
