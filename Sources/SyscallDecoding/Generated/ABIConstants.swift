@@ -301,6 +301,12 @@ struct ABIConstants: Sendable {
     let timexModes: FlagTable
     let timexStatus: FlagTable
     let timexStates: ConstantTable
+    let ioringOperations: ConstantTable
+    let ioringRestrictionOpcodes: ConstantTable
+    let ioringSqeFlags: FlagTable
+    let ioringProbeOpFlags: FlagTable
+    let ioringRsrcRegisterFlags: FlagTable
+    let ioWqCategories: ConstantTable
     /// `MAP_TYPE`, or nil where this ABI does not define it.
     let mapTypeMask: UInt64?
     /// `AT_STATX_SYNC_TYPE`, or nil where this ABI does not define it.
