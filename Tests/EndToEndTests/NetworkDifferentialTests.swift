@@ -158,6 +158,9 @@ import Testing
             .replacingOccurrences(of: #"(nlmsg_pid|nl_pid)=[1-9][0-9]*"#, with: "$1=PID", options: .regularExpression)
             .replacingOccurrences(of: #"nlmsg_seq=[0-9]{6,}"#, with: "nlmsg_seq=TIME", options: .regularExpression)
             .replacingOccurrences(of: #"\b(rx_[a-z_]+|tx_[a-z_]+|multicast|collisions)=[0-9]+"#, with: "$1=N", options: .regularExpression)
+            // bpf object info: ids are the kernel's next free ones, load times the moment of loading.
+            .replacingOccurrences(of: #"(info=\{type=[^,]+, id=)[0-9]+"#, with: "$1ID", options: .regularExpression)
+            .replacingOccurrences(of: #"load_time=[0-9]+( /\* [^*]* \*/)?"#, with: "load_time=TIME", options: .regularExpression)
     }
 
     /// `ip addr` (iproute2, installed by scripts/setup --test): a route dump over netlink, every

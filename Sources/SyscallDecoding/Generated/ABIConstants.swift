@@ -430,6 +430,8 @@ struct StructLayouts: Sendable {
     let mmapArgs: MmapArgsLayout
     let selArgs: SelArgsLayout
     let readdirEntry: ReaddirEntryLayout
+    let bpfMapInfo: BpfMapInfoLayout
+    let bpfProgInfo: BpfProgInfoLayout
 }
 
 /// `struct stat (x86_64) / struct stat64 (i386) / struct stat (aarch64)` from <asm/stat.h>.
@@ -1372,4 +1374,63 @@ struct ReaddirEntryLayout: Sendable {
     let dOffset: FieldLayout
     let dNamlen: FieldLayout
     let dName: FieldLayout
+}
+
+/// `struct bpf_map_info` from <linux/bpf.h>.
+struct BpfMapInfoLayout: Sendable {
+    let size: Int
+    let type: FieldLayout
+    let id: FieldLayout
+    let keySize: FieldLayout
+    let valueSize: FieldLayout
+    let maxEntries: FieldLayout
+    let mapFlags: FieldLayout
+    let name: FieldLayout
+    let ifindex: FieldLayout
+    let btfVmlinuxValueTypeId: FieldLayout
+    let netnsDev: FieldLayout
+    let netnsIno: FieldLayout
+    let btfId: FieldLayout
+    let btfKeyTypeId: FieldLayout
+    let btfValueTypeId: FieldLayout
+}
+
+/// `struct bpf_prog_info` from <linux/bpf.h>.
+struct BpfProgInfoLayout: Sendable {
+    let size: Int
+    let type: FieldLayout
+    let id: FieldLayout
+    let tag: FieldLayout
+    let jitedProgLen: FieldLayout
+    let xlatedProgLen: FieldLayout
+    let jitedProgInsns: FieldLayout
+    let xlatedProgInsns: FieldLayout
+    let loadTime: FieldLayout
+    let createdByUid: FieldLayout
+    let nrMapIds: FieldLayout
+    let mapIds: FieldLayout
+    let name: FieldLayout
+    let ifindex: FieldLayout
+    let netnsDev: FieldLayout
+    let netnsIno: FieldLayout
+    let nrJitedKsyms: FieldLayout
+    let nrJitedFuncLens: FieldLayout
+    let jitedKsyms: FieldLayout
+    let jitedFuncLens: FieldLayout
+    let btfId: FieldLayout
+    let funcInfoRecSize: FieldLayout
+    let funcInfo: FieldLayout
+    let nrFuncInfo: FieldLayout
+    let nrLineInfo: FieldLayout
+    let lineInfo: FieldLayout
+    let jitedLineInfo: FieldLayout
+    let nrJitedLineInfo: FieldLayout
+    let lineInfoRecSize: FieldLayout
+    let jitedLineInfoRecSize: FieldLayout
+    let nrProgTags: FieldLayout
+    let progTags: FieldLayout
+    let runTimeNs: FieldLayout
+    let runCnt: FieldLayout
+    let recursionMisses: FieldLayout
+    let verifiedInsns: FieldLayout
 }
