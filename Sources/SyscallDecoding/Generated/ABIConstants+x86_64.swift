@@ -1103,6 +1103,27 @@ extension StructLayouts {
             runTimeNs: FieldLayout(offset: 192, size: 8),
             runCnt: FieldLayout(offset: 200, size: 8),
             recursionMisses: FieldLayout(offset: 208, size: 8),
-            verifiedInsns: FieldLayout(offset: 216, size: 4))
+            verifiedInsns: FieldLayout(offset: 216, size: 4)),
+        fsDiskQuota: FsDiskQuotaLayout(
+            size: 112,
+            dVersion: FieldLayout(offset: 0, size: 1),
+            dFlags: FieldLayout(offset: 1, size: 1),
+            dFieldmask: FieldLayout(offset: 2, size: 2),
+            dId: FieldLayout(offset: 4, size: 4),
+            dBlkHardlimit: FieldLayout(offset: 8, size: 8),
+            dBlkSoftlimit: FieldLayout(offset: 16, size: 8),
+            dInoHardlimit: FieldLayout(offset: 24, size: 8),
+            dInoSoftlimit: FieldLayout(offset: 32, size: 8),
+            dBcount: FieldLayout(offset: 40, size: 8),
+            dIcount: FieldLayout(offset: 48, size: 8),
+            dItimer: FieldLayout(offset: 56, size: 4),
+            dBtimer: FieldLayout(offset: 60, size: 4),
+            dIwarns: FieldLayout(offset: 64, size: 2),
+            dBwarns: FieldLayout(offset: 66, size: 2),
+            dRtbHardlimit: FieldLayout(offset: 72, size: 8),
+            dRtbSoftlimit: FieldLayout(offset: 80, size: 8),
+            dRtbcount: FieldLayout(offset: 88, size: 8),
+            dRtbtimer: FieldLayout(offset: 96, size: 4),
+            dRtbwarns: FieldLayout(offset: 100, size: 2))
     )
 }

@@ -432,6 +432,7 @@ struct StructLayouts: Sendable {
     let readdirEntry: ReaddirEntryLayout
     let bpfMapInfo: BpfMapInfoLayout
     let bpfProgInfo: BpfProgInfoLayout
+    let fsDiskQuota: FsDiskQuotaLayout
 }
 
 /// `struct stat (x86_64) / struct stat64 (i386) / struct stat (aarch64)` from <asm/stat.h>.
@@ -1433,4 +1434,28 @@ struct BpfProgInfoLayout: Sendable {
     let runCnt: FieldLayout
     let recursionMisses: FieldLayout
     let verifiedInsns: FieldLayout
+}
+
+/// `struct fs_disk_quota` from <linux/dqblk_xfs.h>.
+struct FsDiskQuotaLayout: Sendable {
+    let size: Int
+    let dVersion: FieldLayout
+    let dFlags: FieldLayout
+    let dFieldmask: FieldLayout
+    let dId: FieldLayout
+    let dBlkHardlimit: FieldLayout
+    let dBlkSoftlimit: FieldLayout
+    let dInoHardlimit: FieldLayout
+    let dInoSoftlimit: FieldLayout
+    let dBcount: FieldLayout
+    let dIcount: FieldLayout
+    let dItimer: FieldLayout
+    let dBtimer: FieldLayout
+    let dIwarns: FieldLayout
+    let dBwarns: FieldLayout
+    let dRtbHardlimit: FieldLayout
+    let dRtbSoftlimit: FieldLayout
+    let dRtbcount: FieldLayout
+    let dRtbtimer: FieldLayout
+    let dRtbwarns: FieldLayout
 }
