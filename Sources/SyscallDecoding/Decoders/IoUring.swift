@@ -1,7 +1,8 @@
 /// io_uring as strace prints it: io_uring_setup's params (what the caller sets at entry, what
 /// the kernel fills in at exit: sizes, features and the ring offsets), io_uring_enter's flags and
-/// signal mask, io_uring_register's operation (and the descriptors IORING_REGISTER_FILES takes).
-/// struct io_uring_params has no pointer or long: one layout for every ABI, written here.
+/// signal mask, io_uring_register's operation and its argument as strace 6.1 decodes it
+/// (operations it does not name, SYNC_CANCEL and FILE_ALLOC_RANGE among them, print the address).
+/// The io_uring structs have no pointer or long: one layout for every ABI, written here.
 extension SyscallCatalog {
     static let ioUring: [String: SyscallSignature] = [
         "io_uring_setup": .init(count: 2, decoder: .ioUringSetup),
