@@ -20,6 +20,10 @@ import Testing
         ("modify_ldt", #"^\d+ E[A-Z]+ \(.*\)$"#, "modify_ldt's failure, an unsigned int on x86_64"),
         ("openat2", #"^/\* bytes \d+\.\.\d+ \*/ "[^"]*"(\.\.\.)?$"#,
          "open_how's bytes past the struct this ABI knows, after a comment naming their offsets (a leading comment has no typed shape)"),
+        ("io_uring_register", #"^/\* bytes \d+\.\.\d+ \*/ "[^"]*"(\.\.\.)?$"#,
+         "io_uring_rsrc_register's bytes past the struct, after a comment naming their offsets (as openat2's)"),
+        ("io_uring_register", #"^\[([A-Z_]+|\d+ /\* IO_WQ_\?\?\? \*/)\]=\d+$|^\[\d+$"#,
+         "IOWQ_MAX_WORKERS' limits indexed by worker kind (`[IO_WQ_BOUND]=4`): the emitter has no indexed-element shape yet"),
     ]
 
     static let fixtures: [(kind: String, name: String)] =

@@ -37,6 +37,11 @@ public struct CallSlot: Sendable {
     public var values: (UInt64, UInt64) = (0, 0) {
         didSet { isUsed = true }
     }
+    /// More of what the entry saw, for the few calls that need more than `values` (bpf's
+    /// program info: the twelve counts the caller passes in and the kernel rewrites).
+    public var moreValues: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0) {
+        didSet { isUsed = true }
+    }
     /// JSON: the length of the entry half's last argument, for an exit half that starts with
     /// ` => ` (kept for whole-call decoders only: argument printers never do that).
     var jsonEntryLastArgumentLength = 0 {

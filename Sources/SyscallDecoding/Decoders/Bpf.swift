@@ -33,6 +33,8 @@ private struct BpfField {
         case programIds
         /// TASK_FD_QUERY's buf: the name the kernel wrote, as long as both buf_lens allow.
         case taskBuffer
+        /// OBJ_GET_INFO_BY_FD's info: with `-v` the map's or program's info (BpfObjectInfo.swift).
+        case objectInfo
     }
     let name: StaticString
     let field: KeyPath<BpfAttrLayout, FieldLayout>
@@ -167,7 +169,7 @@ private struct BpfCommand {
                                .init("old_prog_fd", \.updateOldProgFd, .oldProgramFd)], member: "link_update")
         case "BPF_OBJ_GET_INFO_BY_FD":
             return BpfCommand([.init("bpf_fd", \.infoBpfFd, .fd), .init("info_len", \.infoLen, .changedAtExit),
-                               .init("info", \.info, .pointer)], member: "info")
+                               .init("info", \.info, .objectInfo)], member: "info")
         case "BPF_BTF_LOAD":
             return BpfCommand([.init("btf", \.btf, .buffer(length: \.btfSize)), .init("btf_log_buf", \.btfLogBuf, .pointer),
                                .init("btf_size", \.btfSize, .uint), .init("btf_log_size", \.btfLogSize, .uint),
@@ -195,6 +197,9 @@ extension CallDecoder {
         if let spec, spec.printsAtExit {
             // Keep what the kernel may overwrite (next_id) and whether the attr was readable.
             context.slot.values = context.bpfValueBeforeCall(spec)
+            if spec.fields.contains(where: { if case .objectInfo = $0.kind { true } else { false } }) {
+                context.slot.moreValues = context.bpfProgramInfoCountsBeforeCall()
+            }
             return
         }
         context.printBpfAttrAndSize(spec, to: &out)
@@ -366,13 +371,16 @@ extension DecodeContext {
             guard let name = read(value, count: Int(length)) else { return out.hex(value) }
             let nul = name.firstIndex(of: 0)
             out.bytes(name[..<(nul ?? name.count)], truncated: nul == nil)
+        case .objectInfo:
+            printBpfObjectInfo(at: value, fd: Int32(truncatingIfNeeded: layout.infoBpfFd.unsigned(in: bytes)),
+                               length: Int(layout.infoLen.unsigned(in: bytes)), to: &out)
         case .numaNode, .oldProgramFd:
             break
         }
     }
 
     /// `[12, 15]`: u32 object ids, at most `-s` of them; the address when unreadable.
-    private func printBpfIds(at address: UInt64, count: Int, to out: inout Emitter) {
+    func printBpfIds(at address: UInt64, count: Int, to out: inout Emitter) {
         guard let bytes = read(address, count: 4 * min(count, options.stringLimit)) else { return out.hex(address) }
         out.beginArray()
         for index in 0..<count {
@@ -384,7 +392,7 @@ extension DecodeContext {
 
     /// A program's instructions: the address, or with `-v` each one
     /// (`{code=BPF_ALU64|BPF_K|BPF_MOV, dst_reg=BPF_REG_0, src_reg=BPF_REG_0, off=0, imm=0}`).
-    private func printBpfInstructions(at address: UInt64, count: Int, to out: inout Emitter) {
+    func printBpfInstructions(at address: UInt64, count: Int, to out: inout Emitter) {
         guard address != 0 else { return out.name("NULL") }
         let layout = layouts.bpfInsn
         let shown = min(count, options.stringLimit)
@@ -421,26 +429,27 @@ extension DecodeContext {
     /// `BPF_ALU64|BPF_K|BPF_MOV`: the class, then source and operation (arithmetic and jumps)
     /// or size and mode (loads and stores).
     private func printBpfOpcode(_ code: UInt64, to out: inout Emitter) {
+        // Each part by name, or (`-X raw`, `-X verbose`) in hex as strace prints them: `0x7|0|0xb0`.
         let constants = constants
-        out.styled(number: { $0.hex(code) }, decoded: { out in
-            let instructionClass = code & 0x07
-            out.constant(instructionClass, constants.ebpfClasses)
-            let isArithmetic = constants.ebpfClasses.name(of: instructionClass).map {
-                sameName($0, "BPF_ALU") || sameName($0, "BPF_ALU64") || sameName($0, "BPF_JMP") || sameName($0, "BPF_JMP32")
-            } ?? false
-            out.raw("|")
-            if isArithmetic {
-                out.constant(code & 0x08, constants.ebpfSources)
-                out.raw("|")
-                let isJump = constants.ebpfClasses.name(of: instructionClass).map {
-                    sameName($0, "BPF_JMP") || sameName($0, "BPF_JMP32")
-                } ?? false
-                out.constant(code & 0xf0, isJump ? constants.ebpfJumpOperations : constants.ebpfAluOperations)
-            } else {
-                out.constant(code & 0x18, constants.ebpfSizes)
-                out.raw("|")
-                out.constant(code & 0xe0, constants.ebpfModes)
-            }
-        })
+        let instructionClass = code & 0x07
+        let className = constants.ebpfClasses.name(of: instructionClass)
+        let isArithmetic = className.map {
+            sameName($0, "BPF_ALU") || sameName($0, "BPF_ALU64") || sameName($0, "BPF_JMP") || sameName($0, "BPF_JMP32")
+        } ?? false
+        let isJump = className.map { sameName($0, "BPF_JMP") || sameName($0, "BPF_JMP32") } ?? false
+        out.beginOperation(.or)
+        out.operand()
+        out.hexConstant(instructionClass, constants.ebpfClasses)
+        out.operand()
+        if isArithmetic {
+            out.hexConstant(code & 0x08, constants.ebpfSources)
+            out.operand()
+            out.hexConstant(code & 0xf0, isJump ? constants.ebpfJumpOperations : constants.ebpfAluOperations)
+        } else {
+            out.hexConstant(code & 0x18, constants.ebpfSizes)
+            out.operand()
+            out.hexConstant(code & 0xe0, constants.ebpfModes)
+        }
+        out.endOperation()
     }
 }

@@ -67,6 +67,7 @@ enum IoctlStruct {
     case randomPool
     case seccompNotification, seccompResponse, seccompAddFd
     case fsxattr, fsxattrSet, cloneRange, dedupeRange, trimRange
+    case perfEventAttr
 }
 
 private let requestArguments: [(name: StaticString, argument: IoctlArgument)] = [
@@ -131,6 +132,7 @@ private let requestArguments: [(name: StaticString, argument: IoctlArgument)] = 
     ("PERF_EVENT_IOC_SET_OUTPUT", .descriptor), ("PERF_EVENT_IOC_SET_BPF", .descriptor),
     ("PERF_EVENT_IOC_PERIOD", .valueIn(.u64)), ("PERF_EVENT_IOC_ID", .valueOut(.u64)),
     ("PERF_EVENT_IOC_SET_FILTER", .string), ("PERF_EVENT_IOC_QUERY_BPF", .perfQueryBpf),
+    ("PERF_EVENT_IOC_MODIFY_ATTRIBUTES", .structIn(.perfEventAttr)),
     // seccomp user notification (SeccompNotifyIoctl.swift).
     ("SECCOMP_IOCTL_NOTIF_SEND", .structIn(.seccompResponse)), ("SECCOMP_IOCTL_NOTIF_ADDFD", .structIn(.seccompAddFd)),
     ("SECCOMP_IOCTL_NOTIF_ID_VALID", .valueIn(.hex64)),
@@ -315,6 +317,7 @@ extension DecodeContext {
         case .cloneRange: printCloneRange(at: address, to: &out)
         case .dedupeRange: printDedupeRange(at: address, to: &out)
         case .trimRange: printTrimRange(at: address, to: &out)
+        case .perfEventAttr: printPerfModifiedAttributes(at: address, to: &out)
         }
     }
 

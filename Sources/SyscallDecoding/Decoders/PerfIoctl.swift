@@ -1,7 +1,22 @@
 /// perf event ioctls as strace prints them. Most pass a number, a descriptor or a flag
 /// (Ioctl.swift's table); PERF_EVENT_IOC_QUERY_BPF passes struct perf_event_query_bpf, whose
-/// length the caller gives (`{ids_len=16`) and whose program ids the kernel fills in.
+/// length the caller gives (`{ids_len=16`) and whose program ids the kernel fills in;
+/// PERF_EVENT_IOC_MODIFY_ATTRIBUTES passes struct perf_event_attr, printed as perf_event_open
+/// prints it (PerfEvent.swift).
 extension DecodeContext {
+    /// The new attributes, at entry: the caller's size read first, as perf_event_open's entry
+    /// keeps it for its printer.
+    func printPerfModifiedAttributes(at address: UInt64, to out: inout Emitter) {
+        guard address != 0 else { return out.name("NULL") }
+        var context = self
+        if let size = read(address &+ UInt64(layouts.perfEventAttr.attrSize.offset), count: 4) {
+            context.slot.values = (UInt64(size.u32(0)), 1)
+        } else {
+            context.slot.values = (0, 0)
+        }
+        context.printPerfEventAttr(at: address, to: &out)
+    }
+
     /// `{ids_len=16` at entry (the rest comes at exit).
     func printPerfQueryBpfEntry(at address: UInt64, to out: inout Emitter) {
         let layout = layouts.perfEventQueryBpf

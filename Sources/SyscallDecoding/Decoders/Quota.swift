@@ -1,8 +1,8 @@
 /// Disk quotas as strace prints them: `quotactl(QCMD(Q_GETQUOTA, USRQUOTA), "/dev/sda1", 1000,
 /// {dqb_bhardlimit=...})` and quotactl_fd with a descriptor in place of the device. Which of id
 /// and addr print depends on the command; the structs the caller passes print at entry, those
-/// the kernel fills at exit. The XFS commands' structs (fs_disk_quota, fs_quota_stat) print as
-/// their address.
+/// the kernel fills at exit. XFS quota limits (struct fs_disk_quota) print as the Q_GET ones do;
+/// fs_quota_stat(v) prints as its address.
 extension SyscallCatalog {
     static let quota: [String: SyscallSignature] = [
         "quotactl": .init(count: 4, decoder: .quotactl(descriptor: false)),
@@ -18,6 +18,7 @@ private enum QuotaArguments {
     case infoIn, infoOut         // Q_SETINFO, Q_GETINFO
     case quotaIn, quotaOut       // Q_SETQUOTA, Q_GETQUOTA, with the id
     case nextQuotaOut            // Q_GETNEXTQUOTA
+    case xfsQuotaIn, xfsQuotaOut // Q_XSETQLIM; Q_XGETQUOTA, Q_XGETNEXTQUOTA: struct fs_disk_quota
     case addressOut              // Q_XGETQSTAT(V): the struct's address
     case xfsFlags, xfsTypes      // Q_XQUOTAON/OFF, Q_XQUOTARM: [FS_QUOTA_UDQ_ACCT|...], [FS_USER_QUOTA|...]
     case idAndAddress            // the other XFS commands and unknown ones
@@ -33,6 +34,8 @@ private enum QuotaArguments {
         case "Q_GETQUOTA": self = .quotaOut
         case "Q_GETNEXTQUOTA": self = .nextQuotaOut
         case "Q_XGETQSTAT", "Q_XGETQSTATV": self = .addressOut
+        case "Q_XSETQLIM": self = .xfsQuotaIn
+        case "Q_XGETQUOTA", "Q_XGETNEXTQUOTA": self = .xfsQuotaOut
         case "Q_XQUOTAON", "Q_XQUOTAOFF": self = .xfsFlags
         case "Q_XQUOTARM": self = .xfsTypes
         default: self = .idAndAddress
@@ -41,14 +44,14 @@ private enum QuotaArguments {
 
     var printsID: Bool {
         switch self {
-        case .quotaIn, .quotaOut, .nextQuotaOut, .idAndAddress: true
+        case .quotaIn, .quotaOut, .nextQuotaOut, .xfsQuotaIn, .xfsQuotaOut, .idAndAddress: true
         default: false
         }
     }
 
     var printsAtExit: Bool {
         switch self {
-        case .formatOut, .infoOut, .quotaOut, .nextQuotaOut, .addressOut: true
+        case .formatOut, .infoOut, .quotaOut, .nextQuotaOut, .xfsQuotaOut, .addressOut: true
         default: false
         }
     }
@@ -89,6 +92,9 @@ extension CallDecoder {
             case .quotaIn:
                 out.raw(", ")
                 context.printQuotaBlock(at: address, next: false, to: &out)
+            case .xfsQuotaIn:
+                out.raw(", ")
+                context.printXfsQuota(at: address, to: &out)
             case .idAndAddress:
                 out.raw(", ")
                 out.pointer(address)
@@ -104,7 +110,7 @@ extension CallDecoder {
                     out.flags(flags, context.constants.xfsQuotaTypes, unknown: "FS_???_QUOTA")
                 }
                 out.endArray()
-            case .formatOut, .infoOut, .quotaOut, .nextQuotaOut, .addressOut:
+            case .formatOut, .infoOut, .quotaOut, .nextQuotaOut, .xfsQuotaOut, .addressOut:
                 out.raw(", ")
             }
         }, exit: { context, out in
@@ -122,6 +128,7 @@ extension CallDecoder {
             case .infoOut: context.printQuotaInfo(at: address, to: &out)
             case .quotaOut: context.printQuotaBlock(at: address, next: false, to: &out)
             case .nextQuotaOut: context.printQuotaBlock(at: address, next: true, to: &out)
+            case .xfsQuotaOut: context.printXfsQuota(at: address, to: &out)
             default: out.pointer(address)
             }
         })
@@ -172,6 +179,40 @@ extension DecodeContext {
             if next {
                 out.field("dqb_id"); out.uint(layout.dqbId.unsigned(in: bytes))
             }
+        }
+        out.endStruct()
+    }
+
+    /// struct fs_disk_quota: version, quota type, the field mask (in hex), id, limits and counts;
+    /// the timers, warnings and real-time limits only with `-v`.
+    fileprivate func printXfsQuota(at address: UInt64, to out: inout Emitter) {
+        guard address != 0 else { return out.name("NULL") }
+        let layout = layouts.fsDiskQuota
+        guard let bytes = read(address, count: layout.size) else { return out.hex(address) }
+        out.beginStruct()
+        out.field("d_version"); out.uint(layout.dVersion.unsigned(in: bytes))
+        out.field("d_flags")
+        out.flags(layout.dFlags.unsigned(in: bytes), constants.xfsQuotaTypes, unknown: "FS_???_QUOTA")
+        out.field("d_fieldmask"); out.hex(layout.dFieldmask.unsigned(in: bytes))
+        out.field("d_id"); out.uint(layout.dId.unsigned(in: bytes))
+        out.field("d_blk_hardlimit"); out.uint(layout.dBlkHardlimit.unsigned(in: bytes))
+        out.field("d_blk_softlimit"); out.uint(layout.dBlkSoftlimit.unsigned(in: bytes))
+        out.field("d_ino_hardlimit"); out.uint(layout.dInoHardlimit.unsigned(in: bytes))
+        out.field("d_ino_softlimit"); out.uint(layout.dInoSoftlimit.unsigned(in: bytes))
+        out.field("d_bcount"); out.uint(layout.dBcount.unsigned(in: bytes))
+        out.field("d_icount"); out.uint(layout.dIcount.unsigned(in: bytes))
+        if abbreviates {
+            out.abbreviated()
+        } else {
+            out.field("d_itimer"); out.int(layout.dItimer.signed(in: bytes))
+            out.field("d_btimer"); out.int(layout.dBtimer.signed(in: bytes))
+            out.field("d_iwarns"); out.uint(layout.dIwarns.unsigned(in: bytes))
+            out.field("d_bwarns"); out.uint(layout.dBwarns.unsigned(in: bytes))
+            out.field("d_rtb_hardlimit"); out.uint(layout.dRtbHardlimit.unsigned(in: bytes))
+            out.field("d_rtb_softlimit"); out.uint(layout.dRtbSoftlimit.unsigned(in: bytes))
+            out.field("d_rtbcount"); out.uint(layout.dRtbcount.unsigned(in: bytes))
+            out.field("d_rtbtimer"); out.int(layout.dRtbtimer.signed(in: bytes))
+            out.field("d_rtbwarns"); out.uint(layout.dRtbwarns.unsigned(in: bytes))
         }
         out.endStruct()
     }

@@ -313,6 +313,12 @@ struct ABIConstants: Sendable {
     let l2capPsms: ConstantTable
     let l2capCids: ConstantTable
     let bluetoothAddressTypes: ConstantTable
+    let ioringOperations: ConstantTable
+    let ioringRestrictionOpcodes: ConstantTable
+    let ioringSqeFlags: FlagTable
+    let ioringProbeOpFlags: FlagTable
+    let ioringRsrcRegisterFlags: FlagTable
+    let ioWqCategories: ConstantTable
     /// `MAP_TYPE`, or nil where this ABI does not define it.
     let mapTypeMask: UInt64?
     /// `AT_STATX_SYNC_TYPE`, or nil where this ABI does not define it.
@@ -450,6 +456,9 @@ struct StructLayouts: Sendable {
     let ptracePeekSiginfoArgs: PtracePeekSiginfoArgsLayout
     let seccompMetadata: SeccompMetadataLayout
     let keyctlKdfParams: KeyctlKdfParamsLayout
+    let bpfMapInfo: BpfMapInfoLayout
+    let bpfProgInfo: BpfProgInfoLayout
+    let fsDiskQuota: FsDiskQuotaLayout
 }
 
 /// `struct stat (x86_64) / struct stat64 (i386) / struct stat (aarch64)` from <asm/stat.h>.
@@ -1593,4 +1602,87 @@ struct KeyctlKdfParamsLayout: Sendable {
     let otherinfo: FieldLayout
     let otherinfolen: FieldLayout
     let spare: FieldLayout
+}
+
+/// `struct bpf_map_info` from <linux/bpf.h>.
+struct BpfMapInfoLayout: Sendable {
+    let size: Int
+    let type: FieldLayout
+    let id: FieldLayout
+    let keySize: FieldLayout
+    let valueSize: FieldLayout
+    let maxEntries: FieldLayout
+    let mapFlags: FieldLayout
+    let name: FieldLayout
+    let ifindex: FieldLayout
+    let btfVmlinuxValueTypeId: FieldLayout
+    let netnsDev: FieldLayout
+    let netnsIno: FieldLayout
+    let btfId: FieldLayout
+    let btfKeyTypeId: FieldLayout
+    let btfValueTypeId: FieldLayout
+}
+
+/// `struct bpf_prog_info` from <linux/bpf.h>.
+struct BpfProgInfoLayout: Sendable {
+    let size: Int
+    let type: FieldLayout
+    let id: FieldLayout
+    let tag: FieldLayout
+    let jitedProgLen: FieldLayout
+    let xlatedProgLen: FieldLayout
+    let jitedProgInsns: FieldLayout
+    let xlatedProgInsns: FieldLayout
+    let loadTime: FieldLayout
+    let createdByUid: FieldLayout
+    let nrMapIds: FieldLayout
+    let mapIds: FieldLayout
+    let name: FieldLayout
+    let ifindex: FieldLayout
+    let netnsDev: FieldLayout
+    let netnsIno: FieldLayout
+    let nrJitedKsyms: FieldLayout
+    let nrJitedFuncLens: FieldLayout
+    let jitedKsyms: FieldLayout
+    let jitedFuncLens: FieldLayout
+    let btfId: FieldLayout
+    let funcInfoRecSize: FieldLayout
+    let funcInfo: FieldLayout
+    let nrFuncInfo: FieldLayout
+    let nrLineInfo: FieldLayout
+    let lineInfo: FieldLayout
+    let jitedLineInfo: FieldLayout
+    let nrJitedLineInfo: FieldLayout
+    let lineInfoRecSize: FieldLayout
+    let jitedLineInfoRecSize: FieldLayout
+    let nrProgTags: FieldLayout
+    let progTags: FieldLayout
+    let runTimeNs: FieldLayout
+    let runCnt: FieldLayout
+    let recursionMisses: FieldLayout
+    let verifiedInsns: FieldLayout
+}
+
+/// `struct fs_disk_quota` from <linux/dqblk_xfs.h>.
+struct FsDiskQuotaLayout: Sendable {
+    let size: Int
+    let dVersion: FieldLayout
+    let dFlags: FieldLayout
+    let dFieldmask: FieldLayout
+    let dId: FieldLayout
+    let dBlkHardlimit: FieldLayout
+    let dBlkSoftlimit: FieldLayout
+    let dInoHardlimit: FieldLayout
+    let dInoSoftlimit: FieldLayout
+    let dBcount: FieldLayout
+    let dIcount: FieldLayout
+    let dItimer: FieldLayout
+    let dBtimer: FieldLayout
+    let dIwarns: FieldLayout
+    let dBwarns: FieldLayout
+    let dRtbHardlimit: FieldLayout
+    let dRtbSoftlimit: FieldLayout
+    let dRtbcount: FieldLayout
+    let dRtbtimer: FieldLayout
+    let dRtbwarns: FieldLayout
 }
