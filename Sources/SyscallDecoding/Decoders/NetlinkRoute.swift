@@ -2,8 +2,9 @@
 /// followed by its attributes (IFLA_*, IFA_*, RTA_*) as strace decodes them; rules and netconf
 /// in `NetlinkRule.swift`, neighbours in `NetlinkNeighbour.swift`, traffic control in
 /// `NetlinkTrafficControl.swift`, address labels in `NetlinkAddressLabel.swift`, next hops in
-/// `NetlinkNextHop.swift`, nested link attributes in `NetlinkLinkNested.swift`. Other route
-/// messages (neighbour tables, multicast routes, ...) print their bytes in hex.
+/// `NetlinkNextHop.swift`, nested link attributes in `NetlinkLinkNested.swift`, nested route
+/// attributes in `NetlinkRouteNested.swift`, neighbour tables in `NetlinkNeighbourTable.swift`.
+/// Other route messages (multicast routes, ...) print their bytes in hex.
 extension DecodeContext {
     /// Prints the payload of route message `type` and returns true, or false when it is not one
     /// of the decoded kinds.
@@ -179,7 +180,7 @@ extension DecodeContext {
         }
     }
 
-    private func printRouteAttribute(type: UInt16, family: UInt8, at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
+    func printRouteAttribute(type: UInt16, family: UInt8, at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
         guard let name = constants.routeAttributes.name(of: UInt64(type)) else { return false }
         switch attributeKind(name, routeAttributeKinds) {
         case .u8: return printAttributeNumber(at: address, length: length, size: 1, to: &out)
@@ -199,6 +200,8 @@ extension DecodeContext {
             return printAttributeStruct(at: address, length: length,
                                         fields: ["rta_clntref", "rta_lastuse", "rta_expires", "rta_error", "rta_used",
                                                  "rta_id", "rta_ts", "rta_tsage"], size: 4, signedFields: [2, 3], to: &out)
+        case .routeMetrics: return printRouteMetrics(at: address, length: length, to: &out)
+        case .multipath: return printMultipath(family: family, at: address, length: length, to: &out)
         default: return false
         }
     }
@@ -282,7 +285,8 @@ extension DecodeContext {
 private enum AttributeKind {
     case string, u8, u32, s32, hardwareAddress, interfaceIndex, inetAddress, linkStats, linkStats64, extensionMask,
          addressFlags, addressCacheInfo, routeTable, routeCacheInfo, hex,
-         xdp, linkInfo, afSpec, interfaceMap  // nested link attributes: NetlinkLinkNested.swift
+         xdp, linkInfo, afSpec, interfaceMap,  // nested link attributes: NetlinkLinkNested.swift
+         routeMetrics, multipath  // nested route attributes: NetlinkRouteNested.swift
 }
 
 private func attributeKind(_ name: StaticString, _ kinds: [(StaticString, AttributeKind)]) -> AttributeKind {
@@ -318,6 +322,7 @@ private let routeAttributeKinds: [(StaticString, AttributeKind)] = [
     ("RTA_IIF", .interfaceIndex), ("RTA_OIF", .interfaceIndex), ("RTA_PRIORITY", .u32), ("RTA_TABLE", .routeTable),
     ("RTA_MARK", .u32), ("RTA_UID", .u32), ("RTA_FLOW", .u32), ("RTA_PREF", .u8), ("RTA_TTL_PROPAGATE", .u8),
     ("RTA_IP_PROTO", .u8), ("RTA_CACHEINFO", .routeCacheInfo), ("RTA_NH_ID", .u32),
+    ("RTA_METRICS", .routeMetrics), ("RTA_MULTIPATH", .multipath),
 ]
 
 /// struct rtnl_link_stats64's fields; rtnl_link_stats has all but the last.
