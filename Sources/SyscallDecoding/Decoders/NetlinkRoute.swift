@@ -24,6 +24,8 @@ extension DecodeContext {
             printNextHopMessage(at: address, length: length, to: &out)
         } else if nameHasSuffix(name, "ADDRLABEL") {
             printAddressLabelMessage(at: address, length: length, to: &out)
+        } else if nameHasSuffix(name, "NEIGHTBL") {
+            printNeighbourTableMessage(at: address, length: length, to: &out)
         } else if nameHasSuffix(name, "NEIGH") {
             printNeighbourMessage(at: address, length: length, to: &out)
         } else if nameHasSuffix(name, "QDISC") || nameHasSuffix(name, "TCLASS") || nameHasSuffix(name, "TFILTER")
