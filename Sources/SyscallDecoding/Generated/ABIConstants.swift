@@ -309,6 +309,11 @@ struct ABIConstants: Sendable {
     let lightweightTunnelTypes: ConstantTable
     let nextHopResilientGroupAttributes: ConstantTable
     let nextHopResilientBucketAttributes: ConstantTable
+    let bridgePortAttributes: ConstantTable
+    let tunAttributes: ConstantTable
+    let tunDeviceTypes: ConstantTable
+    let linkEvents: ConstantTable
+    let protoDownReasonAttributes: ConstantTable
     /// `MAP_TYPE`, or nil where this ABI does not define it.
     let mapTypeMask: UInt64?
     /// `AT_STATX_SYNC_TYPE`, or nil where this ABI does not define it.

@@ -6,6 +6,8 @@
  * it was. No namespace: strace finds a socket's protocol in its own network namespace only. */
 #define _GNU_SOURCE
 #include <linux/gen_stats.h>
+#include <linux/if_link.h>
+#include <linux/if_tun.h>
 #include <linux/lwtunnel.h>
 #include <linux/neighbour.h>
 #include <linux/netlink.h>
@@ -279,6 +281,84 @@ static void next_hops(int fd) {
     get(fd, &m);
 }
 
+static void u8(struct message *m, int type, uint8_t value) { attribute(m, type, &value, 1); }
+
+/* Rarer link attributes: a tun device's data, a bridge port's, a link event, alternative names;
+ * the strict get takes none of them. */
+static void links(int fd) {
+    struct message m;
+    struct ifinfomsg link = {.ifi_family = AF_UNSPEC};
+    start(&m, RTM_GETLINK, NLM_F_ACK, 41, &link, sizeof link);
+    size_t info = nest(&m, IFLA_LINKINFO);
+    attribute(&m, IFLA_INFO_KIND, "tun", 4);
+    size_t data = nest(&m, IFLA_INFO_DATA);
+    u32(&m, IFLA_TUN_OWNER, -1);
+    u32(&m, IFLA_TUN_GROUP, 1000);
+    u8(&m, IFLA_TUN_TYPE, IFF_TAP);
+    u8(&m, IFLA_TUN_TYPE, 7);
+    u8(&m, IFLA_TUN_PI, 0);
+    u8(&m, IFLA_TUN_PERSIST, 1);
+    u32(&m, IFLA_TUN_NUM_QUEUES, 2);
+    u16(&m, IFLA_TUN_OWNER, 1);
+    end(&m, data);
+    attribute(&m, IFLA_INFO_SLAVE_KIND, "bridge", 7);
+    data = nest(&m, IFLA_INFO_SLAVE_DATA);
+    u8(&m, IFLA_BRPORT_STATE, 3);
+    u16(&m, IFLA_BRPORT_PRIORITY, 32);
+    u32(&m, IFLA_BRPORT_COST, 100);
+    u16(&m, IFLA_BRPORT_GROUP_FWD_MASK, 0);
+    u16(&m, IFLA_BRPORT_GROUP_FWD_MASK, 0x4000);
+    u32(&m, IFLA_BRPORT_BACKUP_PORT, 1);
+    attribute(&m, IFLA_BRPORT_FLUSH, NULL, 0);
+    end(&m, data);
+    end(&m, info);
+    info = nest(&m, IFLA_LINKINFO);
+    attribute(&m, IFLA_INFO_KIND, "veth", 5);
+    data = nest(&m, IFLA_INFO_DATA);
+    u32(&m, 1, 5);
+    end(&m, data);
+    end(&m, info);
+    u32(&m, IFLA_EVENT, IFLA_EVENT_REBOOT);
+    u32(&m, IFLA_EVENT, 77);
+    size_t list = nest(&m, IFLA_PROP_LIST);
+    attribute(&m, IFLA_ALT_IFNAME, "alternative", 12);
+    u32(&m, IFLA_MTU, 1500);
+    end(&m, list);
+    list = nest(&m, IFLA_PROTO_DOWN_REASON);
+    u32(&m, IFLA_PROTO_DOWN_REASON_MASK, 3);
+    u32(&m, IFLA_PROTO_DOWN_REASON_VALUE, 1);
+    u16(&m, IFLA_PROTO_DOWN_REASON_VALUE, 1);
+    u32(&m, 3, 1);
+    end(&m, list);
+    u32(&m, IFLA_NET_NS_FD, fd);
+    u32(&m, IFLA_IF_NETNSID, -1);
+    list = nest(&m, IFLA_PROTINFO);
+    u8(&m, IFLA_BRPORT_STATE, 3);
+    end(&m, list);
+    get(fd, &m);
+    /* A bridge port's protocol information, and IPv6's. */
+    link.ifi_family = AF_BRIDGE;
+    start(&m, RTM_GETLINK, NLM_F_ACK, 42, &link, sizeof link);
+    list = nest(&m, IFLA_PROTINFO);
+    u8(&m, IFLA_BRPORT_MODE, 1);
+    u16(&m, IFLA_BRPORT_ID, 0x8001);
+    struct ifla_bridge_id bridge = {{0x80, 0}, {2, 0, 0, 0, 0, 1}};
+    attribute(&m, IFLA_BRPORT_ROOT_ID, &bridge, sizeof bridge);
+    attribute(&m, IFLA_BRPORT_BRIDGE_ID, &bridge, 6);
+    u64(&m, IFLA_BRPORT_MESSAGE_AGE_TIMER, 250);
+    u64(&m, IFLA_BRPORT_HOLD_TIMER, 0);
+    u8(&m, IFLA_BRPORT_LOCKED, 1);
+    u8(&m, 0x30, 1);
+    end(&m, list);
+    get(fd, &m);
+    link.ifi_family = AF_INET6;
+    start(&m, RTM_GETLINK, NLM_F_ACK, 43, &link, sizeof link);
+    list = nest(&m, IFLA_PROTINFO);
+    u32(&m, IFLA_INET6_FLAGS, 0x80000000);
+    end(&m, list);
+    get(fd, &m);
+}
+
 int main(void) {
     int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
     struct sockaddr_nl self = {.nl_family = AF_NETLINK};
@@ -289,6 +369,7 @@ int main(void) {
     neighbour_tables(fd);
     traffic_control(fd);
     next_hops(fd);
+    links(fd);
     close(fd);
     return 0;
 }
