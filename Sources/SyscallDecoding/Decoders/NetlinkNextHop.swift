@@ -55,10 +55,10 @@ extension DecodeContext {
                 guard let name = self.constants.nextHopResilientGroupAttributes.name(of: UInt64(type)) else { return false }
                 if sameName(name, "NHA_RES_GROUP_BUCKETS") { return self.printAttributeNumber(at: at, length: count, size: 2, to: &out) }
                 if sameName(name, "NHA_RES_GROUP_IDLE_TIMER") || sameName(name, "NHA_RES_GROUP_UNBALANCED_TIMER") {
-                    return self.printAttributeClockTicks(at: at, length: count, size: 4, to: &out)
+                    return self.printAttributeClockTicks(at: at, length: count, to: &out)
                 }
                 if sameName(name, "NHA_RES_GROUP_UNBALANCED_TIME") {
-                    return self.printAttributeClockTicks(at: at, length: count, size: 8, to: &out)
+                    return self.printAttributeClockTicks(at: at, length: count, to: &out)
                 }
                 return false
             }, to: &out)
@@ -69,7 +69,7 @@ extension DecodeContext {
                                    unknown: "NHA_RES_BUCKET_???", printValue: { type, at, count, out in
                 guard let name = self.constants.nextHopResilientBucketAttributes.name(of: UInt64(type)) else { return false }
                 if sameName(name, "NHA_RES_BUCKET_INDEX") { return self.printAttributeNumber(at: at, length: count, size: 2, to: &out) }
-                if sameName(name, "NHA_RES_BUCKET_IDLE_TIME") { return self.printAttributeClockTicks(at: at, length: count, size: 8, to: &out) }
+                if sameName(name, "NHA_RES_BUCKET_IDLE_TIME") { return self.printAttributeClockTicks(at: at, length: count, to: &out) }
                 if sameName(name, "NHA_RES_BUCKET_NH_ID") { return self.printAttributeNumber(at: at, length: count, size: 4, to: &out) }
                 return false
             }, to: &out)
@@ -114,9 +114,11 @@ extension DecodeContext {
     }
 
     /// A time in clock ticks (USER_HZ, 100 a second): `120 /* 1.20 s */`, the comment left out
-    /// for 0 and under `-X raw`.
-    func printAttributeClockTicks(at address: UInt64, length: Int, size: Int, to out: inout Emitter) -> Bool {
-        guard length >= size, let bytes = read(address, count: size) else { return false }
+    /// for 0 and under `-X raw`. As strace reads it: a whole u32 for up to 4 bytes, a whole u64
+    /// for up to 8 (the bytes after a short value read too), hex beyond.
+    func printAttributeClockTicks(at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
+        let size = length <= 4 ? 4 : 8
+        guard length > 0, length <= 8, let bytes = read(address, count: size) else { return false }
         let ticks = FieldLayout(offset: 0, size: size).unsigned(in: bytes)
         out.uint(ticks)
         guard ticks != 0, out.constantStyle != .raw else { return true }

@@ -313,6 +313,9 @@ struct ABIConstants: Sendable {
     let tunAttributes: ConstantTable
     let tunDeviceTypes: ConstantTable
     let linkEvents: ConstantTable
+    let bridgeAttributes: ConstantTable
+    let bridgeBooleanOptions: ConstantTable
+    let bridgeQuerierAttributes: ConstantTable
     let protoDownReasonAttributes: ConstantTable
     /// `MAP_TYPE`, or nil where this ABI does not define it.
     let mapTypeMask: UInt64?

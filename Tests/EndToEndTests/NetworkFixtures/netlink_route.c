@@ -6,6 +6,7 @@
  * it was. No namespace: strace finds a socket's protocol in its own network namespace only. */
 #define _GNU_SOURCE
 #include <linux/gen_stats.h>
+#include <linux/if_bridge.h>
 #include <linux/if_link.h>
 #include <linux/if_tun.h>
 #include <linux/lwtunnel.h>
@@ -310,6 +311,42 @@ static void links(int fd) {
     u16(&m, IFLA_BRPORT_GROUP_FWD_MASK, 0x4000);
     u32(&m, IFLA_BRPORT_BACKUP_PORT, 1);
     attribute(&m, IFLA_BRPORT_FLUSH, NULL, 0);
+    end(&m, data);
+    end(&m, info);
+    get(fd, &m);
+    /* A bridge's own data. */
+    start(&m, RTM_GETLINK, NLM_F_ACK, 44, &link, sizeof link);
+    info = nest(&m, IFLA_LINKINFO);
+    attribute(&m, IFLA_INFO_KIND, "bridge", 7);
+    data = nest(&m, IFLA_INFO_DATA);
+    u32(&m, IFLA_BR_FORWARD_DELAY, 1500);
+    u64(&m, IFLA_BR_HELLO_TIMER, 150);
+    u64(&m, IFLA_BR_GC_TIMER, 0);
+    attribute(&m, IFLA_BR_AGEING_TIME, "\1\2\3\4\5\6", 6);
+    u32(&m, IFLA_BR_STP_STATE, 1);
+    u16(&m, IFLA_BR_PRIORITY, 0x8000);
+    u8(&m, IFLA_BR_VLAN_FILTERING, 1);
+    u16(&m, IFLA_BR_VLAN_PROTOCOL, htons(ETH_P_8021Q));
+    u16(&m, IFLA_BR_VLAN_PROTOCOL, htons(0x0501));
+    u16(&m, IFLA_BR_GROUP_FWD_MASK, 0x4000);
+    struct ifla_bridge_id root = {{0x80, 0}, {2, 0, 0, 0, 0, 1}};
+    attribute(&m, IFLA_BR_ROOT_ID, &root, sizeof root);
+    attribute(&m, IFLA_BR_GROUP_ADDR, "\x01\x80\xc2\x00\x00\x00", 6);
+    struct br_boolopt_multi options = {.optval = 1 << BR_BOOLOPT_NO_LL_LEARN | 1 << BR_BOOLOPT_MST_ENABLE | 0x100,
+                                       .optmask = 1 << BR_BOOLOPT_NO_LL_LEARN};
+    attribute(&m, IFLA_BR_MULTI_BOOLOPT, &options, sizeof options);
+    options = (struct br_boolopt_multi){0, 0};
+    attribute(&m, IFLA_BR_MULTI_BOOLOPT, &options, sizeof options);
+    size_t querier = nest(&m, IFLA_BR_MCAST_QUERIER_STATE);
+    uint32_t address = htonl(0x0a000001);
+    attribute(&m, BRIDGE_QUERIER_IP_ADDRESS, &address, 4);
+    u32(&m, BRIDGE_QUERIER_IP_PORT, 1);
+    u64(&m, BRIDGE_QUERIER_IP_OTHER_TIMER, 25500);
+    unsigned char loopback6[16] = {[15] = 1};
+    attribute(&m, BRIDGE_QUERIER_IPV6_ADDRESS, loopback6, 16);
+    u32(&m, BRIDGE_QUERIER_IPV6_OTHER_TIMER, 0);
+    end(&m, querier);
+    u8(&m, 0x30, 1);
     end(&m, data);
     end(&m, info);
     info = nest(&m, IFLA_LINKINFO);
