@@ -2,8 +2,9 @@
 /// followed by its attributes (IFLA_*, IFA_*, RTA_*) as strace decodes them; rules and netconf
 /// in `NetlinkRule.swift`, neighbours in `NetlinkNeighbour.swift`, traffic control in
 /// `NetlinkTrafficControl.swift`, address labels in `NetlinkAddressLabel.swift`, next hops in
-/// `NetlinkNextHop.swift`, nested link attributes in `NetlinkLinkNested.swift`. Other route
-/// messages (neighbour tables, multicast routes, ...) print their bytes in hex.
+/// `NetlinkNextHop.swift`, nested link attributes in `NetlinkLinkNested.swift`, nested route
+/// attributes in `NetlinkRouteNested.swift`, neighbour tables in `NetlinkNeighbourTable.swift`.
+/// Other route messages (multicast routes, ...) print their bytes in hex.
 extension DecodeContext {
     /// Prints the payload of route message `type` and returns true, or false when it is not one
     /// of the decoded kinds.
@@ -23,6 +24,8 @@ extension DecodeContext {
             printNextHopMessage(at: address, length: length, to: &out)
         } else if nameHasSuffix(name, "ADDRLABEL") {
             printAddressLabelMessage(at: address, length: length, to: &out)
+        } else if nameHasSuffix(name, "NEIGHTBL") {
+            printNeighbourTableMessage(at: address, length: length, to: &out)
         } else if nameHasSuffix(name, "NEIGH") {
             printNeighbourMessage(at: address, length: length, to: &out)
         } else if nameHasSuffix(name, "QDISC") || nameHasSuffix(name, "TCLASS") || nameHasSuffix(name, "TFILTER")
@@ -39,9 +42,10 @@ extension DecodeContext {
     private func printInterfaceInfo(at address: UInt64, length: Int, to out: inout Emitter) {
         let size = 16
         guard let bytes = read(address, count: min(length, size)) else { return out.hex(address) }
+        let family = bytes[0]
         out.beginStruct()
         out.field("ifi_family")
-        out.constant(UInt64(bytes[0]), constants.addressFamilies, unknown: "AF_???")
+        out.constant(UInt64(family), constants.addressFamilies, unknown: "AF_???")
         guard length >= size else {
             out.abbreviated()
             return out.endStruct()
@@ -59,7 +63,7 @@ extension DecodeContext {
         out.element()
         printNetlinkAttributes(at: address &+ UInt64(size), length: length - size, names: constants.linkAttributes,
                                unknown: "IFLA_???", printValue: { type, at, count, out in
-            self.printLinkAttribute(type: type, at: at, length: count, to: &out)
+            self.printLinkAttribute(type: type, family: family, at: at, length: count, to: &out)
         }, to: &out)
     }
 
@@ -138,7 +142,7 @@ extension DecodeContext {
 
     // MARK: Attribute values
 
-    private func printLinkAttribute(type: UInt16, at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
+    private func printLinkAttribute(type: UInt16, family: UInt8, at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
         guard let name = constants.linkAttributes.name(of: UInt64(type)) else { return false }
         switch attributeKind(name, linkAttributeKinds) {
         case .string: return printAttributeString(at: address, length: length, to: &out)
@@ -157,6 +161,17 @@ extension DecodeContext {
         case .linkInfo: return printLinkInfoAttributes(at: address, length: length, to: &out)
         case .afSpec: return printAddressFamilySpecificAttributes(at: address, length: length, to: &out)
         case .interfaceMap: return printInterfaceMap(at: address, length: length, to: &out)
+        case .protocolInfo: return printLinkProtocolInfo(family: family, at: address, length: length, to: &out)
+        case .linkEvent:
+            guard length >= 4, let bytes = read(address, count: 4) else { return false }
+            out.constant(UInt64(bytes.u32(0)), constants.linkEvents, unknown: "IFLA_EVENT_???")
+            return true
+        case .propertyList: return printLinkPropertyList(at: address, length: length, to: &out)
+        case .protoDownReason: return printProtoDownReason(at: address, length: length, to: &out)
+        case .descriptor:
+            guard length >= 4, let bytes = read(address, count: 4) else { return false }
+            out.fd(Int32(bitPattern: bytes.u32(0)))
+            return true
         default: return false
         }
     }
@@ -179,7 +194,7 @@ extension DecodeContext {
         }
     }
 
-    private func printRouteAttribute(type: UInt16, family: UInt8, at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
+    func printRouteAttribute(type: UInt16, family: UInt8, at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
         guard let name = constants.routeAttributes.name(of: UInt64(type)) else { return false }
         switch attributeKind(name, routeAttributeKinds) {
         case .u8: return printAttributeNumber(at: address, length: length, size: 1, to: &out)
@@ -199,6 +214,8 @@ extension DecodeContext {
             return printAttributeStruct(at: address, length: length,
                                         fields: ["rta_clntref", "rta_lastuse", "rta_expires", "rta_error", "rta_used",
                                                  "rta_id", "rta_ts", "rta_tsage"], size: 4, signedFields: [2, 3], to: &out)
+        case .routeMetrics: return printRouteMetrics(at: address, length: length, to: &out)
+        case .multipath: return printMultipath(family: family, at: address, length: length, to: &out)
         default: return false
         }
     }
@@ -282,7 +299,9 @@ extension DecodeContext {
 private enum AttributeKind {
     case string, u8, u32, s32, hardwareAddress, interfaceIndex, inetAddress, linkStats, linkStats64, extensionMask,
          addressFlags, addressCacheInfo, routeTable, routeCacheInfo, hex,
-         xdp, linkInfo, afSpec, interfaceMap  // nested link attributes: NetlinkLinkNested.swift
+         xdp, linkInfo, afSpec, interfaceMap,  // nested link attributes: NetlinkLinkNested.swift
+         protocolInfo, linkEvent, propertyList, protoDownReason, descriptor,
+         routeMetrics, multipath  // nested route attributes: NetlinkRouteNested.swift
 }
 
 private func attributeKind(_ name: StaticString, _ kinds: [(StaticString, AttributeKind)]) -> AttributeKind {
@@ -301,9 +320,11 @@ private let linkAttributeKinds: [(StaticString, AttributeKind)] = [
     ("IFLA_CARRIER_DOWN_COUNT", .u32), ("IFLA_MIN_MTU", .u32), ("IFLA_MAX_MTU", .u32), ("IFLA_GRO_MAX_SIZE", .u32),
     ("IFLA_TSO_MAX_SIZE", .u32), ("IFLA_TSO_MAX_SEGS", .u32), ("IFLA_ALLMULTI", .u32), ("IFLA_NEW_IFINDEX", .s32),
     ("IFLA_OPERSTATE", .u8), ("IFLA_LINKMODE", .u8), ("IFLA_CARRIER", .u8), ("IFLA_PROTO_DOWN", .u8),
-    ("IFLA_LINK_NETNSID", .s32), ("IFLA_NEW_NETNSID", .s32), ("IFLA_TARGET_NETNSID", .s32),
+    ("IFLA_LINK_NETNSID", .s32), ("IFLA_NEW_NETNSID", .s32), ("IFLA_IF_NETNSID", .s32),
     ("IFLA_STATS", .linkStats), ("IFLA_STATS64", .linkStats64), ("IFLA_EXT_MASK", .extensionMask),
     ("IFLA_XDP", .xdp), ("IFLA_LINKINFO", .linkInfo), ("IFLA_AF_SPEC", .afSpec), ("IFLA_MAP", .interfaceMap),
+    ("IFLA_PROTINFO", .protocolInfo), ("IFLA_EVENT", .linkEvent), ("IFLA_PROP_LIST", .propertyList),
+    ("IFLA_PROTO_DOWN_REASON", .protoDownReason), ("IFLA_NET_NS_FD", .descriptor),
 ]
 
 private let addressAttributeKinds: [(StaticString, AttributeKind)] = [
@@ -318,6 +339,7 @@ private let routeAttributeKinds: [(StaticString, AttributeKind)] = [
     ("RTA_IIF", .interfaceIndex), ("RTA_OIF", .interfaceIndex), ("RTA_PRIORITY", .u32), ("RTA_TABLE", .routeTable),
     ("RTA_MARK", .u32), ("RTA_UID", .u32), ("RTA_FLOW", .u32), ("RTA_PREF", .u8), ("RTA_TTL_PROPAGATE", .u8),
     ("RTA_IP_PROTO", .u8), ("RTA_CACHEINFO", .routeCacheInfo), ("RTA_NH_ID", .u32),
+    ("RTA_METRICS", .routeMetrics), ("RTA_MULTIPATH", .multipath),
 ]
 
 /// struct rtnl_link_stats64's fields; rtnl_link_stats has all but the last.

@@ -1,6 +1,7 @@
 /// NETLINK_ROUTE payloads of traffic control (RTM_*QDISC, *TCLASS, *TFILTER, *CHAIN, as `tc`
 /// sends and receives them): struct tcmsg and the TCA_* attributes, with the statistics of
-/// TCA_STATS and TCA_STATS2. A queueing discipline's own options (TCA_OPTIONS) stay in hex.
+/// TCA_STATS and TCA_STATS2 and the size table of TCA_STAB. A queueing discipline's own options
+/// (TCA_OPTIONS), its TCA_XSTATS and TCA_STATS_APP stay in hex, as strace 6.1 prints them.
 extension DecodeContext {
     /// `{tcm_family=AF_UNSPEC, tcm_ifindex=if_nametoindex("lo"), tcm_handle=0, tcm_parent=4294967295,
     /// tcm_info=2}`, then the TCA_* attributes.
@@ -62,6 +63,13 @@ extension DecodeContext {
             out.endStruct()
             return true
         }
+        if sameName(name, "TCA_STAB") {
+            printNetlinkAttributes(at: address, length: length, names: constants.sizeTableAttributes,
+                                   unknown: "TCA_STAB_???", printValue: { type, at, count, out in
+                self.printSizeTableAttribute(type: type, at: at, length: count, to: &out)
+            }, to: &out)
+            return true
+        }
         if sameName(name, "TCA_HW_OFFLOAD") { return printAttributeNumber(at: address, length: length, size: 1, to: &out) }
         for number in ["TCA_FCNT", "TCA_CHAIN", "TCA_INGRESS_BLOCK", "TCA_EGRESS_BLOCK"] as [StaticString]
             where sameName(name, number) {
@@ -95,6 +103,54 @@ extension DecodeContext {
         }
         if sameName(name, "TCA_STATS_PKT64") { return printAttributeNumber(at: address, length: length, size: 8, to: &out) }
         return false
+    }
+}
+
+extension DecodeContext {
+    /// TCA_STAB_BASE's struct tc_sizespec (`{cell_log=3, size_log=1, cell_align=-1, overhead=-4,
+    /// linklayer=2, mpu=64, mtu=2048, tsize=4}`, hex if short) and TCA_STAB_DATA's u16 cells.
+    private func printSizeTableAttribute(type: UInt16, at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
+        guard let name = constants.sizeTableAttributes.name(of: UInt64(type)) else { return false }
+        if sameName(name, "TCA_STAB_DATA") { return printNumberArray(at: address, length: length, elementSize: 2, to: &out) }
+        guard sameName(name, "TCA_STAB_BASE") else { return false }
+        let layout = layouts.tcSizespec
+        guard length >= layout.size, let bytes = read(address, count: layout.size) else { return false }
+        out.beginStruct()
+        out.field("cell_log")
+        out.uint(layout.cellLog.unsigned(in: bytes))
+        out.field("size_log")
+        out.uint(layout.sizeLog.unsigned(in: bytes))
+        out.field("cell_align")
+        out.int(layout.cellAlign.signed(in: bytes))
+        out.field("overhead")
+        out.int(layout.overhead.signed(in: bytes))
+        let unsignedFields: [(StaticString, FieldLayout)] = [("linklayer", layout.linklayer), ("mpu", layout.mpu),
+                                                            ("mtu", layout.mtu), ("tsize", layout.tsize)]
+        for (field, place) in unsignedFields {
+            out.field(field)
+            out.uint(place.unsigned(in: bytes))
+        }
+        out.endStruct()
+        return true
+    }
+
+    /// `[1, 2, 3]`: unsigned numbers of `elementSize` bytes, cut at `-s` elements unless `-v`;
+    /// false (hex) when not even one fits.
+    func printNumberArray(at address: UInt64, length: Int, elementSize: Int, to out: inout Emitter) -> Bool {
+        let count = length / elementSize
+        guard count > 0, let bytes = read(address, count: count * elementSize) else { return false }
+        let limit = abbreviates ? options.stringLimit : .max
+        out.beginArray()
+        for index in 0..<count {
+            guard index < limit else {
+                out.abbreviated()
+                break
+            }
+            out.element()
+            out.uint(FieldLayout(offset: index * elementSize, size: elementSize).unsigned(in: bytes))
+        }
+        out.endArray()
+        return true
     }
 }
 

@@ -319,6 +319,22 @@ struct ABIConstants: Sendable {
     let ioringProbeOpFlags: FlagTable
     let ioringRsrcRegisterFlags: FlagTable
     let ioWqCategories: ConstantTable
+    let routeMetrics: ConstantTable
+    let neighbourTableAttributes: ConstantTable
+    let neighbourTableParameters: ConstantTable
+    let sizeTableAttributes: ConstantTable
+    let nextHopGroupTypes: ConstantTable
+    let lightweightTunnelTypes: ConstantTable
+    let nextHopResilientGroupAttributes: ConstantTable
+    let nextHopResilientBucketAttributes: ConstantTable
+    let bridgePortAttributes: ConstantTable
+    let tunAttributes: ConstantTable
+    let tunDeviceTypes: ConstantTable
+    let linkEvents: ConstantTable
+    let bridgeAttributes: ConstantTable
+    let bridgeBooleanOptions: ConstantTable
+    let bridgeQuerierAttributes: ConstantTable
+    let protoDownReasonAttributes: ConstantTable
     /// `MAP_TYPE`, or nil where this ABI does not define it.
     let mapTypeMask: UInt64?
     /// `AT_STATX_SYNC_TYPE`, or nil where this ABI does not define it.
@@ -459,6 +475,11 @@ struct StructLayouts: Sendable {
     let bpfMapInfo: BpfMapInfoLayout
     let bpfProgInfo: BpfProgInfoLayout
     let fsDiskQuota: FsDiskQuotaLayout
+    let rtnexthop: RtnexthopLayout
+    let ndtConfig: NdtConfigLayout
+    let ndtStats: NdtStatsLayout
+    let tcSizespec: TcSizespecLayout
+    let nexthopGrp: NexthopGrpLayout
 }
 
 /// `struct stat (x86_64) / struct stat64 (i386) / struct stat (aarch64)` from <asm/stat.h>.
@@ -1685,4 +1706,65 @@ struct FsDiskQuotaLayout: Sendable {
     let dRtbcount: FieldLayout
     let dRtbtimer: FieldLayout
     let dRtbwarns: FieldLayout
+}
+
+/// `struct rtnexthop` from <linux/rtnetlink.h>.
+struct RtnexthopLayout: Sendable {
+    let size: Int
+    let rtnhLen: FieldLayout
+    let rtnhFlags: FieldLayout
+    let rtnhHops: FieldLayout
+    let rtnhIfindex: FieldLayout
+}
+
+/// `struct ndt_config` from <linux/neighbour.h>.
+struct NdtConfigLayout: Sendable {
+    let size: Int
+    let ndtcKeyLen: FieldLayout
+    let ndtcEntrySize: FieldLayout
+    let ndtcEntries: FieldLayout
+    let ndtcLastFlush: FieldLayout
+    let ndtcLastRand: FieldLayout
+    let ndtcHashRnd: FieldLayout
+    let ndtcHashMask: FieldLayout
+    let ndtcHashChainGc: FieldLayout
+    let ndtcProxyQlen: FieldLayout
+}
+
+/// `struct ndt_stats` from <linux/neighbour.h>.
+struct NdtStatsLayout: Sendable {
+    let size: Int
+    let ndtsAllocs: FieldLayout
+    let ndtsDestroys: FieldLayout
+    let ndtsHashGrows: FieldLayout
+    let ndtsResFailed: FieldLayout
+    let ndtsLookups: FieldLayout
+    let ndtsHits: FieldLayout
+    let ndtsRcvProbesMcast: FieldLayout
+    let ndtsRcvProbesUcast: FieldLayout
+    let ndtsPeriodicGcRuns: FieldLayout
+    let ndtsForcedGcRuns: FieldLayout
+    let ndtsTableFulls: FieldLayout
+}
+
+/// `struct tc_sizespec` from <linux/pkt_sched.h>.
+struct TcSizespecLayout: Sendable {
+    let size: Int
+    let cellLog: FieldLayout
+    let sizeLog: FieldLayout
+    let cellAlign: FieldLayout
+    let overhead: FieldLayout
+    let linklayer: FieldLayout
+    let mpu: FieldLayout
+    let mtu: FieldLayout
+    let tsize: FieldLayout
+}
+
+/// `struct nexthop_grp` from <linux/nexthop.h>.
+struct NexthopGrpLayout: Sendable {
+    let size: Int
+    let id: FieldLayout
+    let weight: FieldLayout
+    let resvd1: FieldLayout
+    let resvd2: FieldLayout
 }
