@@ -257,8 +257,14 @@ final class TraceSession<Control: TraceeControl> {
         task.resumeMayWrite = descriptor.mayWriteOutput
         var active = ActiveCall(call: call, descriptor: descriptor, shown: .hidden,
                                 startNanoseconds: stopMonotonic, startCPUNanoseconds: stopCPU)
-        defer { task.syscall = .inCall(active) }
+        show(task, call, descriptor, &active, interrupted: interrupted, text: text)
+        // Moved in, not copied (a copy retained the descriptor and released it again).
+        task.syscall = .inCall(consume active)
+    }
 
+    /// Decides how far the call entered is shown, and shows its entry half when it is.
+    private func show(_ task: Tracee, _ call: SyscallCall, _ descriptor: SyscallDescriptor,
+                      _ active: inout ActiveCall, interrupted: String?, text: (any TraceSink)?) {
         let isExecve = descriptor.isExec
         if task.hiddenUntilExec {
             // The command's own first execve shows once it succeeded (the new program's memory no
@@ -305,7 +311,7 @@ final class TraceSession<Control: TraceeControl> {
         // Moved out, not copied (a copy retained the descriptor and the held line).
         var state = SyscallState.idle
         swap(&state, &task.syscall)
-        guard case .inCall(let active) = state else { return }
+        guard case .inCall(let active) = consume state else { return }
         if task.hiddenUntilExec {
             // The command's first successful exec: from here on it is the program to trace.
             guard case .success = result, active.descriptor.isExec else { return }
