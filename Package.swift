@@ -30,9 +30,11 @@ let package = Package(
         // command lines without running anything.
         .target(name: "SwtraceCommandLine", dependencies: ["Tracing", "SyscallDecoding"]),
         // The Swift runtime linked in (release only): the dynamic linker resolving its symbols
-        // was a third of swtrace's start-up, which is most of a short or filtered trace.
+        // was a third of swtrace's start-up, which is most of a short or filtered trace. The C++
+        // library the runtime needs too: Linker/libstdc++.so names the static archive.
         .executableTarget(name: "swtrace", dependencies: ["SwtraceCommandLine", "Tracing"],
-                          linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]),
+                          linkerSettings: [.unsafeFlags(["-static-stdlib", "-L", Context.packageDirectory + "/Linker"],
+                                                        .when(configuration: .release))]),
         .testTarget(name: "SyscallTablesTests", dependencies: ["SyscallTables", "CSeccomp"]),
         .testTarget(name: "SwtraceCommandLineTests", dependencies: ["SwtraceCommandLine", "Tracing", "SyscallTables"]),
         .testTarget(name: "SyscallDecodingTests", dependencies: ["SyscallDecoding", "SyscallTables"]),

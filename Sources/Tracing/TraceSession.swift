@@ -115,6 +115,9 @@ final class TraceSession<Control: TraceeControl> {
 
     /// Handles stops until no tracee is left (or, with a waker, swtrace is asked to stop).
     func run(waker: EngineWaker?) {
+        // The sink, held here and passed down the path of a syscall stop: each use of the
+        // property retained and released it (five times a stop, measured in the disassembly).
+        let text = self.text
         var status: Int32 = 0
         var cpuNanoseconds: UInt64? = readsCPUTime ? 0 : nil
         var wantsTicks = false
@@ -166,7 +169,7 @@ final class TraceSession<Control: TraceeControl> {
                 stopMonotonic = now.totalNanoseconds
             }
             stopCPU = cpuNanoseconds ?? 0
-            handle(tid: tid, status: status)
+            handle(tid: tid, status: status, text: text)
         }
     }
 
@@ -176,7 +179,7 @@ final class TraceSession<Control: TraceeControl> {
 
     // MARK: Stops
 
-    private func handle(tid: pid_t, status: Int32) {
+    private func handle(tid: pid_t, status: Int32, text: (any TraceSink)?) {
         let task: Tracee
         if let last = lastTask, last.tid == tid {
             task = last
@@ -190,7 +193,7 @@ final class TraceSession<Control: TraceeControl> {
         case .exited, .killed:
             taskEnded(task, status: stop)
         case .syscallStop:
-            syscallStop(task)
+            syscallStop(task, text: text)
         case .eventStop(let event, let signal):
             eventStop(task, event: event, signal: signal)
         case .signalStop(let signal):
@@ -198,18 +201,18 @@ final class TraceSession<Control: TraceeControl> {
         }
     }
 
-    private func syscallStop(_ task: Tracee) {
+    private func syscallStop(_ task: Tracee, text: (any TraceSink)?) {
         if task.detaching { return detach(task, signal: 0) }
         if task.silent {
             task.syscall = .idle
-            return resume(task, signal: 0)
+            return resume(task, signal: 0, text: text)
         }
         switch readSyscallStop(task) {
-        case .entry(let call): syscallEntered(task, call)
-        case .exit(let result): syscallExited(task, result)
+        case .entry(let call): syscallEntered(task, call, text: text)
+        case .exit(let result): syscallExited(task, result, text: text)
         case .notSyscall, nil: break
         }
-        resume(task, signal: 0)
+        resume(task, signal: 0, text: text)
     }
 
     /// PTRACE_EVENT_SECCOMP: a traced call's entry, under the fast path. PTRACE_SYSCALL then
@@ -219,7 +222,7 @@ final class TraceSession<Control: TraceeControl> {
         // A task resumed with PTRACE_SYSCALL before swtrace knew it was filtered has already
         // reported this entry at its syscall-entry stop.
         if !task.silent && !task.inSyscall, case .entry(let call)? = readSyscallStop(task) {
-            syscallEntered(task, call)
+            syscallEntered(task, call, text: text)
         }
         resume(task, signal: 0)
     }
@@ -244,7 +247,7 @@ final class TraceSession<Control: TraceeControl> {
         return task.inSyscall ? .exit(SyscallResult(rawValue: registers.returnValue)) : .entry(registers.entry)
     }
 
-    private func syscallEntered(_ task: Tracee, _ call: SyscallCall) {
+    private func syscallEntered(_ task: Tracee, _ call: SyscallCall, text: (any TraceSink)?) {
         task.lastSyscallNumber = call.number
         let descriptor = table(of: call.arch).descriptor(call.number)
             ?? unknownSyscalls.descriptor(arch: call.arch, number: call.number)
@@ -254,8 +257,14 @@ final class TraceSession<Control: TraceeControl> {
         task.resumeMayWrite = descriptor.mayWriteOutput
         var active = ActiveCall(call: call, descriptor: descriptor, shown: .hidden,
                                 startNanoseconds: stopMonotonic, startCPUNanoseconds: stopCPU)
-        defer { task.syscall = .inCall(active) }
+        show(task, call, descriptor, &active, interrupted: interrupted, text: text)
+        // Moved in, not copied (a copy retained the descriptor and released it again).
+        task.syscall = .inCall(consume active)
+    }
 
+    /// Decides how far the call entered is shown, and shows its entry half when it is.
+    private func show(_ task: Tracee, _ call: SyscallCall, _ descriptor: SyscallDescriptor,
+                      _ active: inout ActiveCall, interrupted: String?, text: (any TraceSink)?) {
         let isExecve = descriptor.isExec
         if task.hiddenUntilExec {
             // The command's own first execve shows once it succeeded (the new program's memory no
@@ -298,11 +307,11 @@ final class TraceSession<Control: TraceeControl> {
         }
     }
 
-    private func syscallExited(_ task: Tracee, _ result: SyscallResult) {
+    private func syscallExited(_ task: Tracee, _ result: SyscallResult, text: (any TraceSink)?) {
         // Moved out, not copied (a copy retained the descriptor and the held line).
         var state = SyscallState.idle
         swap(&state, &task.syscall)
-        guard case .inCall(let active) = state else { return }
+        guard case .inCall(let active) = consume state else { return }
         if task.hiddenUntilExec {
             // The command's first successful exec: from here on it is the program to trace.
             guard case .success = result, active.descriptor.isExec else { return }
@@ -468,6 +477,10 @@ final class TraceSession<Control: TraceeControl> {
     /// the tracee's own output to the same file stays true. A filtered tracee outside a call runs
     /// until its next traced call (PTRACE_CONT); any other stops at the next syscall stop.
     private func resume(_ task: Tracee, signal: Int32) {
+        resume(task, signal: signal, text: text)
+    }
+
+    private func resume(_ task: Tracee, signal: Int32, text: (any TraceSink)?) {
         let runsFree = task.filtered && !task.inSyscall
         if let text {
             // Only an entry stop leaves the tracee inside a call that can write.

@@ -8,14 +8,26 @@ public struct TextBuffer: Sendable {
     public var invisibleBytes = 0
 
     public init(capacity: Int = 4096) {
-        bytes.reserveCapacity(capacity)
+        // reserveCapacity(0) still went through the array's reallocation path (the formatter
+        // makes two empty buffers per call).
+        if capacity > 0 { bytes.reserveCapacity(capacity) }
     }
 
     /// Bytes written to the current line so far (strace's `curcol`).
     @inlinable public var column: Int { bytes.count - lineStart - invisibleBytes }
 
     @inlinable public mutating func append(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        text.withUTF8Buffer { appendBytes($0) }
+    }
+
+    /// Most literals are a few bytes (`") "`, `", "`): appended byte by byte they cost a third of
+    /// the generic `append(contentsOf:)` and its memcpy call.
+    @inlinable mutating func appendBytes(_ buffer: UnsafeBufferPointer<UInt8>) {
+        if buffer.count <= 8 {
+            for byte in buffer { bytes.append(byte) }
+        } else {
+            bytes.append(contentsOf: buffer)
+        }
     }
 
     /// Disfavored: a string literal picks the `StaticString` overload (a copy of constant bytes)
@@ -82,22 +94,39 @@ public struct TextBuffer: Sendable {
 
     /// `value` in `radix` (at most 16) with zeros in front up to `minimumDigits` (at most 24).
     public mutating func appendDigits(_ value: UInt64, radix: UInt64, minimumDigits: Int) {
+        if radix == 10 {
+            appendDigits(value, constantRadix: 10, minimumDigits: minimumDigits)
+        } else if radix == 16 {
+            appendDigits(value, constantRadix: 16, minimumDigits: minimumDigits)
+        } else {
+            appendDigits(value, constantRadix: radix, minimumDigits: minimumDigits)
+        }
+    }
+
+    /// Written from the end of a small buffer and appended at once: a byte-by-byte append checked
+    /// the array's uniqueness and capacity per digit. Inlined with a constant radix, the divisions
+    /// become multiplications.
+    @inline(__always)
+    private mutating func appendDigits(_ value: UInt64, constantRadix radix: UInt64, minimumDigits: Int) {
+        if value < radix && minimumDigits <= 1 {
+            let digit = UInt8(truncatingIfNeeded: value)
+            bytes.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+            return
+        }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
-            var count = 0
+            var start = 24
             var rest = value
             repeat {
                 let digit = UInt8(truncatingIfNeeded: rest % radix)
-                digits[count] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+                start -= 1
+                digits[start] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
                 rest /= radix
-                count += 1
             } while rest != 0
-            while count < minimumDigits {
-                digits[count] = UInt8(ascii: "0")
-                count += 1
+            while 24 - start < minimumDigits && start > 0 {
+                start -= 1
+                digits[start] = UInt8(ascii: "0")
             }
-            for index in stride(from: count - 1, through: 0, by: -1) {
-                bytes.append(digits[index])
-            }
+            appendBytes(UnsafeBufferPointer(rebasing: digits[start..<24]))
         }
     }
 }
