@@ -301,6 +301,17 @@ struct ABIConstants: Sendable {
     let timexModes: FlagTable
     let timexStatus: FlagTable
     let timexStates: ConstantTable
+    let uffdFeatures: FlagTable
+    let uffdIoctlBits: FlagTable
+    let uffdRegisterModes: FlagTable
+    let uffdCopyModes: FlagTable
+    let uffdZeropageModes: FlagTable
+    let rtcParameters: ConstantTable
+    let rtcFeatureBits: FlagTable
+    let rtcBackupSwitchModes: ConstantTable
+    let rtcVoltageLow: FlagTable
+    let watchdogOptions: FlagTable
+    let watchdogSetOptions: FlagTable
     /// `MAP_TYPE`, or nil where this ABI does not define it.
     let mapTypeMask: UInt64?
     /// `AT_STATX_SYNC_TYPE`, or nil where this ABI does not define it.
@@ -424,6 +435,16 @@ struct StructLayouts: Sendable {
     let mmapArgs: MmapArgsLayout
     let selArgs: SelArgsLayout
     let readdirEntry: ReaddirEntryLayout
+    let uffdioApi: UffdioApiLayout
+    let uffdioRange: UffdioRangeLayout
+    let uffdioRegister: UffdioRegisterLayout
+    let uffdioCopy: UffdioCopyLayout
+    let uffdioZeropage: UffdioZeropageLayout
+    let rtcTime: RtcTimeLayout
+    let rtcWakeAlarm: RtcWakeAlarmLayout
+    let rtcPllInfo: RtcPllInfoLayout
+    let rtcParam: RtcParamLayout
+    let watchdogInfo: WatchdogInfoLayout
 }
 
 /// `struct stat (x86_64) / struct stat64 (i386) / struct stat (aarch64)` from <asm/stat.h>.
@@ -1366,4 +1387,95 @@ struct ReaddirEntryLayout: Sendable {
     let dOffset: FieldLayout
     let dNamlen: FieldLayout
     let dName: FieldLayout
+}
+
+/// `struct uffdio_api` from <linux/userfaultfd.h>.
+struct UffdioApiLayout: Sendable {
+    let size: Int
+    let api: FieldLayout
+    let features: FieldLayout
+    let ioctls: FieldLayout
+}
+
+/// `struct uffdio_range` from <linux/userfaultfd.h>.
+struct UffdioRangeLayout: Sendable {
+    let size: Int
+    let start: FieldLayout
+    let len: FieldLayout
+}
+
+/// `struct uffdio_register` from <linux/userfaultfd.h>.
+struct UffdioRegisterLayout: Sendable {
+    let size: Int
+    let range: FieldLayout
+    let mode: FieldLayout
+    let ioctls: FieldLayout
+}
+
+/// `struct uffdio_copy` from <linux/userfaultfd.h>.
+struct UffdioCopyLayout: Sendable {
+    let size: Int
+    let dst: FieldLayout
+    let src: FieldLayout
+    let len: FieldLayout
+    let mode: FieldLayout
+    let copy: FieldLayout
+}
+
+/// `struct uffdio_zeropage` from <linux/userfaultfd.h>.
+struct UffdioZeropageLayout: Sendable {
+    let size: Int
+    let range: FieldLayout
+    let mode: FieldLayout
+    let zeropage: FieldLayout
+}
+
+/// `struct rtc_time` from <linux/rtc.h>.
+struct RtcTimeLayout: Sendable {
+    let size: Int
+    let tmSec: FieldLayout
+    let tmMin: FieldLayout
+    let tmHour: FieldLayout
+    let tmMday: FieldLayout
+    let tmMon: FieldLayout
+    let tmYear: FieldLayout
+    let tmWday: FieldLayout
+    let tmYday: FieldLayout
+    let tmIsdst: FieldLayout
+}
+
+/// `struct rtc_wkalrm` from <linux/rtc.h>.
+struct RtcWakeAlarmLayout: Sendable {
+    let size: Int
+    let enabled: FieldLayout
+    let pending: FieldLayout
+    let time: FieldLayout
+}
+
+/// `struct rtc_pll_info` from <linux/rtc.h>.
+struct RtcPllInfoLayout: Sendable {
+    let size: Int
+    let pllCtrl: FieldLayout
+    let pllValue: FieldLayout
+    let pllMax: FieldLayout
+    let pllMin: FieldLayout
+    let pllPosmult: FieldLayout
+    let pllNegmult: FieldLayout
+    let pllClock: FieldLayout
+}
+
+/// `struct rtc_param` from <linux/rtc.h>.
+struct RtcParamLayout: Sendable {
+    let size: Int
+    let param: FieldLayout
+    let uvalue: FieldLayout
+    let index: FieldLayout
+}
+
+/// `struct watchdog_info` from <linux/watchdog.h>.
+struct WatchdogInfoLayout: Sendable {
+    let size: Int
+    let options: FieldLayout
+    let firmwareVersion: FieldLayout
+    let identity: FieldLayout
 }

@@ -1,0 +1,172 @@
+/* ioctl families beyond ioctl.c and ioctl_dev.c, for NetworkDifferentialTests: userfaultfd (a
+ * real one: the handshake, a range registered, a page copied and one zeroed, and the same
+ * requests failing on /dev/null), inotify's INOTIFY_IOC_SETNEXTWD, the real-time clock and the
+ * watchdog. There is no /dev/rtc or /dev/watchdog here, and neither may be touched: their
+ * requests go to /dev/null, which fails them with ENOTTY after strace has printed what the
+ * tracee passes (the clock is never set). */
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <linux/rtc.h>
+#include <linux/userfaultfd.h>
+#include <linux/watchdog.h>
+
+/* <linux/inotify.h> clashes with glibc's <sys/inotify.h>: the request as the kernel defines it. */
+#define INOTIFY_IOC_SETNEXTWD _IOW('I', 0, int)
+
+static void userfaultfd_requests(int null) {
+    long page = 4096;
+    int uffd = syscall(SYS_userfaultfd, O_CLOEXEC | O_NONBLOCK);
+    struct uffdio_api api = { .api = UFFD_API, .features = 0 };
+    ioctl(uffd, UFFDIO_API, &api);
+    /* The same features asked for again: nothing changes, so strace shows no ` => `. */
+    int again = syscall(SYS_userfaultfd, O_CLOEXEC | O_NONBLOCK);
+    api.ioctls = 0;
+    ioctl(again, UFFDIO_API, &api);
+    api.api = 5;
+    api.features = UFFD_FEATURE_EVENT_FORK;
+    ioctl(again, UFFDIO_API, &api);
+    ioctl(null, UFFDIO_API, &api);
+    api.features = 1ULL << 40;                  /* no flag strace knows */
+    ioctl(null, UFFDIO_API, &api);
+    ioctl(null, UFFDIO_API, NULL);
+    ioctl(null, UFFDIO_API, 8);
+
+    char *area = mmap(NULL, 4 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    char *source = mmap(NULL, page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    memset(source, 'x', page);
+    struct uffdio_register reg = {
+        .range = { (unsigned long)area, 4 * page },
+        .mode = UFFDIO_REGISTER_MODE_MISSING,
+    };
+    ioctl(uffd, UFFDIO_REGISTER, &reg);
+    reg.mode = UFFDIO_REGISTER_MODE_MINOR | 0xf0;
+    ioctl(null, UFFDIO_REGISTER, &reg);
+    reg.mode = 0x100;
+    ioctl(null, UFFDIO_REGISTER, &reg);
+    ioctl(null, UFFDIO_REGISTER, NULL);
+
+    struct uffdio_copy copy = { .dst = (unsigned long)area, .src = (unsigned long)source, .len = page };
+    ioctl(uffd, UFFDIO_COPY, &copy);
+    copy.copy = 0;
+    ioctl(uffd, UFFDIO_COPY, &copy);            /* EEXIST: the page is there now */
+    copy.mode = UFFDIO_COPY_MODE_DONTWAKE | UFFDIO_COPY_MODE_WP;
+    ioctl(null, UFFDIO_COPY, &copy);
+    copy.mode = 0x10;
+    ioctl(null, UFFDIO_COPY, &copy);
+
+    struct uffdio_zeropage zero = { .range = { (unsigned long)area + page, page } };
+    ioctl(uffd, UFFDIO_ZEROPAGE, &zero);
+    ioctl(uffd, UFFDIO_ZEROPAGE, &zero);        /* EEXIST */
+    zero.mode = UFFDIO_ZEROPAGE_MODE_DONTWAKE;
+    ioctl(null, UFFDIO_ZEROPAGE, &zero);
+    zero.mode = 6;
+    ioctl(null, UFFDIO_ZEROPAGE, &zero);
+
+    struct uffdio_range range = { (unsigned long)area, page };
+    ioctl(uffd, UFFDIO_WAKE, &range);
+    ioctl(null, UFFDIO_WAKE, NULL);
+    ioctl(null, UFFDIO_WAKE, 8);
+    struct uffdio_writeprotect protect = { .range = { (unsigned long)area, page }, .mode = UFFDIO_WRITEPROTECT_MODE_WP };
+    ioctl(uffd, UFFDIO_WRITEPROTECT, &protect);
+    struct uffdio_continue cont = { .range = { (unsigned long)area, page } };
+    ioctl(uffd, UFFDIO_CONTINUE, &cont);
+    range.len = 4 * page;
+    ioctl(uffd, UFFDIO_UNREGISTER, &range);
+    ioctl(null, UFFDIO_UNREGISTER, &range);
+    close(again);
+    close(uffd);
+}
+
+static void inotify_requests(int null) {
+    int inotify = syscall(SYS_inotify_init1, O_CLOEXEC);
+    ioctl(inotify, INOTIFY_IOC_SETNEXTWD, 5);
+    ioctl(null, INOTIFY_IOC_SETNEXTWD, -1);
+    close(inotify);
+}
+
+static void rtc_requests(int null) {
+    struct rtc_time time = { 1, 2, 3, 4, 5, 106, 6, 7, 0 };
+    ioctl(null, RTC_RD_TIME, &time);
+    ioctl(null, RTC_SET_TIME, &time);
+    ioctl(null, RTC_ALM_SET, &time);
+    ioctl(null, RTC_ALM_READ, &time);
+    ioctl(null, RTC_SET_TIME, NULL);
+    ioctl(null, RTC_SET_TIME, 8);
+    ioctl(null, RTC_RD_TIME, NULL);
+    struct rtc_wkalrm alarm = { 1, 0, { 59, 59, 23, 31, 11, 123, 0, 364, -1 } };
+    ioctl(null, RTC_WKALM_SET, &alarm);
+    ioctl(null, RTC_WKALM_RD, &alarm);
+    unsigned long rate = 64;
+    ioctl(null, RTC_IRQP_SET, 64);
+    ioctl(null, RTC_IRQP_READ, &rate);
+    ioctl(null, RTC_EPOCH_SET, 1900);
+    ioctl(null, RTC_EPOCH_READ, &rate);
+    ioctl(null, RTC_AIE_ON, 0);
+    ioctl(null, RTC_AIE_OFF, 0);
+    ioctl(null, RTC_UIE_ON, 0);
+    ioctl(null, RTC_UIE_OFF, 0);
+    ioctl(null, RTC_PIE_ON, 0);
+    ioctl(null, RTC_PIE_OFF, 0);
+    ioctl(null, RTC_WIE_ON, 0);
+    ioctl(null, RTC_WIE_OFF, 0);
+    struct rtc_pll_info pll = { 1, 2, 3, -4, 5, 6, 7 };
+    ioctl(null, RTC_PLL_SET, &pll);
+    ioctl(null, RTC_PLL_GET, &pll);
+    struct rtc_param param = { .param = RTC_PARAM_FEATURES, .uvalue = 3, .index = 1 };
+    ioctl(null, RTC_PARAM_GET, &param);
+    ioctl(null, RTC_PARAM_SET, &param);
+    param.uvalue = 0xff;
+    ioctl(null, RTC_PARAM_SET, &param);
+    param.uvalue = 0x100;
+    ioctl(null, RTC_PARAM_SET, &param);
+    param.param = RTC_PARAM_CORRECTION;
+    param.svalue = -5;
+    ioctl(null, RTC_PARAM_SET, &param);
+    param.param = RTC_PARAM_BACKUP_SWITCH_MODE;
+    param.uvalue = RTC_BSM_LEVEL;
+    ioctl(null, RTC_PARAM_SET, &param);
+    param.uvalue = 9;
+    ioctl(null, RTC_PARAM_SET, &param);
+    param.param = 7;
+    param.uvalue = 0x10;
+    ioctl(null, RTC_PARAM_SET, &param);
+    ioctl(null, RTC_PARAM_GET, NULL);
+    unsigned int voltage = 0;
+    ioctl(null, RTC_VL_READ, &voltage);
+    ioctl(null, RTC_VL_CLR, 0);
+}
+
+static void watchdog_requests(int null) {
+    struct watchdog_info info = { WDIOF_SETTIMEOUT | WDIOF_MAGICCLOSE, 1, "wd" };
+    int value = 30;
+    ioctl(null, WDIOC_GETSUPPORT, &info);
+    ioctl(null, WDIOC_GETSTATUS, &value);
+    ioctl(null, WDIOC_GETBOOTSTATUS, &value);
+    ioctl(null, WDIOC_GETTEMP, &value);
+    value = WDIOS_DISABLECARD;
+    ioctl(null, WDIOC_SETOPTIONS, &value);
+    ioctl(null, WDIOC_KEEPALIVE, 0);
+    value = 30;
+    ioctl(null, WDIOC_SETTIMEOUT, &value);
+    ioctl(null, WDIOC_GETTIMEOUT, &value);
+    ioctl(null, WDIOC_SETPRETIMEOUT, &value);
+    ioctl(null, WDIOC_GETPRETIMEOUT, &value);
+    ioctl(null, WDIOC_GETTIMELEFT, &value);
+    ioctl(null, WDIOC_SETTIMEOUT, NULL);
+    ioctl(null, WDIOC_SETTIMEOUT, 8);
+}
+
+int main(void) {
+    int null = open("/dev/null", O_RDONLY);
+    userfaultfd_requests(null);
+    inotify_requests(null);
+    rtc_requests(null);
+    watchdog_requests(null);
+    close(null);
+    return 0;
+}
