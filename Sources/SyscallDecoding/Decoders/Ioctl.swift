@@ -87,6 +87,7 @@ private let requestArguments = coreRequestArguments
     + inotifyRequestArguments  // InotifyIoctl.swift
     + rtcRequestArguments  // RtcIoctl.swift
     + watchdogRequestArguments  // WatchdogIoctl.swift
+    + evdevRequestArguments  // EvdevIoctl.swift
 
 private let coreRequestArguments: [(name: StaticString, argument: IoctlArgument)] = [
     // Terminals (Termios.swift).
@@ -286,6 +287,7 @@ extension DecodeContext {
         for entry in constants.ioctlRequests.entries where entry.value == request {
             for known in requestArguments where sameName(known.name, entry.name) { return known.argument }
         }
+        if let argument = evdevVariableArgument(request) { return argument }  // EvdevIoctl.swift
         return .address
     }
 
@@ -362,6 +364,7 @@ extension DecodeContext {
         var printed: StaticString? = nil
         out.beginOperation(.either)
         defer { out.endOperation() }
+        if printEvdevRequestName(request, to: &out) { return }  // EvdevIoctl.swift: EVIOCGNAME(64), ...
         // Every name of this number, smallest first: a handful of names at most share one.
         while true {
             var next: StaticString? = nil

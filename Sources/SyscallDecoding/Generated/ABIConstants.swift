@@ -312,6 +312,10 @@ struct ABIConstants: Sendable {
     let rtcVoltageLow: FlagTable
     let watchdogOptions: FlagTable
     let watchdogSetOptions: FlagTable
+    let evdevEventTypes: ConstantTable
+    let evdevAbsoluteAxes: ConstantTable
+    let evdevKeys: ConstantTable
+    let evdevKeymapFlags: FlagTable
     /// `MAP_TYPE`, or nil where this ABI does not define it.
     let mapTypeMask: UInt64?
     /// `AT_STATX_SYNC_TYPE`, or nil where this ABI does not define it.
@@ -445,6 +449,9 @@ struct StructLayouts: Sendable {
     let rtcPllInfo: RtcPllInfoLayout
     let rtcParam: RtcParamLayout
     let watchdogInfo: WatchdogInfoLayout
+    let inputId: InputIdLayout
+    let inputAbsinfo: InputAbsinfoLayout
+    let inputKeymapEntry: InputKeymapEntryLayout
 }
 
 /// `struct stat (x86_64) / struct stat64 (i386) / struct stat (aarch64)` from <asm/stat.h>.
@@ -1478,4 +1485,34 @@ struct WatchdogInfoLayout: Sendable {
     let options: FieldLayout
     let firmwareVersion: FieldLayout
     let identity: FieldLayout
+}
+
+/// `struct input_id` from <linux/input.h>.
+struct InputIdLayout: Sendable {
+    let size: Int
+    let bustype: FieldLayout
+    let vendor: FieldLayout
+    let product: FieldLayout
+    let version: FieldLayout
+}
+
+/// `struct input_absinfo` from <linux/input.h>.
+struct InputAbsinfoLayout: Sendable {
+    let size: Int
+    let value: FieldLayout
+    let minimum: FieldLayout
+    let maximum: FieldLayout
+    let fuzz: FieldLayout
+    let flat: FieldLayout
+    let resolution: FieldLayout
+}
+
+/// `struct input_keymap_entry` from <linux/input.h>.
+struct InputKeymapEntryLayout: Sendable {
+    let size: Int
+    let flags: FieldLayout
+    let len: FieldLayout
+    let index: FieldLayout
+    let keycode: FieldLayout
+    let scancode: FieldLayout
 }

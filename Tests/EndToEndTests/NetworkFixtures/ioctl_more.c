@@ -1,16 +1,18 @@
 /* ioctl families beyond ioctl.c and ioctl_dev.c, for NetworkDifferentialTests: userfaultfd (a
  * real one: the handshake, a range registered, a page copied and one zeroed, and the same
- * requests failing on /dev/null), inotify's INOTIFY_IOC_SETNEXTWD, the real-time clock and the
- * watchdog. There is no /dev/rtc or /dev/watchdog here, and neither may be touched: their
- * requests go to /dev/null, which fails them with ENOTTY after strace has printed what the
- * tracee passes (the clock is never set). */
+ * requests failing on /dev/null), inotify's INOTIFY_IOC_SETNEXTWD, the real-time clock, the
+ * watchdog and input event devices. There is no /dev/rtc, /dev/watchdog or /dev/input here,
+ * and none may be touched: their requests go to /dev/null, which fails them with ENOTTY after
+ * strace has printed what the tracee passes (the clock is never set). */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <linux/input.h>
 #include <linux/rtc.h>
 #include <linux/userfaultfd.h>
 #include <linux/watchdog.h>
@@ -161,12 +163,76 @@ static void watchdog_requests(int null) {
     ioctl(null, WDIOC_SETTIMEOUT, 8);
 }
 
+static void evdev_requests(int null) {
+    int version = 0x10001;
+    struct input_id id = { 1, 2, 3, 4 };
+    unsigned int repeat[2] = { 250, 33 }, keycode[2] = { 30, KEY_APOSTROPHE };
+    struct input_keymap_entry entry = {
+        .flags = INPUT_KEYMAP_BY_INDEX, .len = 4, .index = 5, .keycode = KEY_A, .scancode = { 1, 2, 3, 4 },
+    };
+    struct input_absinfo axis = { 1, -100, -1, 2, 3, 4 };
+    char name[64] = "";
+    unsigned char bits[16] = { 0 };
+    ioctl(null, EVIOCGVERSION, &version);
+    ioctl(null, EVIOCGID, &id);
+    ioctl(null, EVIOCGREP, repeat);
+    ioctl(null, EVIOCSREP, repeat);
+    ioctl(null, EVIOCSREP, NULL);
+    ioctl(null, EVIOCGKEYCODE, keycode);
+    ioctl(null, EVIOCSKEYCODE, keycode);
+    keycode[1] = BTN_0;
+    ioctl(null, EVIOCSKEYCODE, keycode);
+    keycode[1] = KEY_ZOOM;
+    ioctl(null, EVIOCSKEYCODE, keycode);
+    keycode[1] = 0x2ff;
+    ioctl(null, EVIOCSKEYCODE, keycode);
+    ioctl(null, EVIOCGKEYCODE_V2, &entry);
+    ioctl(null, EVIOCSKEYCODE_V2, &entry);
+    ioctl(null, EVIOCGNAME(sizeof name), name);
+    ioctl(null, EVIOCGPHYS(sizeof name), name);
+    ioctl(null, EVIOCGUNIQ(sizeof name), name);
+    ioctl(null, EVIOCGNAME(0), name);
+    ioctl(null, _IOC(_IOC_READ, 'E', 0x07, 0x3fff), name);
+    ioctl(null, EVIOCGPROP(sizeof bits), bits);
+    ioctl(null, EVIOCGMTSLOTS(sizeof bits), bits);
+    ioctl(null, EVIOCGKEY(sizeof bits), bits);
+    ioctl(null, EVIOCGLED(sizeof bits), bits);
+    ioctl(null, EVIOCGSND(sizeof bits), bits);
+    ioctl(null, EVIOCGSW(sizeof bits), bits);
+    ioctl(null, EVIOCGBIT(0, sizeof bits), bits);
+    ioctl(null, EVIOCGBIT(EV_KEY, sizeof bits), bits);
+    ioctl(null, EVIOCGBIT(EV_FF_STATUS, 8), bits);
+    ioctl(null, EVIOCGBIT(0x1f, 8), bits);
+    ioctl(null, EVIOCGABS(ABS_X), &axis);
+    ioctl(null, EVIOCGABS(0x3f), &axis);
+    ioctl(null, EVIOCSABS(ABS_MT_POSITION_X), &axis);
+    ioctl(null, EVIOCSABS(0x3f), &axis);
+    ioctl(null, EVIOCSABS(ABS_Y), NULL);
+    ioctl(null, _IOC(_IOC_WRITE, 'E', 0xc0 + ABS_X, 20), &axis);  /* without resolution */
+    ioctl(null, _IOC(_IOC_WRITE, 'E', 0xc0 + ABS_X, 8), &axis);   /* too short: an address */
+    ioctl(null, _IOC(_IOC_READ, 'E', 0x40 + ABS_X, 8), &axis);
+    ioctl(null, _IOC(_IOC_WRITE, 'E', 0x07, 10), name);           /* not evdev's */
+    ioctl(null, _IOC(_IOC_READ, 'E', 0x99, 10), name);
+    ioctl(null, EVIOCRMFF, 3);
+    ioctl(null, EVIOCRMFF, -1);
+    ioctl(null, EVIOCGEFFECTS, &version);
+    ioctl(null, EVIOCGRAB, 1);
+    ioctl(null, EVIOCGRAB, -1L);
+    ioctl(null, EVIOCREVOKE, 0);
+    int clock = CLOCK_MONOTONIC;
+    ioctl(null, EVIOCSCLOCKID, &clock);
+    struct input_mask mask = { EV_KEY, sizeof bits, (unsigned long)bits };
+    ioctl(null, EVIOCGMASK, &mask);
+    ioctl(null, EVIOCSMASK, &mask);
+}
+
 int main(void) {
     int null = open("/dev/null", O_RDONLY);
     userfaultfd_requests(null);
     inotify_requests(null);
     rtc_requests(null);
     watchdog_requests(null);
+    evdev_requests(null);
     close(null);
     return 0;
 }
