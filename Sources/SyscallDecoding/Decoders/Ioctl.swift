@@ -88,6 +88,9 @@ private let requestArguments = coreRequestArguments
     + rtcRequestArguments  // RtcIoctl.swift
     + watchdogRequestArguments  // WatchdogIoctl.swift
     + evdevRequestArguments  // EvdevIoctl.swift
+    + nbdRequestArguments  // NbdIoctl.swift
+    + hdioRequestArguments  // HdioIoctl.swift
+    + btrfsRequestArguments  // BtrfsIoctl.swift
 
 private let coreRequestArguments: [(name: StaticString, argument: IoctlArgument)] = [
     // Terminals (Termios.swift).

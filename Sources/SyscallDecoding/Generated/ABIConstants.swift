@@ -310,8 +310,7 @@ struct ABIConstants: Sendable {
     let rtcFeatureBits: FlagTable
     let rtcBackupSwitchModes: ConstantTable
     let rtcVoltageLow: FlagTable
-    let watchdogOptions: FlagTable
-    let watchdogSetOptions: FlagTable
+    let nbdFlags: FlagTable
     let evdevEventTypes: ConstantTable
     let evdevAbsoluteAxes: ConstantTable
     let evdevKeys: ConstantTable
@@ -448,7 +447,6 @@ struct StructLayouts: Sendable {
     let rtcWakeAlarm: RtcWakeAlarmLayout
     let rtcPllInfo: RtcPllInfoLayout
     let rtcParam: RtcParamLayout
-    let watchdogInfo: WatchdogInfoLayout
     let inputId: InputIdLayout
     let inputAbsinfo: InputAbsinfoLayout
     let inputKeymapEntry: InputKeymapEntryLayout
@@ -1477,14 +1475,6 @@ struct RtcParamLayout: Sendable {
     let param: FieldLayout
     let uvalue: FieldLayout
     let index: FieldLayout
-}
-
-/// `struct watchdog_info` from <linux/watchdog.h>.
-struct WatchdogInfoLayout: Sendable {
-    let size: Int
-    let options: FieldLayout
-    let firmwareVersion: FieldLayout
-    let identity: FieldLayout
 }
 
 /// `struct input_id` from <linux/input.h>.

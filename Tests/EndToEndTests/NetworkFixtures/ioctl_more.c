@@ -1,9 +1,10 @@
 /* ioctl families beyond ioctl.c and ioctl_dev.c, for NetworkDifferentialTests: userfaultfd (a
  * real one: the handshake, a range registered, a page copied and one zeroed, and the same
  * requests failing on /dev/null), inotify's INOTIFY_IOC_SETNEXTWD, the real-time clock, the
- * watchdog and input event devices. There is no /dev/rtc, /dev/watchdog or /dev/input here,
- * and none may be touched: their requests go to /dev/null, which fails them with ENOTTY after
- * strace has printed what the tracee passes (the clock is never set). */
+ * watchdog, input event devices, network block devices, HDIO settings, and requests of other
+ * families that swtrace names (SCSI generic, PTP, btrfs, device mapper). None of those devices
+ * is here, and none may be touched: their requests go to /dev/null, which fails them with
+ * ENOTTY after strace has printed what the tracee passes (the clock is never set). */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <string.h>
@@ -12,10 +13,16 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <linux/btrfs.h>
+#include <linux/dm-ioctl.h>
+#include <linux/hdreg.h>
 #include <linux/input.h>
+#include <linux/nbd.h>
+#include <linux/ptp_clock.h>
 #include <linux/rtc.h>
 #include <linux/userfaultfd.h>
 #include <linux/watchdog.h>
+#include <scsi/sg.h>
 
 /* <linux/inotify.h> clashes with glibc's <sys/inotify.h>: the request as the kernel defines it. */
 #define INOTIFY_IOC_SETNEXTWD _IOW('I', 0, int)
@@ -161,6 +168,8 @@ static void watchdog_requests(int null) {
     ioctl(null, WDIOC_GETTIMELEFT, &value);
     ioctl(null, WDIOC_SETTIMEOUT, NULL);
     ioctl(null, WDIOC_SETTIMEOUT, 8);
+    ioctl(null, WDIOC_GETSUPPORT, NULL);
+    ioctl(null, WDIOC_SETOPTIONS, NULL);
 }
 
 static void evdev_requests(int null) {
@@ -226,6 +235,52 @@ static void evdev_requests(int null) {
     ioctl(null, EVIOCSMASK, &mask);
 }
 
+static void block_device_requests(int null) {
+    ioctl(null, NBD_SET_SOCK, null);
+    ioctl(null, NBD_SET_SOCK, -1);
+    ioctl(null, NBD_SET_BLKSIZE, 4096);
+    ioctl(null, NBD_SET_SIZE, -1L);
+    ioctl(null, NBD_SET_SIZE_BLOCKS, 256);
+    ioctl(null, NBD_SET_TIMEOUT, 30);
+    ioctl(null, NBD_SET_FLAGS, NBD_FLAG_HAS_FLAGS | NBD_FLAG_READ_ONLY);
+    ioctl(null, NBD_SET_FLAGS, 0);
+    ioctl(null, NBD_SET_FLAGS, 0x10000);
+    ioctl(null, NBD_SET_FLAGS, -1L);
+    ioctl(null, NBD_DO_IT, 0);
+    ioctl(null, NBD_CLEAR_SOCK, 0);
+    ioctl(null, NBD_CLEAR_QUE, 0);
+    ioctl(null, NBD_PRINT_DEBUG, 0);
+    ioctl(null, NBD_DISCONNECT, 0);
+    ioctl(null, HDIO_SET_32BIT, 1);
+    ioctl(null, HDIO_SET_DMA, -1L);
+    ioctl(null, HDIO_SET_MULTCOUNT, 16);
+    ioctl(null, HDIO_SET_WCACHE, 0);
+    ioctl(null, HDIO_SET_ACOUSTIC, 128);
+    ioctl(null, HDIO_SET_ADDRESS, 1);
+    ioctl(null, HDIO_SET_PIO_MODE, 4);
+    ioctl(null, HDIO_SET_NOWERR, 1);
+    ioctl(null, HDIO_SET_UNMASKINTR, 1);
+    ioctl(null, HDIO_SET_KEEPSETTINGS, 1);
+    char buffer[512] = { 0 };
+    ioctl(null, HDIO_GET_IDENTITY, buffer);
+    ioctl(null, HDIO_GET_32BIT, buffer);
+    ioctl(null, BTRFS_IOC_SYNC, 0);
+    ioctl(null, BTRFS_IOC_TRANS_START, 0);
+    ioctl(null, BTRFS_IOC_TRANS_END, 0);
+    ioctl(null, BTRFS_IOC_DEFRAG, buffer);
+    ioctl(null, BTRFS_IOC_BALANCE, buffer);
+    ioctl(null, BTRFS_IOC_SCRUB_CANCEL, 0);
+    ioctl(null, BTRFS_IOC_QUOTA_RESCAN_WAIT, 0);
+    ioctl(null, BTRFS_IOC_FS_INFO, buffer);
+    ioctl(null, BTRFS_IOC_START_SYNC, buffer);
+    ioctl(null, SG_GET_VERSION_NUM, buffer);
+    ioctl(null, SG_EMULATED_HOST, buffer);
+    ioctl(null, PTP_CLOCK_GETCAPS, buffer);
+    ioctl(null, PTP_SYS_OFFSET_PRECISE, buffer);
+    ioctl(null, DM_VERSION, NULL);
+    ioctl(null, DM_LIST_DEVICES, NULL);
+}
+
 int main(void) {
     int null = open("/dev/null", O_RDONLY);
     userfaultfd_requests(null);
@@ -233,6 +288,7 @@ int main(void) {
     rtc_requests(null);
     watchdog_requests(null);
     evdev_requests(null);
+    block_device_requests(null);
     close(null);
     return 0;
 }
