@@ -2,7 +2,7 @@
  * real one: the handshake, a range registered, a page copied and one zeroed, and the same
  * requests failing on /dev/null), inotify's INOTIFY_IOC_SETNEXTWD, the real-time clock, the
  * watchdog, input event devices, network block devices, HDIO settings, and requests of other
- * families that swtrace names (SCSI generic, PTP, btrfs, device mapper). None of those devices
+ * families that swtrace names (SCSI generic, PTP, btrfs, device mapper, KVM). None of those devices
  * is here, and none may be touched: their requests go to /dev/null, which fails them with
  * ENOTTY after strace has printed what the tracee passes (the clock is never set). */
 #define _GNU_SOURCE
@@ -17,6 +17,7 @@
 #include <linux/dm-ioctl.h>
 #include <linux/hdreg.h>
 #include <linux/input.h>
+#include <linux/kvm.h>
 #include <linux/nbd.h>
 #include <linux/ptp_clock.h>
 #include <linux/rtc.h>
@@ -279,6 +280,11 @@ static void block_device_requests(int null) {
     ioctl(null, PTP_SYS_OFFSET_PRECISE, buffer);
     ioctl(null, DM_VERSION, NULL);
     ioctl(null, DM_LIST_DEVICES, NULL);
+    ioctl(null, KVM_GET_API_VERSION, 0);
+    ioctl(null, KVM_RUN, 0);
+    ioctl(null, KVM_GET_REGS, buffer);
+    ioctl(null, KVM_GET_SREGS, buffer);
+    ioctl(null, KVM_GET_ONE_REG, NULL);
 }
 
 int main(void) {
