@@ -12,7 +12,7 @@ import Testing
 /// ephemeral ports, autobound unix names and socket inodes, which the kernel picks anew for each
 /// run.
 @Suite struct NetworkDifferentialTests {
-    static let fixtures = ["sockets", "messages", "ioctl", "ioctl_dev", "netlink", "ipc", "ipcctl", "terminal", "system", "kernelapi", "kernel", "ptrace", "keys", "kernelmore", "netlink_route"]
+    static let fixtures = ["sockets", "messages", "ioctl", "ioctl_dev", "netlink", "ipc", "ipcctl", "terminal", "system", "kernelapi", "kernel", "ptrace", "keys", "kernelmore", "netlink_route", "ioctl_more"]
     static let variants: [(name: String, flags: [String], arch: SyscallArch)] = [
         ("64", [], .x86_64), ("32", ["-m32", "-I", NetworkFixtures.i386AsmHeaders], .i386),
     ]
@@ -40,6 +40,7 @@ import Testing
         ("kernel", ["-s", "4"]), ("ptrace", ["-X", "raw"]),
         ("keys", ["-X", "raw"]), ("keys", ["-s", "4"]),
         ("kernelmore", ["-X", "raw"]),
+        ("ioctl_more", ["-X", "raw"]),
     ]
 
     @Test(arguments: optionCases)

@@ -3,7 +3,8 @@
 /// Request numbers come per ABI from the kernel headers (they encode the argument's size).
 /// The table below says how each request's argument prints; the structs are printed by their
 /// family's file (BlockIoctl, LoopIoctl, RandomIoctl, PerfIoctl, SeccompNotifyIoctl,
-/// NamespaceIoctl, FileSystemIoctl, InterfaceIoctl, Termios).
+/// NamespaceIoctl, FileSystemIoctl, InterfaceIoctl, Termios); the families at the end of the
+/// table list their requests in their own files, which print them (`.decoded`).
 extension SyscallCatalog {
     static let ioctl: [String: SyscallSignature] = [
         "ioctl": .init(count: 3, returns: .ioctlResult, decoder: .ioctl),
@@ -11,7 +12,7 @@ extension SyscallCatalog {
 }
 
 /// How one request's third argument prints.
-private enum IoctlArgument {
+enum IoctlArgument {
     /// Not printed at all (FIOCLEX, BLKRRPART).
     case none
     /// A C `int` (TCSBRK's duration, LOOP_CTL_ADD's number).
@@ -50,8 +51,18 @@ private enum IoctlArgument {
     case interfaceConfiguration
     /// PERF_EVENT_IOC_QUERY_BPF's struct: its length at entry, the rest at exit.
     case perfQueryBpf
+    /// Printed by the family's own file, at entry and at exit.
+    case decoded(IoctlDecoding)
     /// Not decoded: the register in hex.
     case address
+}
+
+/// A family file's printers for one request's argument (given its address): what the entry
+/// shows, and what the exit adds; nil where that half adds nothing.
+struct IoctlDecoding: Sendable {
+    typealias Printer = @Sendable (inout DecodeContext, UInt64, inout Emitter) -> Void
+    var entry: Printer? = nil
+    var exit: Printer? = nil
 }
 
 /// A single value behind the argument's address.
@@ -70,7 +81,19 @@ enum IoctlStruct {
     case perfEventAttr
 }
 
-private let requestArguments: [(name: StaticString, argument: IoctlArgument)] = [
+/// Every request whose argument is decoded: the families of this file, then one line per family
+/// decoded in a file of its own.
+private let requestArguments = coreRequestArguments
+    + userfaultfdRequestArguments  // UserfaultfdIoctl.swift
+    + inotifyRequestArguments  // InotifyIoctl.swift
+    + rtcRequestArguments  // RtcIoctl.swift
+    + watchdogRequestArguments  // WatchdogIoctl.swift
+    + evdevRequestArguments  // EvdevIoctl.swift
+    + nbdRequestArguments  // NbdIoctl.swift
+    + hdioRequestArguments  // HdioIoctl.swift
+    + btrfsRequestArguments  // BtrfsIoctl.swift
+
+private let coreRequestArguments: [(name: StaticString, argument: IoctlArgument)] = [
     // Terminals (Termios.swift).
     ("FIOCLEX", .none), ("FIONCLEX", .none), ("TIOCNOTTY", .none), ("TIOCEXCL", .none), ("TIOCNXCL", .none),
     ("TIOCSBRK", .none), ("TIOCCBRK", .none), ("TIOCVHANGUP", .none), ("TIOCCONS", .none),
@@ -214,6 +237,8 @@ extension CallDecoder {
             context.keepInterfaceConfigurationLength(at: address)
         case .perfQueryBpf:
             context.printPerfQueryBpfEntry(at: address, to: &out)
+        case .decoded(let decoding):
+            decoding.entry?(&context, address, &out)
         case .address:
             out.hex(address)
         }
@@ -243,6 +268,8 @@ extension CallDecoder {
             context.printInterfaceConfiguration(at: address, to: &out)
         case .perfQueryBpf:
             context.printPerfQueryBpfExit(at: address, to: &out)
+        case .decoded(let decoding):
+            decoding.exit?(&context, address, &out)
         default:
             return
         }
@@ -265,6 +292,7 @@ extension DecodeContext {
         for entry in constants.ioctlRequests.entries where entry.value == request {
             for known in requestArguments where sameName(known.name, entry.name) { return known.argument }
         }
+        if let argument = evdevVariableArgument(request) { return argument }  // EvdevIoctl.swift
         return .address
     }
 
@@ -342,6 +370,7 @@ extension DecodeContext {
         var printed: StaticString? = nil
         out.beginOperation(.either)
         defer { out.endOperation() }
+        if printEvdevRequestName(request, to: &out) { return }  // EvdevIoctl.swift: EVIOCGNAME(64), ...
         // Every name of this number, smallest first: a handful of names at most share one.
         while true {
             var next: StaticString? = nil

@@ -335,6 +335,20 @@ struct ABIConstants: Sendable {
     let bridgeBooleanOptions: ConstantTable
     let bridgeQuerierAttributes: ConstantTable
     let protoDownReasonAttributes: ConstantTable
+    let uffdFeatures: FlagTable
+    let uffdIoctlBits: FlagTable
+    let uffdRegisterModes: FlagTable
+    let uffdCopyModes: FlagTable
+    let uffdZeropageModes: FlagTable
+    let rtcParameters: ConstantTable
+    let rtcFeatureBits: FlagTable
+    let rtcBackupSwitchModes: ConstantTable
+    let rtcVoltageLow: FlagTable
+    let nbdFlags: FlagTable
+    let evdevEventTypes: ConstantTable
+    let evdevAbsoluteAxes: ConstantTable
+    let evdevKeys: ConstantTable
+    let evdevKeymapFlags: FlagTable
     /// `MAP_TYPE`, or nil where this ABI does not define it.
     let mapTypeMask: UInt64?
     /// `AT_STATX_SYNC_TYPE`, or nil where this ABI does not define it.
@@ -480,6 +494,18 @@ struct StructLayouts: Sendable {
     let ndtStats: NdtStatsLayout
     let tcSizespec: TcSizespecLayout
     let nexthopGrp: NexthopGrpLayout
+    let uffdioApi: UffdioApiLayout
+    let uffdioRange: UffdioRangeLayout
+    let uffdioRegister: UffdioRegisterLayout
+    let uffdioCopy: UffdioCopyLayout
+    let uffdioZeropage: UffdioZeropageLayout
+    let rtcTime: RtcTimeLayout
+    let rtcWakeAlarm: RtcWakeAlarmLayout
+    let rtcPllInfo: RtcPllInfoLayout
+    let rtcParam: RtcParamLayout
+    let inputId: InputIdLayout
+    let inputAbsinfo: InputAbsinfoLayout
+    let inputKeymapEntry: InputKeymapEntryLayout
 }
 
 /// `struct stat (x86_64) / struct stat64 (i386) / struct stat (aarch64)` from <asm/stat.h>.
@@ -1767,4 +1793,117 @@ struct NexthopGrpLayout: Sendable {
     let weight: FieldLayout
     let resvd1: FieldLayout
     let resvd2: FieldLayout
+}
+
+/// `struct uffdio_api` from <linux/userfaultfd.h>.
+struct UffdioApiLayout: Sendable {
+    let size: Int
+    let api: FieldLayout
+    let features: FieldLayout
+    let ioctls: FieldLayout
+}
+
+/// `struct uffdio_range` from <linux/userfaultfd.h>.
+struct UffdioRangeLayout: Sendable {
+    let size: Int
+    let start: FieldLayout
+    let len: FieldLayout
+}
+
+/// `struct uffdio_register` from <linux/userfaultfd.h>.
+struct UffdioRegisterLayout: Sendable {
+    let size: Int
+    let range: FieldLayout
+    let mode: FieldLayout
+    let ioctls: FieldLayout
+}
+
+/// `struct uffdio_copy` from <linux/userfaultfd.h>.
+struct UffdioCopyLayout: Sendable {
+    let size: Int
+    let dst: FieldLayout
+    let src: FieldLayout
+    let len: FieldLayout
+    let mode: FieldLayout
+    let copy: FieldLayout
+}
+
+/// `struct uffdio_zeropage` from <linux/userfaultfd.h>.
+struct UffdioZeropageLayout: Sendable {
+    let size: Int
+    let range: FieldLayout
+    let mode: FieldLayout
+    let zeropage: FieldLayout
+}
+
+/// `struct rtc_time` from <linux/rtc.h>.
+struct RtcTimeLayout: Sendable {
+    let size: Int
+    let tmSec: FieldLayout
+    let tmMin: FieldLayout
+    let tmHour: FieldLayout
+    let tmMday: FieldLayout
+    let tmMon: FieldLayout
+    let tmYear: FieldLayout
+    let tmWday: FieldLayout
+    let tmYday: FieldLayout
+    let tmIsdst: FieldLayout
+}
+
+/// `struct rtc_wkalrm` from <linux/rtc.h>.
+struct RtcWakeAlarmLayout: Sendable {
+    let size: Int
+    let enabled: FieldLayout
+    let pending: FieldLayout
+    let time: FieldLayout
+}
+
+/// `struct rtc_pll_info` from <linux/rtc.h>.
+struct RtcPllInfoLayout: Sendable {
+    let size: Int
+    let pllCtrl: FieldLayout
+    let pllValue: FieldLayout
+    let pllMax: FieldLayout
+    let pllMin: FieldLayout
+    let pllPosmult: FieldLayout
+    let pllNegmult: FieldLayout
+    let pllClock: FieldLayout
+}
+
+/// `struct rtc_param` from <linux/rtc.h>.
+struct RtcParamLayout: Sendable {
+    let size: Int
+    let param: FieldLayout
+    let uvalue: FieldLayout
+    let index: FieldLayout
+}
+
+/// `struct input_id` from <linux/input.h>.
+struct InputIdLayout: Sendable {
+    let size: Int
+    let bustype: FieldLayout
+    let vendor: FieldLayout
+    let product: FieldLayout
+    let version: FieldLayout
+}
+
+/// `struct input_absinfo` from <linux/input.h>.
+struct InputAbsinfoLayout: Sendable {
+    let size: Int
+    let value: FieldLayout
+    let minimum: FieldLayout
+    let maximum: FieldLayout
+    let fuzz: FieldLayout
+    let flat: FieldLayout
+    let resolution: FieldLayout
+}
+
+/// `struct input_keymap_entry` from <linux/input.h>.
+struct InputKeymapEntryLayout: Sendable {
+    let size: Int
+    let flags: FieldLayout
+    let len: FieldLayout
+    let index: FieldLayout
+    let keycode: FieldLayout
+    let scancode: FieldLayout
 }
