@@ -12,7 +12,8 @@ import Testing
 /// ephemeral ports, autobound unix names and socket inodes, which the kernel picks anew for each
 /// run.
 @Suite struct NetworkDifferentialTests {
-    static let fixtures = ["sockets", "messages", "ioctl", "ioctl_dev", "netlink", "ipc", "terminal", "system", "kernelapi", "kernel"]
+    static let fixtures = ["sockets", "messages", "ioctl", "ioctl_dev", "netlink", "ipc", "terminal", "system", "kernelapi", "kernel",
+                           "netlink_diag"]
     static let variants: [(name: String, flags: [String], arch: SyscallArch)] = [
         ("64", [], .x86_64), ("32", ["-m32", "-I", NetworkFixtures.i386AsmHeaders], .i386),
     ]

@@ -1,22 +1,40 @@
-/// NETLINK_SOCK_DIAG's SOCK_DIAG_BY_FAMILY messages as strace prints them: requests (the header
-/// has NLM_F_REQUEST) for unix sockets (unix_diag_req) and inet sockets (inet_diag_req_v2), and
+/// NETLINK_SOCK_DIAG's messages as strace prints them: requests (the header has NLM_F_REQUEST)
+/// for unix sockets (unix_diag_req) and inet sockets (inet_diag_req_v2 with its bytecode), and
 /// the kernel's answers (unix_diag_msg, inet_diag_msg) with their UNIX_DIAG_* and INET_DIAG_*
-/// attributes. Other families print in hex.
+/// attributes; the netlink, packet and smc families are in NetlinkSockDiagFamilies.swift. A
+/// family strace does not decode prints as `{family=AF_XDP, data="..."}`.
 extension DecodeContext {
     func printSockDiagPayload(type: UInt16, flags: UInt16, at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
-        guard let byFamily = constants.sockDiagTypes.value(named: "SOCK_DIAG_BY_FAMILY"), UInt64(type) == byFamily,
-              length >= 1, let first = read(address, count: 1),
-              let family = constants.addressFamilies.name(of: UInt64(first[0])) else { return false }
+        guard length >= 1, let first = read(address, count: 1) else { return false }
+        let family = first[0]
         let isRequest = flags & 1 != 0  // NLM_F_REQUEST
-        if sameName(family, "AF_UNIX") {
-            return isRequest ? printUnixDiagRequest(at: address, length: length, to: &out)
-                             : printUnixDiagMessage(at: address, length: length, to: &out)
+        if length > 1, let name = constants.addressFamilies.name(of: UInt64(family)) {
+            if sameName(name, "AF_UNIX") {
+                let decoded = isRequest ? printUnixDiagRequest(at: address, length: length, to: &out)
+                                        : printUnixDiagMessage(at: address, length: length, to: &out)
+                if decoded { return true }
+            } else if sameName(name, "AF_INET") || sameName(name, "AF_INET6") {
+                let decoded = isRequest ? printInetDiagRequest(at: address, length: length, to: &out)
+                                        : printInetDiagMessage(at: address, length: length, to: &out)
+                if decoded { return true }
+            } else if printOtherDiagFamily(name, isRequest: isRequest, at: address, length: length, to: &out) {
+                return true
+            }
         }
-        if sameName(family, "AF_INET") || sameName(family, "AF_INET6") {
-            return isRequest ? printInetDiagRequest(at: address, length: length, to: &out)
-                             : printInetDiagMessage(at: address, length: length, to: &out)
+        printDiagFamilyAndData(family, at: address, length: length, to: &out)
+        return true
+    }
+
+    /// `{family=AF_XDP, data="\x00..."}`: a family whose structs strace does not know.
+    private func printDiagFamilyAndData(_ family: UInt8, at address: UInt64, length: Int, to out: inout Emitter) {
+        out.beginStruct()
+        out.field("family")
+        out.constant(UInt64(family), constants.addressFamilies, unknown: "AF_???")
+        if length > 1 {
+            out.field("data")
+            printHexString(at: address &+ 1, length: length - 1, to: &out)
         }
-        return false
+        out.endStruct()
     }
 
     /// `{sdiag_family=AF_UNIX, sdiag_protocol=0, udiag_states=1<<TCP_ESTABLISHED|...,
@@ -108,7 +126,11 @@ extension DecodeContext {
         guard length > size else { return true }
         out.element()
         printNetlinkAttributes(at: address &+ UInt64(size), length: length - size, names: constants.inetDiagRequestAttributes,
-                               unknown: "INET_DIAG_REQ_???", printValue: { _, _, _, _ in false }, to: &out)
+                               unknown: "INET_DIAG_REQ_???", printValue: { type, at, count, out in
+            guard let name = self.constants.inetDiagRequestAttributes.name(of: UInt64(type)),
+                  sameName(name, "INET_DIAG_REQ_BYTECODE") else { return false }
+            return self.printInetDiagBytecode(at: at, length: count, to: &out)
+        }, to: &out)
         return true
     }
 
@@ -146,7 +168,8 @@ extension DecodeContext {
 
     private func printInetDiagAttribute(type: UInt16, at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
         guard let name = constants.inetDiagAttributes.name(of: UInt64(type)) else { return false }
-        for byte in ["INET_DIAG_SHUTDOWN", "INET_DIAG_TOS", "INET_DIAG_TCLASS", "INET_DIAG_SKV6ONLY"] as [StaticString]
+        if sameName(name, "INET_DIAG_SHUTDOWN") { return printShutdownBits(at: address, length: length, alwaysVerbose: true, to: &out) }
+        for byte in ["INET_DIAG_TOS", "INET_DIAG_TCLASS", "INET_DIAG_SKV6ONLY"] as [StaticString]
             where sameName(name, byte) {
             return printAttributeNumber(at: address, length: length, size: 1, to: &out)
         }
@@ -168,6 +191,23 @@ extension DecodeContext {
             return printIndexedArray(at: address, length: length, elementSize: 4, signed: false, names: constants.socketMemoryInfo,
                                      indexOffset: 0, unknown: "SK_MEMINFO_???", to: &out)
         }
+        if sameName(name, "INET_DIAG_VEGASINFO") {
+            return printAttributeStruct(at: address, length: length,
+                                        fields: ["tcpv_enabled", "tcpv_rttcnt", "tcpv_rtt", "tcpv_minrtt"], size: 4, to: &out)
+        }
+        if sameName(name, "INET_DIAG_DCTCPINFO") { return printDctcpInfo(at: address, length: length, to: &out) }
+        if sameName(name, "INET_DIAG_BBRINFO") { return printBbrInfo(at: address, length: length, to: &out) }
+        if sameName(name, "INET_DIAG_MD5SIG") { return printMd5Signatures(at: address, length: length, to: &out) }
+        if sameName(name, "INET_DIAG_ULP_INFO") {
+            printNetlinkAttributes(at: address, length: length, names: constants.inetUlpInfoAttributes,
+                                   unknown: "INET_ULP_INFO_???", printValue: { type, at, count, out in
+                guard let name = self.constants.inetUlpInfoAttributes.name(of: UInt64(type)),
+                      sameName(name, "INET_ULP_INFO_NAME") else { return false }
+                return self.printAttributeString(at: at, length: count, to: &out)
+            }, to: &out)
+            return true
+        }
+        if sameName(name, "INET_DIAG_SK_BPF_STORAGES") { return printBpfStorages(at: address, length: length, to: &out) }
         if sameName(name, "INET_DIAG_SOCKOPT") {
             guard length >= 2, let bytes = read(address, count: 2) else { return false }
             // struct inet_diag_sockopt: one-bit fields, the ones that are set (every one with -v).
@@ -192,7 +232,7 @@ extension DecodeContext {
     /// struct inet_diag_sockid: `{idiag_sport=htons(80), idiag_dport=htons(0),
     /// idiag_src=inet_addr("127.0.0.1"), idiag_dst=..., idiag_if=0, idiag_cookie=[0, 0]}`; IPv6
     /// addresses as `inet_pton(AF_INET6, "::1", &idiag_src)`.
-    private func printInetDiagSocketId(_ bytes: UnsafeRawBufferPointer, at offset: Int, family: UInt8, to out: inout Emitter) {
+    func printInetDiagSocketId(_ bytes: UnsafeRawBufferPointer, at offset: Int, family: UInt8, to out: inout Emitter) {
         let isInet = constants.addressFamilies.name(of: UInt64(family)).map { sameName($0, "AF_INET") } ?? false
         out.beginStruct()
         out.field("idiag_sport")
@@ -232,7 +272,7 @@ extension DecodeContext {
     }
 
     /// A socket cookie as the two u32 halves the UAPI structs hold: `[123, 0]`.
-    private func printCookie(_ bytes: UnsafeRawBufferPointer, at offset: Int, to out: inout Emitter) {
+    func printCookie(_ bytes: UnsafeRawBufferPointer, at offset: Int, to out: inout Emitter) {
         out.beginArray()
         out.element()
         out.uint(UInt64(bytes.u32(offset)))
@@ -241,18 +281,20 @@ extension DecodeContext {
         out.endArray()
     }
 
-    /// idiag_ext: bit N-1 asks for attribute INET_DIAG_N (`1<<INET_DIAG_MEMINFO-1`).
-    private func printDiagExtensions(_ mask: UInt64, to out: inout Emitter) {
+    /// idiag_ext: bit N-1 asks for attribute INET_DIAG_N (`1<<(INET_DIAG_MEMINFO-1)`); smc's
+    /// diag_ext the same with SMC_DIAG_N.
+    func printDiagExtensions(_ mask: UInt64, names: ConstantTable? = nil, to out: inout Emitter) {
         guard mask != 0 else { return out.uint(0) }
+        let names = names ?? constants.inetDiagAttributes
         out.styled(number: { $0.hex(mask) }, decoded: { out in
             var rest = mask
             var first = true
             for bit in 0..<8 where mask & (1 << bit) != 0 {
-                guard let name = self.constants.inetDiagAttributes.name(of: UInt64(bit + 1)) else { continue }
+                guard let name = names.name(of: UInt64(bit + 1)) else { continue }
                 if !first { out.raw("|") }
-                out.raw("1<<")
+                out.raw("1<<(")
                 out.name(name)
-                out.raw("-1")
+                out.raw("-1)")
                 rest &= ~(1 << UInt64(bit))
                 first = false
             }
