@@ -240,35 +240,49 @@ extension DecodeContext {
         out.field("idiag_dport")
         printNetworkOrder(bytes, offset + 2..<offset + 4, to: &out) { printNetworkShort(bytes.u16BigEndian(offset + 2), to: &$0) }
         for (index, name) in (["idiag_src", "idiag_dst"] as [StaticString]).enumerated() {
-            let start = offset + 4 + 16 * index
-            if isInet {
-                out.field(name)
-                printNetworkOrder(bytes, start..<start + 16, to: &out) { out in
-                    out.raw("inet_addr(")
-                    printIPv4(bytes, at: start, to: &out)
-                    out.raw(")")
-                }
-            } else if out.constantStyle == .abbrev {
-                out.element()
-                out.raw("inet_pton(AF_INET6, ")
-                printIPv6(bytes, at: start, to: &out)
-                out.raw(", &")
-                out.name(name)
-                out.raw(")")
-            } else {
-                out.field(name)
-                printNetworkOrder(bytes, start..<start + 16, to: &out) { out in
-                    out.raw("inet_pton(AF_INET6, ")
-                    printIPv6(bytes, at: start, to: &out)
-                    out.raw(")")
-                }
-            }
+            printInetAddress(name, bytes, at: offset + 4 + 16 * index, size: 16, isInet: isInet, to: &out)
         }
         out.field("idiag_if")
         printInterfaceIndex(bytes.u32(offset + 36), to: &out)
         out.field("idiag_cookie")
         printCookie(bytes, at: offset + 40, to: &out)
         out.endStruct()
+    }
+
+    /// A struct member holding an address (`size` bytes at `offset`, of which an IPv4 address
+    /// uses 4): `idiag_src=inet_addr("127.0.0.1")`, or as strace writes an IPv6 one,
+    /// `inet_pton(AF_INET6, "::1", &idiag_src)`; `-X raw` the member's bytes.
+    func printInetAddress(_ name: StaticString, _ bytes: UnsafeRawBufferPointer, at offset: Int, size: Int, isInet: Bool,
+                          to out: inout Emitter) {
+        if isInet {
+            out.field(name)
+            printNetworkOrder(bytes, offset..<offset + size, to: &out) { out in
+                out.beginCall("inet_addr")
+                out.element()
+                printIPv4(bytes, at: offset, to: &out)
+                out.endCall()
+            }
+        } else if out.constantStyle == .abbrev {
+            out.element()
+            out.beginCall("inet_pton")
+            out.element()
+            out.name("AF_INET6")
+            out.element()
+            printIPv6(bytes, at: offset, to: &out)
+            out.element()
+            out.name("&", suffix: name)
+            out.endCall()
+        } else {
+            out.field(name)
+            printNetworkOrder(bytes, offset..<offset + size, to: &out) { out in
+                out.beginCall("inet_pton")
+                out.element()
+                out.name("AF_INET6")
+                out.element()
+                printIPv6(bytes, at: offset, to: &out)
+                out.endCall()
+            }
+        }
     }
 
     /// A socket cookie as the two u32 halves the UAPI structs hold: `[123, 0]`.
@@ -288,20 +302,26 @@ extension DecodeContext {
         let names = names ?? constants.inetDiagAttributes
         out.styled(number: { $0.hex(mask) }, decoded: { out in
             var rest = mask
-            var first = true
+            out.beginOperation(.or)
             for bit in 0..<8 where mask & (1 << bit) != 0 {
                 guard let name = names.name(of: UInt64(bit + 1)) else { continue }
-                if !first { out.raw("|") }
-                out.raw("1<<(")
-                out.name(name)
-                out.raw("-1)")
+                out.operand()
+                out.beginOperation(.shiftLeft)
+                out.operand()
+                out.uint(1)
+                out.operand()
+                out.beginCall("")  // a parenthesised `NAME-1`: a call without a function in JSON
+                out.element()
+                out.name(name, suffix: "-1")
+                out.endCall()
+                out.endOperation()
                 rest &= ~(1 << UInt64(bit))
-                first = false
             }
             if rest != 0 {
-                if !first { out.raw("|") }
+                out.operand()
                 out.hex(rest)
             }
+            out.endOperation()
         })
     }
 

@@ -82,29 +82,7 @@ extension DecodeContext {
             out.field(name)
             return out.hex(address)
         }
-        if isInet {
-            out.field(name)
-            printNetworkOrder(bytes, 0..<shown, to: &out) { out in
-                out.beginCall("inet_addr")
-                out.element()
-                printIPv4(bytes, at: 0, to: &out)
-                out.endCall()
-            }
-        } else if out.constantStyle == .abbrev {
-            out.element()
-            out.raw("inet_pton(AF_INET6, ")
-            printIPv6(bytes, at: 0, to: &out)
-            out.raw(", &")
-            out.name(name)
-            out.raw(")")
-        } else {
-            out.field(name)
-            printNetworkOrder(bytes, 0..<shown, to: &out) { out in
-                out.raw("inet_pton(AF_INET6, ")
-                printIPv6(bytes, at: 0, to: &out)
-                out.raw(")")
-            }
-        }
+        printInetAddress(name, bytes, at: 0, size: shown, isInet: isInet, to: &out)
     }
 
     /// struct tcp_dctcp_info: two u16 then three u32.
