@@ -131,12 +131,7 @@ extension DecodeContext {
 
     func netlinkFamily(_ netlinkProtocol: UInt32?) -> NetlinkFamily {
         guard let netlinkProtocol, let name = constants.netlinkProtocols.name(of: UInt64(netlinkProtocol)) else { return .other }
-        let families: [(StaticString, NetlinkFamily)] = [
-            ("NETLINK_ROUTE", .route), ("NETLINK_SOCK_DIAG", .sockDiag), ("NETLINK_AUDIT", .audit),
-            ("NETLINK_GENERIC", .generic), ("NETLINK_XFRM", .xfrm), ("NETLINK_SELINUX", .selinux),
-            ("NETLINK_CRYPTO", .crypto), ("NETLINK_NETFILTER", .netfilter), ("NETLINK_KOBJECT_UEVENT", .uevent),
-        ]
-        for (candidate, family) in families where sameName(candidate, name) { return family }
+        for (candidate, family) in netlinkFamilies where sameName(candidate, name) { return family }
         return .other
     }
 
@@ -309,3 +304,10 @@ extension DecodeContext {
         if isArray { out.endArray() }
     }
 }
+
+/// The protocols whose messages decode beyond the common header, by their NETLINK_* name.
+private let netlinkFamilies: [(StaticString, DecodeContext.NetlinkFamily)] = [
+    ("NETLINK_ROUTE", .route), ("NETLINK_SOCK_DIAG", .sockDiag), ("NETLINK_AUDIT", .audit),
+    ("NETLINK_GENERIC", .generic), ("NETLINK_XFRM", .xfrm), ("NETLINK_SELINUX", .selinux),
+    ("NETLINK_CRYPTO", .crypto), ("NETLINK_NETFILTER", .netfilter), ("NETLINK_KOBJECT_UEVENT", .uevent),
+]

@@ -41,7 +41,8 @@ extension DecodeContext {
     /// udiag_ino=0, udiag_show=UDIAG_SHOW_NAME, udiag_cookie=[0, 0]}`.
     private func printUnixDiagRequest(at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
         let size = 24
-        guard length == size, let bytes = read(address, count: size) else { return false }
+        if length > size { return false }
+        guard let bytes = diagStruct("sdiag_family", size: size, at: address, length: length, to: &out) else { return true }
         out.beginStruct()
         out.field("sdiag_family")
         out.constant(UInt64(bytes[0]), constants.addressFamilies, unknown: "AF_???")
@@ -63,7 +64,7 @@ extension DecodeContext {
     /// udiag_cookie=[1, 0]}`, then the UNIX_DIAG_* attributes.
     private func printUnixDiagMessage(at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
         let size = 16
-        guard length >= size, let bytes = read(address, count: size) else { return false }
+        guard let bytes = diagStruct("udiag_family", size: size, at: address, length: length, to: &out) else { return true }
         out.beginStruct()
         out.field("udiag_family")
         out.constant(UInt64(bytes[0]), constants.addressFamilies, unknown: "AF_???")
@@ -109,7 +110,7 @@ extension DecodeContext {
     /// id={...}}`, then the INET_DIAG_REQ_* attributes.
     private func printInetDiagRequest(at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
         let size = 56
-        guard length >= size, let bytes = read(address, count: size) else { return false }
+        guard let bytes = diagStruct("sdiag_family", size: size, at: address, length: length, to: &out) else { return true }
         let family = bytes[0]
         out.beginStruct()
         out.field("sdiag_family")
@@ -139,7 +140,7 @@ extension DecodeContext {
     /// INET_DIAG_* attributes.
     private func printInetDiagMessage(at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
         let size = 72
-        guard length >= size, let bytes = read(address, count: size) else { return false }
+        guard let bytes = diagStruct("idiag_family", size: size, at: address, length: length, to: &out) else { return true }
         let family = bytes[0]
         out.beginStruct()
         out.field("idiag_family")

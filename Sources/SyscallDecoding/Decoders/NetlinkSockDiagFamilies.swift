@@ -25,7 +25,7 @@ extension DecodeContext {
 
     /// The struct's bytes, or nil after printing `{familyField=AF_..., ...}` (too short) or the
     /// address (unreadable).
-    private func diagStruct(_ familyField: StaticString, size: Int, at address: UInt64, length: Int,
+    func diagStruct(_ familyField: StaticString, size: Int, at address: UInt64, length: Int,
                             to out: inout Emitter) -> UnsafeRawBufferPointer? {
         if length >= size, let bytes = read(address, count: size) { return bytes }
         guard length < size, let first = read(address, count: 1) else {

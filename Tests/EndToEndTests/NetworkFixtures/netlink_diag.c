@@ -132,6 +132,14 @@ static void inet(int fd) {
     send_message(fd);
 
     begin(SOCK_DIAG_BY_FAMILY, NLM_F_MULTI);
+    put(&answer, 20);
+    send_message(fd);
+    begin(SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST);
+    struct inet_diag_req_v2 short_request = {.sdiag_family = AF_INET6};
+    put(&short_request, 8);
+    send_message(fd);
+
+    begin(SOCK_DIAG_BY_FAMILY, NLM_F_MULTI);
     put(&answer, sizeof answer);
     struct tcp_diag_md5sig signature = {AF_INET, 32, 4, {htonl(INADDR_LOOPBACK)}, "key!"};
     attribute(INET_DIAG_MD5SIG, &signature, sizeof signature);
