@@ -20,6 +20,8 @@ import Testing
         // the one result that is printed unsigned before its errno.
         ("ioctl", #"^__NR_[a-z0-9_]+$|^\d+ /\* [a-z0-9_]+ \*/$"#, "a seccomp notification's syscall number by name"),
         ("modify_ldt", #"^\d+ E[A-Z]+ \(.*\)$"#, "modify_ldt's failure, an unsigned int on x86_64"),
+        ("sendto", #"^\[SK_MEMINFO_[A-Z_]+\]=\d+$"#,
+         "sock_diag's memory info, an array indexed by name (`[SK_MEMINFO_RCVBUF]=2`): no typed shape for an index yet"),
         ("openat2", #"^/\* bytes \d+\.\.\d+ \*/ "[^"]*"(\.\.\.)?$"#,
          "open_how's bytes past the struct this ABI knows, after a comment naming their offsets (a leading comment has no typed shape)"),
         ("io_uring_register", #"^/\* bytes \d+\.\.\d+ \*/ "[^"]*"(\.\.\.)?$"#,

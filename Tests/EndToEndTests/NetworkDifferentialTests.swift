@@ -12,7 +12,8 @@ import Testing
 /// ephemeral ports, autobound unix names and socket inodes, which the kernel picks anew for each
 /// run.
 @Suite struct NetworkDifferentialTests {
-    static let fixtures = ["sockets", "messages", "ioctl", "ioctl_dev", "netlink", "ipc", "ipcctl", "terminal", "system", "kernelapi", "kernel", "ptrace", "keys", "kernelmore", "netlink_route", "ioctl_more"]
+    static let fixtures = ["sockets", "messages", "ioctl", "ioctl_dev", "netlink", "ipc", "ipcctl", "terminal", "system", "kernelapi", "kernel", "ptrace", "keys", "kernelmore", "netlink_route", "ioctl_more",
+                           "netlink_diag"]
     static let variants: [(name: String, flags: [String], arch: SyscallArch)] = [
         ("64", [], .x86_64), ("32", ["-m32", "-I", NetworkFixtures.i386AsmHeaders], .i386),
     ]

@@ -334,6 +334,37 @@ public struct Emitter {
         }
     }
 
+    /// `constant` for a value whose name is known only at run time (a generic netlink family the
+    /// kernel numbered): `name`, or in hex with the `unknown` comment when there is none.
+    public mutating func constant(_ value: UInt64, runtimeName name: [UInt8]?, unknown: StaticString) {
+        let start = text.bytes.count
+        if constantStyle == .abbrev, let name {
+            text.append(contentsOf: name)
+        } else {
+            text.appendHex(value)
+            if constantStyle != .raw {
+                text.append(" /* ")
+                if let name { text.append(contentsOf: name) } else { text.append(unknown) }
+                text.append(" */")
+            }
+        }
+        if let json {
+            typed(json, start) {
+                $0.append("{\"type\":\"constant\",\"raw\":")
+                $0.appendJSONNumber(value)
+                if let name {
+                    $0.append(",\"name\":")
+                    $0.appendJSONString(name)
+                } else {
+                    $0.append(",\"unknown\":\"")
+                    $0.append(unknown)
+                    $0.append(byte: UInt8(ascii: "\""))
+                }
+                $0.append(byte: UInt8(ascii: "}"))
+            }
+        }
+    }
+
     /// A value that strace prints in hex, by name when the table has one (a file system's magic
     /// number): the name or `0x...`; `-X raw` the number, `-X verbose` the number and the name.
     public mutating func hexConstant(_ value: UInt64, _ table: ConstantTable) {

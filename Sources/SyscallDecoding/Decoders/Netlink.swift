@@ -12,7 +12,8 @@ extension DecodeContext {
     /// A socket buffer: netlink messages on a netlink socket, else bytes as a string.
     func printSocketBuffer(fd: Int32, at address: UInt64, length: UInt64, to out: inout Emitter) {
         if let netlinkProtocol = NetlinkSocketLookup.netlinkProtocol(tid: tid, fd: fd) {
-            // A netlink socket, its protocol known or not.
+            // A netlink socket, its protocol known or not; uevents are text, not netlink messages.
+            if netlinkFamily(netlinkProtocol) == .uevent { return printUevent(at: address, length: length, to: &out) }
             printNetlinkMessages(at: address, length: length, protocol: netlinkProtocol, to: &out)
         } else {
             printBuffer(at: address, length: length, to: &out)
@@ -100,9 +101,17 @@ extension DecodeContext {
             case .sockDiag: out.constant(type, constants.sockDiagTypes, unknown: "SOCK_DIAG_???")
             case .audit: out.constant(type, constants.auditMessageTypes, unknown: "AUDIT_???")
             case .generic:
-                // The one generic family whose number is fixed; others are numbered at run time.
-                if type == 0x10 { out.styled(number: { $0.hex(type) }, decoded: { $0.name("nlctrl") }) } else { out.hex(type) }
-            case .other: out.constant(type, constants.netlinkMessageTypes, unknown: "NLMSG_???")
+                // The one generic family whose number is fixed; the kernel names the others.
+                if type == 0x10 {
+                    out.styled(number: { $0.hex(type) }, decoded: { $0.name("nlctrl") })
+                } else {
+                    out.constant(type, runtimeName: GenericNetlinkFamilies.name(of: UInt16(type)), unknown: "GENERIC_FAMILY_???")
+                }
+            case .xfrm: out.constant(type, constants.xfrmMessageTypes, unknown: "XFRM_MSG_???")
+            case .selinux: out.constant(type, constants.selinuxMessageTypes, unknown: "SELNL_MSG_???")
+            case .crypto: out.constant(type, constants.cryptoMessageTypes, unknown: "CRYPTO_MSG_???")
+            case .netfilter: printNetfilterType(type, to: &out)
+            case .other, .uevent: out.constant(type, constants.netlinkMessageTypes, unknown: "NLMSG_???")
             }
         }
         out.field("nlmsg_flags")
@@ -118,20 +127,17 @@ extension DecodeContext {
         out.endStruct()
     }
 
-    enum NetlinkFamily { case route, sockDiag, audit, generic, other }
+    enum NetlinkFamily { case route, sockDiag, audit, generic, xfrm, selinux, crypto, netfilter, uevent, other }
 
     func netlinkFamily(_ netlinkProtocol: UInt32?) -> NetlinkFamily {
         guard let netlinkProtocol, let name = constants.netlinkProtocols.name(of: UInt64(netlinkProtocol)) else { return .other }
-        if sameName(name, "NETLINK_ROUTE") { return .route }
-        if sameName(name, "NETLINK_SOCK_DIAG") { return .sockDiag }
-        if sameName(name, "NETLINK_AUDIT") { return .audit }
-        if sameName(name, "NETLINK_GENERIC") { return .generic }
+        for (candidate, family) in netlinkFamilies where sameName(candidate, name) { return family }
         return .other
     }
 
     /// The common flags, then those of the request's kind (get, new, delete; an error's ack
     /// flags), then leftover bits in hex.
-    private func printNetlinkFlags(_ flags: UInt64, type: UInt64, kind: NetlinkFamily, to out: inout Emitter) {
+    func printNetlinkFlags(_ flags: UInt64, type: UInt64, kind: NetlinkFamily, to out: inout Emitter) {
         var second: FlagTable? = nil
         if type < 0x10 {
             if let error = constants.netlinkMessageTypes.value(named: "NLMSG_ERROR"), type == error {
@@ -149,6 +155,12 @@ extension DecodeContext {
                 second = constants.netlinkGetFlags
             } else {
                 second = constants.netlinkDeleteFlags
+            }
+        } else if let request = requestKind(type: type, kind: kind) {
+            switch request {
+            case .new: second = constants.netlinkNewFlags
+            case .delete: second = constants.netlinkDeleteFlags
+            case .get: second = constants.netlinkGetFlags
             }
         }
         if flags == 0 { return out.uint(0) }
@@ -176,6 +188,9 @@ extension DecodeContext {
         if kind == .route, type >= 0x10, printRoutePayload(type: type, at: address, length: length, to: &out) { return }
         if kind == .sockDiag, type >= 0x10,
            printSockDiagPayload(type: type, flags: flags, at: address, length: length, to: &out) { return }
+        if kind == .selinux, type >= 0x10, printSelinuxPayload(type: type, at: address, length: length, to: &out) { return }
+        if kind == .netfilter, type >= 0x10,
+           printNetfilterPayload(at: address, length: length, to: &out) { return }
         let typeName = constants.netlinkMessageTypes.name(of: UInt64(type))
         if let typeName, sameName(typeName, "NLMSG_ERROR"), length >= 4 {
             return printNetlinkError(at: address, length: length, protocol: netlinkProtocol, to: &out)
@@ -217,7 +232,8 @@ extension DecodeContext {
     /// Attributes after a payload struct: `[{nla_len=8, nla_type=IFA_ADDRESS}, value]`, an array of
     /// those when there are several. `printValue` prints one attribute's value and returns false
     /// when it does not decode that type (then its bytes print in hex).
-    func printNetlinkAttributes(at address: UInt64, length: Int, names: ConstantTable, unknown: StaticString,
+    /// `unknown` nil: the types have no names (netfilter's), and print in hex.
+    func printNetlinkAttributes(at address: UInt64, length: Int, names: ConstantTable, unknown: StaticString?,
                                 printValue: (UInt16, UInt64, Int, inout Emitter) -> Bool, to out: inout Emitter) {
         var offset = 0
         var isArray = false
@@ -261,15 +277,15 @@ extension DecodeContext {
             out.beginOperation(.or)
             if rawType & 0x8000 != 0 {
                 out.operand()
-                out.name("NLA_F_NESTED")
+                out.styled(number: { $0.hex(0x8000) }, decoded: { $0.name("NLA_F_NESTED") })
             }
             if rawType & 0x4000 != 0 {
                 out.operand()
-                out.name("NLA_F_NET_BYTEORDER")
+                out.styled(number: { $0.hex(0x4000) }, decoded: { $0.name("NLA_F_NET_BYTEORDER") })
             }
             let type = rawType & 0x3fff
             out.operand()
-            out.constant(UInt64(type), names, unknown: unknown)
+            if let unknown { out.constant(UInt64(type), names, unknown: unknown) } else { out.hex(UInt64(type)) }
             out.endOperation()
             out.endStruct()
             if hasValue {
@@ -288,3 +304,10 @@ extension DecodeContext {
         if isArray { out.endArray() }
     }
 }
+
+/// The protocols whose messages decode beyond the common header, by their NETLINK_* name.
+private let netlinkFamilies: [(StaticString, DecodeContext.NetlinkFamily)] = [
+    ("NETLINK_ROUTE", .route), ("NETLINK_SOCK_DIAG", .sockDiag), ("NETLINK_AUDIT", .audit),
+    ("NETLINK_GENERIC", .generic), ("NETLINK_XFRM", .xfrm), ("NETLINK_SELINUX", .selinux),
+    ("NETLINK_CRYPTO", .crypto), ("NETLINK_NETFILTER", .netfilter), ("NETLINK_KOBJECT_UEVENT", .uevent),
+]

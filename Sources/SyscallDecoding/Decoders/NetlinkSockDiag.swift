@@ -1,29 +1,48 @@
-/// NETLINK_SOCK_DIAG's SOCK_DIAG_BY_FAMILY messages as strace prints them: requests (the header
-/// has NLM_F_REQUEST) for unix sockets (unix_diag_req) and inet sockets (inet_diag_req_v2), and
+/// NETLINK_SOCK_DIAG's messages as strace prints them: requests (the header has NLM_F_REQUEST)
+/// for unix sockets (unix_diag_req) and inet sockets (inet_diag_req_v2 with its bytecode), and
 /// the kernel's answers (unix_diag_msg, inet_diag_msg) with their UNIX_DIAG_* and INET_DIAG_*
-/// attributes. Other families print in hex.
+/// attributes; the netlink, packet and smc families are in NetlinkSockDiagFamilies.swift. A
+/// family strace does not decode prints as `{family=AF_XDP, data="..."}`.
 extension DecodeContext {
     func printSockDiagPayload(type: UInt16, flags: UInt16, at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
-        guard let byFamily = constants.sockDiagTypes.value(named: "SOCK_DIAG_BY_FAMILY"), UInt64(type) == byFamily,
-              length >= 1, let first = read(address, count: 1),
-              let family = constants.addressFamilies.name(of: UInt64(first[0])) else { return false }
+        guard length >= 1, let first = read(address, count: 1) else { return false }
+        let family = first[0]
         let isRequest = flags & 1 != 0  // NLM_F_REQUEST
-        if sameName(family, "AF_UNIX") {
-            return isRequest ? printUnixDiagRequest(at: address, length: length, to: &out)
-                             : printUnixDiagMessage(at: address, length: length, to: &out)
+        if length > 1, let name = constants.addressFamilies.name(of: UInt64(family)) {
+            if sameName(name, "AF_UNIX") {
+                let decoded = isRequest ? printUnixDiagRequest(at: address, length: length, to: &out)
+                                        : printUnixDiagMessage(at: address, length: length, to: &out)
+                if decoded { return true }
+            } else if sameName(name, "AF_INET") || sameName(name, "AF_INET6") {
+                let decoded = isRequest ? printInetDiagRequest(at: address, length: length, to: &out)
+                                        : printInetDiagMessage(at: address, length: length, to: &out)
+                if decoded { return true }
+            } else if printOtherDiagFamily(name, isRequest: isRequest, at: address, length: length, to: &out) {
+                return true
+            }
         }
-        if sameName(family, "AF_INET") || sameName(family, "AF_INET6") {
-            return isRequest ? printInetDiagRequest(at: address, length: length, to: &out)
-                             : printInetDiagMessage(at: address, length: length, to: &out)
+        printDiagFamilyAndData(family, at: address, length: length, to: &out)
+        return true
+    }
+
+    /// `{family=AF_XDP, data="\x00..."}`: a family whose structs strace does not know.
+    private func printDiagFamilyAndData(_ family: UInt8, at address: UInt64, length: Int, to out: inout Emitter) {
+        out.beginStruct()
+        out.field("family")
+        out.constant(UInt64(family), constants.addressFamilies, unknown: "AF_???")
+        if length > 1 {
+            out.field("data")
+            printHexString(at: address &+ 1, length: length - 1, to: &out)
         }
-        return false
+        out.endStruct()
     }
 
     /// `{sdiag_family=AF_UNIX, sdiag_protocol=0, udiag_states=1<<TCP_ESTABLISHED|...,
     /// udiag_ino=0, udiag_show=UDIAG_SHOW_NAME, udiag_cookie=[0, 0]}`.
     private func printUnixDiagRequest(at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
         let size = 24
-        guard length == size, let bytes = read(address, count: size) else { return false }
+        if length > size { return false }
+        guard let bytes = diagStruct("sdiag_family", size: size, at: address, length: length, to: &out) else { return true }
         out.beginStruct()
         out.field("sdiag_family")
         out.constant(UInt64(bytes[0]), constants.addressFamilies, unknown: "AF_???")
@@ -45,7 +64,7 @@ extension DecodeContext {
     /// udiag_cookie=[1, 0]}`, then the UNIX_DIAG_* attributes.
     private func printUnixDiagMessage(at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
         let size = 16
-        guard length >= size, let bytes = read(address, count: size) else { return false }
+        guard let bytes = diagStruct("udiag_family", size: size, at: address, length: length, to: &out) else { return true }
         out.beginStruct()
         out.field("udiag_family")
         out.constant(UInt64(bytes[0]), constants.addressFamilies, unknown: "AF_???")
@@ -91,7 +110,7 @@ extension DecodeContext {
     /// id={...}}`, then the INET_DIAG_REQ_* attributes.
     private func printInetDiagRequest(at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
         let size = 56
-        guard length >= size, let bytes = read(address, count: size) else { return false }
+        guard let bytes = diagStruct("sdiag_family", size: size, at: address, length: length, to: &out) else { return true }
         let family = bytes[0]
         out.beginStruct()
         out.field("sdiag_family")
@@ -108,7 +127,11 @@ extension DecodeContext {
         guard length > size else { return true }
         out.element()
         printNetlinkAttributes(at: address &+ UInt64(size), length: length - size, names: constants.inetDiagRequestAttributes,
-                               unknown: "INET_DIAG_REQ_???", printValue: { _, _, _, _ in false }, to: &out)
+                               unknown: "INET_DIAG_REQ_???", printValue: { type, at, count, out in
+            guard let name = self.constants.inetDiagRequestAttributes.name(of: UInt64(type)),
+                  sameName(name, "INET_DIAG_REQ_BYTECODE") else { return false }
+            return self.printInetDiagBytecode(at: at, length: count, to: &out)
+        }, to: &out)
         return true
     }
 
@@ -117,7 +140,7 @@ extension DecodeContext {
     /// INET_DIAG_* attributes.
     private func printInetDiagMessage(at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
         let size = 72
-        guard length >= size, let bytes = read(address, count: size) else { return false }
+        guard let bytes = diagStruct("idiag_family", size: size, at: address, length: length, to: &out) else { return true }
         let family = bytes[0]
         out.beginStruct()
         out.field("idiag_family")
@@ -146,7 +169,8 @@ extension DecodeContext {
 
     private func printInetDiagAttribute(type: UInt16, at address: UInt64, length: Int, to out: inout Emitter) -> Bool {
         guard let name = constants.inetDiagAttributes.name(of: UInt64(type)) else { return false }
-        for byte in ["INET_DIAG_SHUTDOWN", "INET_DIAG_TOS", "INET_DIAG_TCLASS", "INET_DIAG_SKV6ONLY"] as [StaticString]
+        if sameName(name, "INET_DIAG_SHUTDOWN") { return printShutdownBits(at: address, length: length, alwaysVerbose: true, to: &out) }
+        for byte in ["INET_DIAG_TOS", "INET_DIAG_TCLASS", "INET_DIAG_SKV6ONLY"] as [StaticString]
             where sameName(name, byte) {
             return printAttributeNumber(at: address, length: length, size: 1, to: &out)
         }
@@ -168,6 +192,23 @@ extension DecodeContext {
             return printIndexedArray(at: address, length: length, elementSize: 4, signed: false, names: constants.socketMemoryInfo,
                                      indexOffset: 0, unknown: "SK_MEMINFO_???", to: &out)
         }
+        if sameName(name, "INET_DIAG_VEGASINFO") {
+            return printAttributeStruct(at: address, length: length,
+                                        fields: ["tcpv_enabled", "tcpv_rttcnt", "tcpv_rtt", "tcpv_minrtt"], size: 4, to: &out)
+        }
+        if sameName(name, "INET_DIAG_DCTCPINFO") { return printDctcpInfo(at: address, length: length, to: &out) }
+        if sameName(name, "INET_DIAG_BBRINFO") { return printBbrInfo(at: address, length: length, to: &out) }
+        if sameName(name, "INET_DIAG_MD5SIG") { return printMd5Signatures(at: address, length: length, to: &out) }
+        if sameName(name, "INET_DIAG_ULP_INFO") {
+            printNetlinkAttributes(at: address, length: length, names: constants.inetUlpInfoAttributes,
+                                   unknown: "INET_ULP_INFO_???", printValue: { type, at, count, out in
+                guard let name = self.constants.inetUlpInfoAttributes.name(of: UInt64(type)),
+                      sameName(name, "INET_ULP_INFO_NAME") else { return false }
+                return self.printAttributeString(at: at, length: count, to: &out)
+            }, to: &out)
+            return true
+        }
+        if sameName(name, "INET_DIAG_SK_BPF_STORAGES") { return printBpfStorages(at: address, length: length, to: &out) }
         if sameName(name, "INET_DIAG_SOCKOPT") {
             guard length >= 2, let bytes = read(address, count: 2) else { return false }
             // struct inet_diag_sockopt: one-bit fields, the ones that are set (every one with -v).
@@ -192,7 +233,7 @@ extension DecodeContext {
     /// struct inet_diag_sockid: `{idiag_sport=htons(80), idiag_dport=htons(0),
     /// idiag_src=inet_addr("127.0.0.1"), idiag_dst=..., idiag_if=0, idiag_cookie=[0, 0]}`; IPv6
     /// addresses as `inet_pton(AF_INET6, "::1", &idiag_src)`.
-    private func printInetDiagSocketId(_ bytes: UnsafeRawBufferPointer, at offset: Int, family: UInt8, to out: inout Emitter) {
+    func printInetDiagSocketId(_ bytes: UnsafeRawBufferPointer, at offset: Int, family: UInt8, to out: inout Emitter) {
         let isInet = constants.addressFamilies.name(of: UInt64(family)).map { sameName($0, "AF_INET") } ?? false
         out.beginStruct()
         out.field("idiag_sport")
@@ -200,29 +241,7 @@ extension DecodeContext {
         out.field("idiag_dport")
         printNetworkOrder(bytes, offset + 2..<offset + 4, to: &out) { printNetworkShort(bytes.u16BigEndian(offset + 2), to: &$0) }
         for (index, name) in (["idiag_src", "idiag_dst"] as [StaticString]).enumerated() {
-            let start = offset + 4 + 16 * index
-            if isInet {
-                out.field(name)
-                printNetworkOrder(bytes, start..<start + 16, to: &out) { out in
-                    out.raw("inet_addr(")
-                    printIPv4(bytes, at: start, to: &out)
-                    out.raw(")")
-                }
-            } else if out.constantStyle == .abbrev {
-                out.element()
-                out.raw("inet_pton(AF_INET6, ")
-                printIPv6(bytes, at: start, to: &out)
-                out.raw(", &")
-                out.name(name)
-                out.raw(")")
-            } else {
-                out.field(name)
-                printNetworkOrder(bytes, start..<start + 16, to: &out) { out in
-                    out.raw("inet_pton(AF_INET6, ")
-                    printIPv6(bytes, at: start, to: &out)
-                    out.raw(")")
-                }
-            }
+            printInetAddress(name, bytes, at: offset + 4 + 16 * index, size: 16, isInet: isInet, to: &out)
         }
         out.field("idiag_if")
         printInterfaceIndex(bytes.u32(offset + 36), to: &out)
@@ -231,8 +250,44 @@ extension DecodeContext {
         out.endStruct()
     }
 
+    /// A struct member holding an address (`size` bytes at `offset`, of which an IPv4 address
+    /// uses 4): `idiag_src=inet_addr("127.0.0.1")`, or as strace writes an IPv6 one,
+    /// `inet_pton(AF_INET6, "::1", &idiag_src)`; `-X raw` the member's bytes.
+    func printInetAddress(_ name: StaticString, _ bytes: UnsafeRawBufferPointer, at offset: Int, size: Int, isInet: Bool,
+                          to out: inout Emitter) {
+        if isInet {
+            out.field(name)
+            printNetworkOrder(bytes, offset..<offset + size, to: &out) { out in
+                out.beginCall("inet_addr")
+                out.element()
+                printIPv4(bytes, at: offset, to: &out)
+                out.endCall()
+            }
+        } else if out.constantStyle == .abbrev {
+            out.element()
+            out.beginCall("inet_pton")
+            out.element()
+            out.name("AF_INET6")
+            out.element()
+            printIPv6(bytes, at: offset, to: &out)
+            out.element()
+            out.name("&", suffix: name)
+            out.endCall()
+        } else {
+            out.field(name)
+            printNetworkOrder(bytes, offset..<offset + size, to: &out) { out in
+                out.beginCall("inet_pton")
+                out.element()
+                out.name("AF_INET6")
+                out.element()
+                printIPv6(bytes, at: offset, to: &out)
+                out.endCall()
+            }
+        }
+    }
+
     /// A socket cookie as the two u32 halves the UAPI structs hold: `[123, 0]`.
-    private func printCookie(_ bytes: UnsafeRawBufferPointer, at offset: Int, to out: inout Emitter) {
+    func printCookie(_ bytes: UnsafeRawBufferPointer, at offset: Int, to out: inout Emitter) {
         out.beginArray()
         out.element()
         out.uint(UInt64(bytes.u32(offset)))
@@ -241,25 +296,33 @@ extension DecodeContext {
         out.endArray()
     }
 
-    /// idiag_ext: bit N-1 asks for attribute INET_DIAG_N (`1<<INET_DIAG_MEMINFO-1`).
-    private func printDiagExtensions(_ mask: UInt64, to out: inout Emitter) {
+    /// idiag_ext: bit N-1 asks for attribute INET_DIAG_N (`1<<(INET_DIAG_MEMINFO-1)`); smc's
+    /// diag_ext the same with SMC_DIAG_N.
+    func printDiagExtensions(_ mask: UInt64, names: ConstantTable? = nil, to out: inout Emitter) {
         guard mask != 0 else { return out.uint(0) }
+        let names = names ?? constants.inetDiagAttributes
         out.styled(number: { $0.hex(mask) }, decoded: { out in
             var rest = mask
-            var first = true
+            out.beginOperation(.or)
             for bit in 0..<8 where mask & (1 << bit) != 0 {
-                guard let name = self.constants.inetDiagAttributes.name(of: UInt64(bit + 1)) else { continue }
-                if !first { out.raw("|") }
-                out.raw("1<<")
-                out.name(name)
-                out.raw("-1")
+                guard let name = names.name(of: UInt64(bit + 1)) else { continue }
+                out.operand()
+                out.beginOperation(.shiftLeft)
+                out.operand()
+                out.uint(1)
+                out.operand()
+                out.beginCall("")  // a parenthesised `NAME-1`: a call without a function in JSON
+                out.element()
+                out.name(name, suffix: "-1")
+                out.endCall()
+                out.endOperation()
                 rest &= ~(1 << UInt64(bit))
-                first = false
             }
             if rest != 0 {
-                if !first { out.raw("|") }
+                out.operand()
                 out.hex(rest)
             }
+            out.endOperation()
         })
     }
 

@@ -110,7 +110,7 @@ extension DecodeContext {
 
     /// One struct sock_filter: `BPF_STMT(code, k)`, or `BPF_JUMP(code, k, jt, jf)` for a
     /// conditional jump.
-    private func printFilterInstruction(_ bytes: UnsafeRawBufferPointer, seccomp: Bool, to out: inout Emitter) {
+    func printFilterInstruction(_ bytes: UnsafeRawBufferPointer, seccomp: Bool, to out: inout Emitter) {
         let code = UInt64(bytes.u16(0)), jumpTrue = UInt64(bytes[2]), jumpFalse = UInt64(bytes[3])
         let k = UInt64(bytes.u32(4))
         let bpf = constants

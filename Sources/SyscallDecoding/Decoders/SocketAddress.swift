@@ -118,8 +118,13 @@ extension DecodeContext {
         }
     }
 
-    /// `nl_pid=0, nl_groups=0x000011`.
+    /// `nl_pid=0, nl_groups=0x000011`, after `nl_pad=0xffff` when the padding is not zero.
     func printNetlinkAddress(_ bytes: UnsafeRawBufferPointer, to out: inout Emitter) {
+        let pad = bytes.u16(2)
+        if pad != 0 {
+            out.field("nl_pad")
+            out.hex(UInt64(pad))
+        }
         out.field("nl_pid")
         out.int(Int64(Int32(bitPattern: bytes.u32(4))))
         out.field("nl_groups")

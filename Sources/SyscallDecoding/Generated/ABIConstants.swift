@@ -349,6 +349,41 @@ struct ABIConstants: Sendable {
     let evdevAbsoluteAxes: ConstantTable
     let evdevKeys: ConstantTable
     let evdevKeymapFlags: FlagTable
+    let inetDiagBytecodes: ConstantTable
+    let sockShutdownFlags: FlagTable
+    let inetUlpInfoAttributes: ConstantTable
+    let bpfStorageReplyAttributes: ConstantTable
+    let bpfStorageAttributes: ConstantTable
+    let netlinkDiagAttributes: ConstantTable
+    let netlinkStates: ConstantTable
+    let netlinkDiagShow: FlagTable
+    let netlinkSocketFlags: FlagTable
+    let packetDiagAttributes: ConstantTable
+    let packetDiagShow: FlagTable
+    let packetDiagInfoFlags: FlagTable
+    let packetVersions: ConstantTable
+    let smcDiagAttributes: ConstantTable
+    let smcDiagModes: ConstantTable
+    let smcStates: ConstantTable
+    let smcLinkGroupRoles: ConstantTable
+    let smcDeclineCodes: ConstantTable
+    let xfrmMessageTypes: ConstantTable
+    let selinuxMessageTypes: ConstantTable
+    let cryptoMessageTypes: ConstantTable
+    let netfilterSubsystems: ConstantTable
+    let netfilterControlTypes: ConstantTable
+    let netfilterVersions: ConstantTable
+    let conntrackMessageTypes: ConstantTable
+    let conntrackExpectMessageTypes: ConstantTable
+    let netfilterQueueMessageTypes: ConstantTable
+    let netfilterLogMessageTypes: ConstantTable
+    let osfMessageTypes: ConstantTable
+    let ipsetCommands: ConstantTable
+    let netfilterAccountingMessageTypes: ConstantTable
+    let conntrackTimeoutMessageTypes: ConstantTable
+    let conntrackHelperMessageTypes: ConstantTable
+    let nftablesMessageTypes: ConstantTable
+    let nftCompatMessageTypes: ConstantTable
     /// `MAP_TYPE`, or nil where this ABI does not define it.
     let mapTypeMask: UInt64?
     /// `AT_STATX_SYNC_TYPE`, or nil where this ABI does not define it.
