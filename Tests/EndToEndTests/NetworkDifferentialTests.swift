@@ -12,7 +12,7 @@ import Testing
 /// ephemeral ports, autobound unix names and socket inodes, which the kernel picks anew for each
 /// run.
 @Suite struct NetworkDifferentialTests {
-    static let fixtures = ["sockets", "messages", "ioctl", "ioctl_dev", "netlink", "ipc", "ipcctl", "terminal", "system", "kernelapi", "kernel"]
+    static let fixtures = ["sockets", "messages", "ioctl", "ioctl_dev", "netlink", "ipc", "ipcctl", "terminal", "system", "kernelapi", "kernel", "ioctl_console"]
     static let variants: [(name: String, flags: [String], arch: SyscallArch)] = [
         ("64", [], .x86_64), ("32", ["-m32", "-I", NetworkFixtures.i386AsmHeaders], .i386),
     ]
@@ -37,6 +37,7 @@ import Testing
     /// on every fixture).
     static let optionCases: [(fixture: String, options: [String])] = [
         ("ipc", ["-X", "raw"]), ("ipcctl", ["-X", "raw"]), ("ioctl", ["-X", "raw"]), ("ioctl_dev", ["-X", "raw"]), ("kernel", ["-X", "raw"]),
+        ("ioctl_console", ["-X", "raw"]),
         ("kernel", ["-s", "4"]),
     ]
 

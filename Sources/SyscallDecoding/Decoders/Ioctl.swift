@@ -11,7 +11,7 @@ extension SyscallCatalog {
 }
 
 /// How one request's third argument prints.
-private enum IoctlArgument {
+enum IoctlArgument {
     /// Not printed at all (FIOCLEX, BLKRRPART).
     case none
     /// A C `int` (TCSBRK's duration, LOOP_CTL_ADD's number).
@@ -50,6 +50,8 @@ private enum IoctlArgument {
     case interfaceConfiguration
     /// PERF_EVENT_IOC_QUERY_BPF's struct: its length at entry, the rest at exit.
     case perfQueryBpf
+    /// The console's KD* arguments (ConsoleIoctl.swift).
+    case console(ConsoleArgument)
     /// Not decoded: the register in hex.
     case address
 }
@@ -162,7 +164,7 @@ private let requestArguments: [(name: StaticString, argument: IoctlArgument)] = 
     ("SIOCBRADDIF", .interfaceSetting(.bridgePort)), ("SIOCBRDELIF", .interfaceSetting(.bridgePort)),
     ("SIOCBRADDBR", .string), ("SIOCBRDELBR", .string),
     ("SIOCSIFENCAP", .valueIn(.int)), ("SIOCGIFENCAP", .valueOut(.int)),
-]
+] + consoleRequestArguments
 
 extension CallDecoder {
     static let ioctl = CallDecoder(entry: { context, out in
@@ -212,6 +214,8 @@ extension CallDecoder {
             context.keepInterfaceConfigurationLength(at: address)
         case .perfQueryBpf:
             context.printPerfQueryBpfEntry(at: address, to: &out)
+        case .console(let kind):
+            context.printConsoleArgument(kind, to: &out)
         case .address:
             out.hex(address)
         }

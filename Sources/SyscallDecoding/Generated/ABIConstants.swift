@@ -301,6 +301,10 @@ struct ABIConstants: Sendable {
     let timexModes: FlagTable
     let timexStatus: FlagTable
     let timexStates: ConstantTable
+    let consoleModes: ConstantTable
+    let keyboardModes: ConstantTable
+    let keyboardMetaModes: ConstantTable
+    let keyboardLeds: FlagTable
     /// `MAP_TYPE`, or nil where this ABI does not define it.
     let mapTypeMask: UInt64?
     /// `AT_STATX_SYNC_TYPE`, or nil where this ABI does not define it.
@@ -429,6 +433,8 @@ struct StructLayouts: Sendable {
     let shminfo: ShminfoLayout
     let shmInfo: ShmInfoLayout
     let seminfo: SeminfoLayout
+    let kbkeycode: KbkeycodeLayout
+    let unimapinit: UnimapinitLayout
 }
 
 /// `struct stat (x86_64) / struct stat64 (i386) / struct stat (aarch64)` from <asm/stat.h>.
@@ -1429,4 +1435,19 @@ struct SeminfoLayout: Sendable {
     let semusz: FieldLayout
     let semvmx: FieldLayout
     let semaem: FieldLayout
+}
+
+/// `struct kbkeycode` from <linux/kd.h>.
+struct KbkeycodeLayout: Sendable {
+    let size: Int
+    let scancode: FieldLayout
+    let keycode: FieldLayout
+}
+
+/// `struct unimapinit` from <linux/kd.h>.
+struct UnimapinitLayout: Sendable {
+    let size: Int
+    let advisedHashsize: FieldLayout
+    let advisedHashstep: FieldLayout
+    let advisedHashlevel: FieldLayout
 }

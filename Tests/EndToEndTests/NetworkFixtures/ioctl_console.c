@@ -1,0 +1,84 @@
+/* The console's KD* and VT_* ioctls, for NetworkDifferentialTests. Every request goes to
+ * /dev/null, which fails it with ENOTTY after strace has printed the request and the arguments
+ * the tracee passes in: nothing touches the host's console. */
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+#include <linux/kd.h>
+#include <linux/vt.h>
+
+int main(void)
+{
+    int fd = open("/dev/null", O_RDONLY);
+    if (fd < 0)
+        return 1;
+    int value = 3;
+    char byte = 0;
+
+    /* Requests without an argument. */
+    ioctl(fd, KDENABIO);
+    ioctl(fd, KDDISABIO);
+    ioctl(fd, KDMAPDISP);
+    ioctl(fd, KDUNMAPDISP);
+    ioctl(fd, PIO_FONTRESET);
+
+    /* Modes and LEDs passed as the argument itself: known, zero and unknown values. */
+    ioctl(fd, KDSETMODE, KD_GRAPHICS);
+    ioctl(fd, KDSETMODE, KD_TEXT);
+    ioctl(fd, KDSETMODE, 5);
+    ioctl(fd, KDSKBMODE, K_UNICODE);
+    ioctl(fd, KDSKBMODE, K_RAW);
+    ioctl(fd, KDSKBMODE, 9);
+    ioctl(fd, KDSKBMETA, K_METABIT);
+    ioctl(fd, KDSKBMETA, 0);
+    ioctl(fd, KDSKBMETA, 7);
+    ioctl(fd, KDSETLED, LED_SCR | LED_CAP);
+    ioctl(fd, KDSETLED, 0);
+    ioctl(fd, KDSETLED, 0x8);
+    ioctl(fd, KDSETLED, 0xff);
+
+    /* A signal, a sound's period, a tone, I/O ports. */
+    ioctl(fd, KDSIGACCEPT, SIGUSR1);
+    ioctl(fd, KDSIGACCEPT, 0);
+    ioctl(fd, KDSIGACCEPT, 99);
+    ioctl(fd, KIOCSOUND, 1000);
+    ioctl(fd, KIOCSOUND, 0);
+    ioctl(fd, KIOCSOUND, -1);
+    ioctl(fd, KDMKTONE, 0x12345678);
+    ioctl(fd, KDMKTONE, 1000);
+    ioctl(fd, KDMKTONE, 0);
+    ioctl(fd, KDMKTONE, 0xffffffff);
+    ioctl(fd, KDADDIO, 0x3c0);
+    ioctl(fd, KDADDIO, 0x3b4);
+    ioctl(fd, KDADDIO, 0x3df);
+    ioctl(fd, KDDELIO, 0x3e0);
+    ioctl(fd, KDDELIO, 0);
+
+    /* Structs passed in. */
+    struct kbkeycode keycode = { .scancode = 1, .keycode = 0xdeadface };
+    ioctl(fd, KDSETKEYCODE, &keycode);
+    ioctl(fd, KDSETKEYCODE, NULL);
+    struct unimapinit init = { .advised_hashsize = 1, .advised_hashstep = 2, .advised_hashlevel = 65535 };
+    ioctl(fd, PIO_UNIMAPCLR, &init);
+    ioctl(fd, PIO_UNIMAPCLR, NULL);
+
+    /* What the kernel would fill in: the address after the failure. */
+    ioctl(fd, KDGETMODE, &value);
+    ioctl(fd, KDGKBMODE, &value);
+    ioctl(fd, KDGKBTYPE, &byte);
+
+    /* The VT_* requests, whose arguments strace prints in hex. */
+    struct vt_stat state = { 0 };
+    ioctl(fd, VT_GETSTATE, &state);
+    ioctl(fd, VT_OPENQRY, &value);
+    ioctl(fd, VT_ACTIVATE, 3);
+    ioctl(fd, VT_WAITACTIVE, 4);
+    ioctl(fd, VT_DISALLOCATE, 5);
+    ioctl(fd, VT_RELDISP, VT_ACKACQ);
+    ioctl(fd, VT_LOCKSWITCH, 0);
+    ioctl(fd, VT_UNLOCKSWITCH, 0);
+    ioctl(fd, VT_SENDSIG, 1);
+    close(fd);
+    return 0;
+}
