@@ -52,6 +52,8 @@ enum IoctlArgument {
     case perfQueryBpf
     /// The console's KD* arguments (ConsoleIoctl.swift).
     case console(ConsoleArgument)
+    /// GPIO's arguments (GpioIoctl.swift).
+    case gpio(GpioArgument)
     /// Not decoded: the register in hex.
     case address
 }
@@ -164,7 +166,7 @@ private let requestArguments: [(name: StaticString, argument: IoctlArgument)] = 
     ("SIOCBRADDIF", .interfaceSetting(.bridgePort)), ("SIOCBRDELIF", .interfaceSetting(.bridgePort)),
     ("SIOCBRADDBR", .string), ("SIOCBRDELBR", .string),
     ("SIOCSIFENCAP", .valueIn(.int)), ("SIOCGIFENCAP", .valueOut(.int)),
-] + consoleRequestArguments
+] + consoleRequestArguments + gpioRequestArguments
 
 extension CallDecoder {
     static let ioctl = CallDecoder(entry: { context, out in
@@ -216,6 +218,8 @@ extension CallDecoder {
             context.printPerfQueryBpfEntry(at: address, to: &out)
         case .console(let kind):
             context.printConsoleArgument(kind, to: &out)
+        case .gpio(let kind):
+            context.printGpioArgument(kind, to: &out)
         case .address:
             out.hex(address)
         }

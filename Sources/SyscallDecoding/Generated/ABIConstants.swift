@@ -305,6 +305,8 @@ struct ABIConstants: Sendable {
     let keyboardModes: ConstantTable
     let keyboardMetaModes: ConstantTable
     let keyboardLeds: FlagTable
+    let gpioHandleFlags: FlagTable
+    let gpioEventFlags: FlagTable
     /// `MAP_TYPE`, or nil where this ABI does not define it.
     let mapTypeMask: UInt64?
     /// `AT_STATX_SYNC_TYPE`, or nil where this ABI does not define it.
@@ -435,6 +437,11 @@ struct StructLayouts: Sendable {
     let seminfo: SeminfoLayout
     let kbkeycode: KbkeycodeLayout
     let unimapinit: UnimapinitLayout
+    let gpiolineInfo: GpiolineInfoLayout
+    let gpiohandleRequest: GpiohandleRequestLayout
+    let gpioeventRequest: GpioeventRequestLayout
+    let gpioV2LineInfo: GpioV2LineInfoLayout
+    let gpioV2LineValues: GpioV2LineValuesLayout
 }
 
 /// `struct stat (x86_64) / struct stat64 (i386) / struct stat (aarch64)` from <asm/stat.h>.
@@ -1450,4 +1457,42 @@ struct UnimapinitLayout: Sendable {
     let advisedHashsize: FieldLayout
     let advisedHashstep: FieldLayout
     let advisedHashlevel: FieldLayout
+}
+
+/// `struct gpioline_info` from <linux/gpio.h>.
+struct GpiolineInfoLayout: Sendable {
+    let size: Int
+    let lineOffset: FieldLayout
+}
+
+/// `struct gpiohandle_request` from <linux/gpio.h>.
+struct GpiohandleRequestLayout: Sendable {
+    let size: Int
+    let lineoffsets: FieldLayout
+    let flags: FieldLayout
+    let defaultValues: FieldLayout
+    let consumerLabel: FieldLayout
+    let lines: FieldLayout
+}
+
+/// `struct gpioevent_request` from <linux/gpio.h>.
+struct GpioeventRequestLayout: Sendable {
+    let size: Int
+    let lineoffset: FieldLayout
+    let handleflags: FieldLayout
+    let eventflags: FieldLayout
+    let consumerLabel: FieldLayout
+}
+
+/// `struct gpio_v2_line_info` from <linux/gpio.h>.
+struct GpioV2LineInfoLayout: Sendable {
+    let size: Int
+    let offset: FieldLayout
+}
+
+/// `struct gpio_v2_line_values` from <linux/gpio.h>.
+struct GpioV2LineValuesLayout: Sendable {
+    let size: Int
+    let bits: FieldLayout
+    let mask: FieldLayout
 }

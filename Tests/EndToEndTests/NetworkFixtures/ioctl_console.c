@@ -1,10 +1,12 @@
-/* The console's KD* and VT_* ioctls, for NetworkDifferentialTests. Every request goes to
+/* The console's KD* and VT_* ioctls and GPIO's, for NetworkDifferentialTests. Every request goes to
  * /dev/null, which fails it with ENOTTY after strace has printed the request and the arguments
  * the tracee passes in: nothing touches the host's console. */
 #include <fcntl.h>
 #include <signal.h>
 #include <unistd.h>
+#include <string.h>
 #include <sys/ioctl.h>
+#include <linux/gpio.h>
 #include <linux/kd.h>
 #include <linux/vt.h>
 
@@ -79,6 +81,42 @@ int main(void)
     ioctl(fd, VT_LOCKSWITCH, 0);
     ioctl(fd, VT_UNLOCKSWITCH, 0);
     ioctl(fd, VT_SENDSIG, 1);
+
+    /* GPIO: the lines asked about and the requests passed in. */
+    struct gpiochip_info chip;
+    ioctl(fd, GPIO_GET_CHIPINFO_IOCTL, &chip);
+    struct gpioline_info line = { .line_offset = 5 };
+    ioctl(fd, GPIO_GET_LINEINFO_IOCTL, &line);
+    ioctl(fd, GPIO_GET_LINEINFO_WATCH_IOCTL, &line);
+    ioctl(fd, GPIO_GET_LINEINFO_IOCTL, NULL);
+    unsigned int offset = 7;
+    ioctl(fd, GPIO_GET_LINEINFO_UNWATCH_IOCTL, &offset);
+    struct gpio_v2_line_info line2;
+    memset(&line2, 0, sizeof line2);
+    line2.offset = 4;
+    ioctl(fd, GPIO_V2_GET_LINEINFO_IOCTL, &line2);
+    ioctl(fd, GPIO_V2_GET_LINEINFO_WATCH_IOCTL, &line2);
+    struct gpiohandle_request handle = {
+        .lineoffsets = { 1, 2 }, .default_values = { 1, 0 }, .consumer_label = "lbl", .lines = 2, .fd = -1,
+        .flags = GPIOHANDLE_REQUEST_OUTPUT | GPIOHANDLE_REQUEST_ACTIVE_LOW,
+    };
+    ioctl(fd, GPIO_GET_LINEHANDLE_IOCTL, &handle);
+    handle.flags = 0x100;
+    handle.lines = 0;
+    memset(handle.consumer_label, 'x', sizeof handle.consumer_label);
+    ioctl(fd, GPIO_GET_LINEHANDLE_IOCTL, &handle);
+    struct gpioevent_request event = {
+        .lineoffset = 3, .handleflags = GPIOHANDLE_REQUEST_INPUT, .eventflags = GPIOEVENT_REQUEST_BOTH_EDGES,
+        .consumer_label = "ev", .fd = -1,
+    };
+    ioctl(fd, GPIO_GET_LINEEVENT_IOCTL, &event);
+    event.handleflags = 0;
+    event.eventflags = GPIOEVENT_REQUEST_FALLING_EDGE | 0x10;
+    ioctl(fd, GPIO_GET_LINEEVENT_IOCTL, &event);
+    struct gpio_v2_line_values values = { .bits = 5, .mask = 7 };
+    ioctl(fd, GPIO_V2_LINE_GET_VALUES_IOCTL, &values);
+    ioctl(fd, GPIO_V2_LINE_SET_VALUES_IOCTL, &values);
+    ioctl(fd, GPIO_V2_LINE_SET_VALUES_IOCTL, NULL);
     close(fd);
     return 0;
 }
