@@ -54,6 +54,8 @@ enum IoctlArgument {
     case console(ConsoleArgument)
     /// GPIO's arguments (GpioIoctl.swift).
     case gpio(GpioArgument)
+    /// v4l2's arguments (V4l2Ioctl.swift).
+    case v4l2(V4l2Argument)
     /// Not decoded: the register in hex.
     case address
 }
@@ -166,7 +168,7 @@ private let requestArguments: [(name: StaticString, argument: IoctlArgument)] = 
     ("SIOCBRADDIF", .interfaceSetting(.bridgePort)), ("SIOCBRDELIF", .interfaceSetting(.bridgePort)),
     ("SIOCBRADDBR", .string), ("SIOCBRDELBR", .string),
     ("SIOCSIFENCAP", .valueIn(.int)), ("SIOCGIFENCAP", .valueOut(.int)),
-] + consoleRequestArguments + gpioRequestArguments
+] + consoleRequestArguments + gpioRequestArguments + v4l2RequestArguments
 
 extension CallDecoder {
     static let ioctl = CallDecoder(entry: { context, out in
@@ -220,6 +222,8 @@ extension CallDecoder {
             context.printConsoleArgument(kind, to: &out)
         case .gpio(let kind):
             context.printGpioArgument(kind, to: &out)
+        case .v4l2(let kind):
+            context.printV4l2Argument(kind, to: &out)
         case .address:
             out.hex(address)
         }

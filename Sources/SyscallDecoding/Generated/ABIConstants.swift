@@ -307,6 +307,8 @@ struct ABIConstants: Sendable {
     let keyboardLeds: FlagTable
     let gpioHandleFlags: FlagTable
     let gpioEventFlags: FlagTable
+    let v4l2BufferTypes: ConstantTable
+    let v4l2MemoryTypes: ConstantTable
     /// `MAP_TYPE`, or nil where this ABI does not define it.
     let mapTypeMask: UInt64?
     /// `AT_STATX_SYNC_TYPE`, or nil where this ABI does not define it.
@@ -442,6 +444,9 @@ struct StructLayouts: Sendable {
     let gpioeventRequest: GpioeventRequestLayout
     let gpioV2LineInfo: GpioV2LineInfoLayout
     let gpioV2LineValues: GpioV2LineValuesLayout
+    let v4l2Fmtdesc: V4l2FmtdescLayout
+    let v4l2Requestbuffers: V4l2RequestbuffersLayout
+    let v4l2Input: V4l2InputLayout
 }
 
 /// `struct stat (x86_64) / struct stat64 (i386) / struct stat (aarch64)` from <asm/stat.h>.
@@ -1495,4 +1500,25 @@ struct GpioV2LineValuesLayout: Sendable {
     let size: Int
     let bits: FieldLayout
     let mask: FieldLayout
+}
+
+/// `struct v4l2_fmtdesc` from <linux/videodev2.h>.
+struct V4l2FmtdescLayout: Sendable {
+    let size: Int
+    let index: FieldLayout
+    let type: FieldLayout
+}
+
+/// `struct v4l2_requestbuffers` from <linux/videodev2.h>.
+struct V4l2RequestbuffersLayout: Sendable {
+    let size: Int
+    let count: FieldLayout
+    let type: FieldLayout
+    let memory: FieldLayout
+}
+
+/// `struct v4l2_input` from <linux/videodev2.h>.
+struct V4l2InputLayout: Sendable {
+    let size: Int
+    let index: FieldLayout
 }

@@ -1,4 +1,4 @@
-/* The console's KD* and VT_* ioctls and GPIO's, for NetworkDifferentialTests. Every request goes to
+/* The console's KD* and VT_* ioctls, GPIO's and v4l2's, for NetworkDifferentialTests. Every request goes to
  * /dev/null, which fails it with ENOTTY after strace has printed the request and the arguments
  * the tracee passes in: nothing touches the host's console. */
 #include <fcntl.h>
@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <linux/gpio.h>
+#include <linux/videodev2.h>
 #include <linux/kd.h>
 #include <linux/vt.h>
 
@@ -117,6 +118,37 @@ int main(void)
     ioctl(fd, GPIO_V2_LINE_GET_VALUES_IOCTL, &values);
     ioctl(fd, GPIO_V2_LINE_SET_VALUES_IOCTL, &values);
     ioctl(fd, GPIO_V2_LINE_SET_VALUES_IOCTL, NULL);
+
+    /* v4l2: buffer types, indexes and buffer requests. */
+    struct v4l2_capability capability;
+    ioctl(fd, VIDIOC_QUERYCAP, &capability);
+    struct v4l2_fmtdesc description = { .index = 2, .type = V4L2_BUF_TYPE_VIDEO_CAPTURE };
+    ioctl(fd, VIDIOC_ENUM_FMT, &description);
+    description.type = 99;
+    ioctl(fd, VIDIOC_ENUM_FMT, &description);
+    ioctl(fd, VIDIOC_ENUM_FMT, NULL);
+    struct v4l2_format format;
+    memset(&format, 0, sizeof format);
+    format.type = V4L2_BUF_TYPE_VIDEO_OUTPUT;
+    ioctl(fd, VIDIOC_G_FMT, &format);
+    struct v4l2_streamparm parameters;
+    memset(&parameters, 0, sizeof parameters);
+    parameters.type = V4L2_BUF_TYPE_META_CAPTURE;
+    ioctl(fd, VIDIOC_G_PARM, &parameters);
+    struct v4l2_requestbuffers buffers = { .count = 4, .type = V4L2_BUF_TYPE_VIDEO_CAPTURE, .memory = V4L2_MEMORY_MMAP };
+    ioctl(fd, VIDIOC_REQBUFS, &buffers);
+    buffers.memory = 9;
+    ioctl(fd, VIDIOC_REQBUFS, &buffers);
+    int type = V4L2_BUF_TYPE_VIDEO_CAPTURE_MPLANE;
+    ioctl(fd, VIDIOC_STREAMON, &type);
+    ioctl(fd, VIDIOC_STREAMOFF, &type);
+    int input = 1;
+    ioctl(fd, VIDIOC_G_INPUT, &input);
+    ioctl(fd, VIDIOC_S_INPUT, &input);
+    v4l2_std_id standard = V4L2_STD_PAL;
+    ioctl(fd, VIDIOC_S_STD, &standard);
+    struct v4l2_input input_description = { .index = 1 };
+    ioctl(fd, VIDIOC_ENUMINPUT, &input_description);
     close(fd);
     return 0;
 }
