@@ -56,6 +56,8 @@ enum IoctlArgument {
     case gpio(GpioArgument)
     /// v4l2's arguments (V4l2Ioctl.swift).
     case v4l2(V4l2Argument)
+    /// UBI's arguments (UbiIoctl.swift).
+    case ubi(UbiArgument)
     /// Not decoded: the register in hex.
     case address
 }
@@ -169,6 +171,7 @@ private let requestArguments: [(name: StaticString, argument: IoctlArgument)] = 
     ("SIOCBRADDBR", .string), ("SIOCBRDELBR", .string),
     ("SIOCSIFENCAP", .valueIn(.int)), ("SIOCGIFENCAP", .valueOut(.int)),
 ] + consoleRequestArguments + gpioRequestArguments + v4l2RequestArguments
+    + ubiRequestArguments
 
 extension CallDecoder {
     static let ioctl = CallDecoder(entry: { context, out in
@@ -224,6 +227,8 @@ extension CallDecoder {
             context.printGpioArgument(kind, to: &out)
         case .v4l2(let kind):
             context.printV4l2Argument(kind, to: &out)
+        case .ubi(let kind):
+            context.printUbiArgument(kind, to: &out)
         case .address:
             out.hex(address)
         }

@@ -447,6 +447,8 @@ struct StructLayouts: Sendable {
     let v4l2Fmtdesc: V4l2FmtdescLayout
     let v4l2Requestbuffers: V4l2RequestbuffersLayout
     let v4l2Input: V4l2InputLayout
+    let ubiRsvolReq: UbiRsvolReqLayout
+    let ubiAttachReq: UbiAttachReqLayout
 }
 
 /// `struct stat (x86_64) / struct stat64 (i386) / struct stat (aarch64)` from <asm/stat.h>.
@@ -1521,4 +1523,20 @@ struct V4l2RequestbuffersLayout: Sendable {
 struct V4l2InputLayout: Sendable {
     let size: Int
     let index: FieldLayout
+}
+
+/// `struct ubi_rsvol_req` from <mtd/ubi-user.h>.
+struct UbiRsvolReqLayout: Sendable {
+    let size: Int
+    let bytes: FieldLayout
+    let volId: FieldLayout
+}
+
+/// `struct ubi_attach_req` from <mtd/ubi-user.h>.
+struct UbiAttachReqLayout: Sendable {
+    let size: Int
+    let ubiNum: FieldLayout
+    let mtdNum: FieldLayout
+    let vidHdrOffset: FieldLayout
+    let maxBebPer1024: FieldLayout
 }

@@ -1,4 +1,4 @@
-/* The console's KD* and VT_* ioctls, GPIO's and v4l2's, for NetworkDifferentialTests. Every request goes to
+/* The console's KD* and VT_* ioctls, GPIO's, v4l2's and UBI's, for NetworkDifferentialTests. Every request goes to
  * /dev/null, which fails it with ENOTTY after strace has printed the request and the arguments
  * the tracee passes in: nothing touches the host's console. */
 #include <fcntl.h>
@@ -8,6 +8,7 @@
 #include <sys/ioctl.h>
 #include <linux/gpio.h>
 #include <linux/videodev2.h>
+#include <mtd/ubi-user.h>
 #include <linux/kd.h>
 #include <linux/vt.h>
 
@@ -149,6 +150,23 @@ int main(void)
     ioctl(fd, VIDIOC_S_STD, &standard);
     struct v4l2_input input_description = { .index = 1 };
     ioctl(fd, VIDIOC_ENUMINPUT, &input_description);
+
+    /* UBI: numbers passed by address and the resize and attach requests. */
+    int volume = 1;
+    long long bytes = 16384;
+    ioctl(fd, UBI_IOCVOLUP, &bytes);
+    ioctl(fd, UBI_IOCEBER, &volume);
+    ioctl(fd, UBI_IOCEBUNMAP, &volume);
+    ioctl(fd, UBI_IOCEBISMAP, &volume);
+    ioctl(fd, UBI_IOCRMVOL, &volume);
+    ioctl(fd, UBI_IOCDET, &volume);
+    struct ubi_rsvol_req resize = { .bytes = 8192, .vol_id = 2 };
+    ioctl(fd, UBI_IOCRSVOL, &resize);
+    struct ubi_attach_req attach = { .ubi_num = -1, .mtd_num = 2, .vid_hdr_offset = 3, .max_beb_per1024 = 4 };
+    ioctl(fd, UBI_IOCATT, &attach);
+    ioctl(fd, UBI_IOCATT, NULL);
+    ioctl(fd, UBI_IOCVOLCRBLK, &volume);
+    ioctl(fd, UBI_IOCVOLRMBLK);
     close(fd);
     return 0;
 }
