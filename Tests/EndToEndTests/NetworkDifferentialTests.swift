@@ -13,7 +13,7 @@ import Testing
 /// run.
 @Suite struct NetworkDifferentialTests {
     static let fixtures = ["sockets", "messages", "ioctl", "ioctl_dev", "netlink", "ipc", "ipcctl", "terminal", "system", "kernelapi", "kernel", "ptrace", "keys", "kernelmore", "netlink_route", "ioctl_more",
-                           "netlink_diag"]
+                           "netlink_diag", "ioctl_console"]
     static let variants: [(name: String, flags: [String], arch: SyscallArch)] = [
         ("64", [], .x86_64), ("32", ["-m32", "-I", NetworkFixtures.i386AsmHeaders], .i386),
     ]
@@ -42,6 +42,7 @@ import Testing
         ("keys", ["-X", "raw"]), ("keys", ["-s", "4"]),
         ("kernelmore", ["-X", "raw"]),
         ("ioctl_more", ["-X", "raw"]),
+        ("ioctl_console", ["-X", "raw"]),
     ]
 
     @Test(arguments: optionCases)

@@ -51,8 +51,19 @@ enum IoctlArgument {
     case interfaceConfiguration
     /// PERF_EVENT_IOC_QUERY_BPF's struct: its length at entry, the rest at exit.
     case perfQueryBpf
+<<<<<<< HEAD
     /// Printed by the family's own file, at entry and at exit.
     case decoded(IoctlDecoding)
+=======
+    /// The console's KD* arguments (ConsoleIoctl.swift).
+    case console(ConsoleArgument)
+    /// GPIO's arguments (GpioIoctl.swift).
+    case gpio(GpioArgument)
+    /// v4l2's arguments (V4l2Ioctl.swift).
+    case v4l2(V4l2Argument)
+    /// UBI's arguments (UbiIoctl.swift).
+    case ubi(UbiArgument)
+>>>>>>> ioctlmore2
     /// Not decoded: the register in hex.
     case address
 }
@@ -187,7 +198,8 @@ private let coreRequestArguments: [(name: StaticString, argument: IoctlArgument)
     ("SIOCBRADDIF", .interfaceSetting(.bridgePort)), ("SIOCBRDELIF", .interfaceSetting(.bridgePort)),
     ("SIOCBRADDBR", .string), ("SIOCBRDELBR", .string),
     ("SIOCSIFENCAP", .valueIn(.int)), ("SIOCGIFENCAP", .valueOut(.int)),
-]
+] + consoleRequestArguments + gpioRequestArguments + v4l2RequestArguments
+    + ubiRequestArguments
 
 extension CallDecoder {
     static let ioctl = CallDecoder(entry: { context, out in
@@ -237,8 +249,19 @@ extension CallDecoder {
             context.keepInterfaceConfigurationLength(at: address)
         case .perfQueryBpf:
             context.printPerfQueryBpfEntry(at: address, to: &out)
+<<<<<<< HEAD
         case .decoded(let decoding):
             decoding.entry?(&context, address, &out)
+=======
+        case .console(let kind):
+            context.printConsoleArgument(kind, to: &out)
+        case .gpio(let kind):
+            context.printGpioArgument(kind, to: &out)
+        case .v4l2(let kind):
+            context.printV4l2Argument(kind, to: &out)
+        case .ubi(let kind):
+            context.printUbiArgument(kind, to: &out)
+>>>>>>> ioctlmore2
         case .address:
             out.hex(address)
         }

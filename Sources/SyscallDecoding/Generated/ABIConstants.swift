@@ -384,6 +384,14 @@ struct ABIConstants: Sendable {
     let conntrackHelperMessageTypes: ConstantTable
     let nftablesMessageTypes: ConstantTable
     let nftCompatMessageTypes: ConstantTable
+    let consoleModes: ConstantTable
+    let keyboardModes: ConstantTable
+    let keyboardMetaModes: ConstantTable
+    let keyboardLeds: FlagTable
+    let gpioHandleFlags: FlagTable
+    let gpioEventFlags: FlagTable
+    let v4l2BufferTypes: ConstantTable
+    let v4l2MemoryTypes: ConstantTable
     /// `MAP_TYPE`, or nil where this ABI does not define it.
     let mapTypeMask: UInt64?
     /// `AT_STATX_SYNC_TYPE`, or nil where this ABI does not define it.
@@ -541,6 +549,18 @@ struct StructLayouts: Sendable {
     let inputId: InputIdLayout
     let inputAbsinfo: InputAbsinfoLayout
     let inputKeymapEntry: InputKeymapEntryLayout
+    let kbkeycode: KbkeycodeLayout
+    let unimapinit: UnimapinitLayout
+    let gpiolineInfo: GpiolineInfoLayout
+    let gpiohandleRequest: GpiohandleRequestLayout
+    let gpioeventRequest: GpioeventRequestLayout
+    let gpioV2LineInfo: GpioV2LineInfoLayout
+    let gpioV2LineValues: GpioV2LineValuesLayout
+    let v4l2Fmtdesc: V4l2FmtdescLayout
+    let v4l2Requestbuffers: V4l2RequestbuffersLayout
+    let v4l2Input: V4l2InputLayout
+    let ubiRsvolReq: UbiRsvolReqLayout
+    let ubiAttachReq: UbiAttachReqLayout
 }
 
 /// `struct stat (x86_64) / struct stat64 (i386) / struct stat (aarch64)` from <asm/stat.h>.
@@ -1941,4 +1961,94 @@ struct InputKeymapEntryLayout: Sendable {
     let index: FieldLayout
     let keycode: FieldLayout
     let scancode: FieldLayout
+}
+
+/// `struct kbkeycode` from <linux/kd.h>.
+struct KbkeycodeLayout: Sendable {
+    let size: Int
+    let scancode: FieldLayout
+    let keycode: FieldLayout
+}
+
+/// `struct unimapinit` from <linux/kd.h>.
+struct UnimapinitLayout: Sendable {
+    let size: Int
+    let advisedHashsize: FieldLayout
+    let advisedHashstep: FieldLayout
+    let advisedHashlevel: FieldLayout
+}
+
+/// `struct gpioline_info` from <linux/gpio.h>.
+struct GpiolineInfoLayout: Sendable {
+    let size: Int
+    let lineOffset: FieldLayout
+}
+
+/// `struct gpiohandle_request` from <linux/gpio.h>.
+struct GpiohandleRequestLayout: Sendable {
+    let size: Int
+    let lineoffsets: FieldLayout
+    let flags: FieldLayout
+    let defaultValues: FieldLayout
+    let consumerLabel: FieldLayout
+    let lines: FieldLayout
+}
+
+/// `struct gpioevent_request` from <linux/gpio.h>.
+struct GpioeventRequestLayout: Sendable {
+    let size: Int
+    let lineoffset: FieldLayout
+    let handleflags: FieldLayout
+    let eventflags: FieldLayout
+    let consumerLabel: FieldLayout
+}
+
+/// `struct gpio_v2_line_info` from <linux/gpio.h>.
+struct GpioV2LineInfoLayout: Sendable {
+    let size: Int
+    let offset: FieldLayout
+}
+
+/// `struct gpio_v2_line_values` from <linux/gpio.h>.
+struct GpioV2LineValuesLayout: Sendable {
+    let size: Int
+    let bits: FieldLayout
+    let mask: FieldLayout
+}
+
+/// `struct v4l2_fmtdesc` from <linux/videodev2.h>.
+struct V4l2FmtdescLayout: Sendable {
+    let size: Int
+    let index: FieldLayout
+    let type: FieldLayout
+}
+
+/// `struct v4l2_requestbuffers` from <linux/videodev2.h>.
+struct V4l2RequestbuffersLayout: Sendable {
+    let size: Int
+    let count: FieldLayout
+    let type: FieldLayout
+    let memory: FieldLayout
+}
+
+/// `struct v4l2_input` from <linux/videodev2.h>.
+struct V4l2InputLayout: Sendable {
+    let size: Int
+    let index: FieldLayout
+}
+
+/// `struct ubi_rsvol_req` from <mtd/ubi-user.h>.
+struct UbiRsvolReqLayout: Sendable {
+    let size: Int
+    let bytes: FieldLayout
+    let volId: FieldLayout
+}
+
+/// `struct ubi_attach_req` from <mtd/ubi-user.h>.
+struct UbiAttachReqLayout: Sendable {
+    let size: Int
+    let ubiNum: FieldLayout
+    let mtdNum: FieldLayout
+    let vidHdrOffset: FieldLayout
+    let maxBebPer1024: FieldLayout
 }
