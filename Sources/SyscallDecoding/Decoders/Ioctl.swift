@@ -51,10 +51,8 @@ enum IoctlArgument {
     case interfaceConfiguration
     /// PERF_EVENT_IOC_QUERY_BPF's struct: its length at entry, the rest at exit.
     case perfQueryBpf
-<<<<<<< HEAD
     /// Printed by the family's own file, at entry and at exit.
     case decoded(IoctlDecoding)
-=======
     /// The console's KD* arguments (ConsoleIoctl.swift).
     case console(ConsoleArgument)
     /// GPIO's arguments (GpioIoctl.swift).
@@ -63,7 +61,6 @@ enum IoctlArgument {
     case v4l2(V4l2Argument)
     /// UBI's arguments (UbiIoctl.swift).
     case ubi(UbiArgument)
->>>>>>> ioctlmore2
     /// Not decoded: the register in hex.
     case address
 }
@@ -249,10 +246,8 @@ extension CallDecoder {
             context.keepInterfaceConfigurationLength(at: address)
         case .perfQueryBpf:
             context.printPerfQueryBpfEntry(at: address, to: &out)
-<<<<<<< HEAD
         case .decoded(let decoding):
             decoding.entry?(&context, address, &out)
-=======
         case .console(let kind):
             context.printConsoleArgument(kind, to: &out)
         case .gpio(let kind):
@@ -261,7 +256,6 @@ extension CallDecoder {
             context.printV4l2Argument(kind, to: &out)
         case .ubi(let kind):
             context.printUbiArgument(kind, to: &out)
->>>>>>> ioctlmore2
         case .address:
             out.hex(address)
         }
