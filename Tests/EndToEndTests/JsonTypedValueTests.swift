@@ -14,6 +14,8 @@ import Testing
         ("name_to_handle_at", #"^\{handle_bytes=\d+$|^\d+(, handle_type=.*)?\}$"#, "file_handle split between entry and exit"),
         ("ioctl", #"^\{ifr_ifindex=\d+\}$"#, "SIOCGIFNAME's ifreq when the call fails: its exit half is empty"),
         ("ioctl", #"^\{ids_len=\d+$|^, \.\.\.\}$"#, "PERF_EVENT_IOC_QUERY_BPF's perf_event_query_bpf split between entry and exit"),
+        ("ioctl", #"^\{act_mask=\d+, buf_size=\d+, buf_nr=\d+, start_lba=\d+, end_lba=\d+, pid=\d+$|^(, name=".*")?\}$"#,
+         "BLKTRACESETUP's blk_user_trace_setup split between entry and exit"),
         // Not typed yet (issue 17's note): names found at run time in another ABI's table, and
         // the one result that is printed unsigned before its errno.
         ("ioctl", #"^__NR_[a-z0-9_]+$|^\d+ /\* [a-z0-9_]+ \*/$"#, "a seccomp notification's syscall number by name"),

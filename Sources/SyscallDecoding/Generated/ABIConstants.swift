@@ -459,6 +459,11 @@ struct StructLayouts: Sendable {
     let bpfMapInfo: BpfMapInfoLayout
     let bpfProgInfo: BpfProgInfoLayout
     let fsDiskQuota: FsDiskQuotaLayout
+    let fileDedupeRangeAnswer: FileDedupeRangeAnswerLayout
+    let fsQuotaStat: FsQuotaStatLayout
+    let fsQuotaFileStat: FsQuotaFileStatLayout
+    let fsQuotaStatv: FsQuotaStatvLayout
+    let fsQuotaFileStatv: FsQuotaFileStatvLayout
 }
 
 /// `struct stat (x86_64) / struct stat64 (i386) / struct stat (aarch64)` from <asm/stat.h>.
@@ -1685,4 +1690,58 @@ struct FsDiskQuotaLayout: Sendable {
     let dRtbcount: FieldLayout
     let dRtbtimer: FieldLayout
     let dRtbwarns: FieldLayout
+}
+
+/// `struct file_dedupe_range_info` from <linux/fs.h>.
+struct FileDedupeRangeAnswerLayout: Sendable {
+    let size: Int
+    let bytesDeduped: FieldLayout
+    let status: FieldLayout
+}
+
+/// `struct fs_quota_stat` from <linux/dqblk_xfs.h>.
+struct FsQuotaStatLayout: Sendable {
+    let size: Int
+    let qsVersion: FieldLayout
+    let qsFlags: FieldLayout
+    let qsUquota: FieldLayout
+    let qsGquota: FieldLayout
+    let qsIncoredqs: FieldLayout
+    let qsBtimelimit: FieldLayout
+    let qsItimelimit: FieldLayout
+    let qsRtbtimelimit: FieldLayout
+    let qsBwarnlimit: FieldLayout
+    let qsIwarnlimit: FieldLayout
+}
+
+/// `struct fs_qfilestat` from <linux/dqblk_xfs.h>.
+struct FsQuotaFileStatLayout: Sendable {
+    let size: Int
+    let qfsIno: FieldLayout
+    let qfsNblks: FieldLayout
+    let qfsNextents: FieldLayout
+}
+
+/// `struct fs_quota_statv` from <linux/dqblk_xfs.h>.
+struct FsQuotaStatvLayout: Sendable {
+    let size: Int
+    let qsVersion: FieldLayout
+    let qsFlags: FieldLayout
+    let qsIncoredqs: FieldLayout
+    let qsUquota: FieldLayout
+    let qsGquota: FieldLayout
+    let qsPquota: FieldLayout
+    let qsBtimelimit: FieldLayout
+    let qsItimelimit: FieldLayout
+    let qsRtbtimelimit: FieldLayout
+    let qsBwarnlimit: FieldLayout
+    let qsIwarnlimit: FieldLayout
+}
+
+/// `struct fs_qfilestatv` from <linux/dqblk_xfs.h>.
+struct FsQuotaFileStatvLayout: Sendable {
+    let size: Int
+    let qfsIno: FieldLayout
+    let qfsNblks: FieldLayout
+    let qfsNextents: FieldLayout
 }
