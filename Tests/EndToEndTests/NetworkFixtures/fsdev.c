@@ -161,11 +161,11 @@ static void answer_quota(const struct seccomp_notif *call) {
                                  .qs_gquota = {.qfs_ino = (__u64)-1}, .qs_incoredqs = 2,
                                  .qs_btimelimit = 604800, .qs_itimelimit = 604800, .qs_rtbtimelimit = 604800,
                                  .qs_bwarnlimit = 5, .qs_iwarnlimit = 5};
-    struct fs_quota_statv statv = {.qs_version = FS_QSTATV_VERSION1, .qs_flags = FS_QUOTA_UDQ_ACCT | FS_QUOTA_PDQ_ACCT,
+    struct fs_quota_statv statv = {.qs_version = FS_QSTATV_VERSION1, .qs_flags = FS_QUOTA_UDQ_ACCT | FS_QUOTA_PDQ_ACCT | 0x8000,
                                    .qs_incoredqs = 3, .qs_uquota = {.qfs_ino = 131, .qfs_nblks = 2, .qfs_nextents = 1},
                                    .qs_gquota = {.qfs_ino = (__u64)-1},
                                    .qs_pquota = {.qfs_ino = 132, .qfs_nblks = 1, .qfs_nextents = 1},
-                                   .qs_btimelimit = 7200, .qs_itimelimit = 3600, .qs_rtbtimelimit = 60,
+                                   .qs_btimelimit = 7200, .qs_itimelimit = 3600, .qs_rtbtimelimit = -60,
                                    .qs_bwarnlimit = 1, .qs_iwarnlimit = 2, .qs_rtbwarnlimit = 3};
     struct fs_disk_quota quota = {.d_version = FS_DQUOT_VERSION, .d_flags = FS_USER_QUOTA,
                                   .d_fieldmask = FS_DQ_BCOUNT | FS_DQ_ICOUNT, .d_id = (__u32)call->data.args[2],
