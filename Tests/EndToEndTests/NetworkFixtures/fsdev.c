@@ -1,10 +1,11 @@
 /* File system and block device calls that succeed, for NetworkDifferentialTests: FITRIM and
- * FIDEDUPERANGE with what the kernel writes back, BLKTRACESETUP's answer, and XFS quota state
+ * FIDEDUPERANGE with what the kernel writes back (strace prints FITRIM's range as passed),
+ * BLKTRACESETUP's answer, and XFS quota state
  * (Q_XGETQSTAT, Q_XGETQSTATV) and limits (Q_XGETQUOTA, Q_XGETNEXTQUOTA). They need a file system
  * of their own: in a private mount namespace, a helper made with CLONE_UNTRACED (so that neither
  * tracer traces it or mkfs.xfs, whose calls are not this fixture's) attaches a sparse image in
  * /tmp to a free loop device, runs mkfs.xfs on it and mounts it on /mnt, and debugfs on
- * /sys/kernel/debug. Nothing outlives the program: the image is unlinked once attached, the loop
+ * /sys/kernel/debug. Nothing outlives the program: the image has no name (O_TMPFILE), the loop
  * device detaches itself (LO_FLAGS_AUTOCLEAR) when the file system is unmounted, and the mounts
  * go with the namespace should the program die first. Quotas that succeed are answered by a
  * seccomp supervisor (see supervised_quotas). SIGCHLD is blocked, so no signal line races the
@@ -23,7 +24,6 @@
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/quota.h>
-#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
@@ -34,7 +34,6 @@
 #include <linux/loop.h>
 #include <linux/seccomp.h>
 
-#define IMAGE "/tmp/swtrace-fsdev.img"
 #define MOUNTED "/mnt"
 
 /* Runs `mkfs` on `device` with `options`, its output thrown away; 0 when it succeeded. */
@@ -74,7 +73,8 @@ static int configure(int number, int image) {
  * the unmount. The highest free device is taken, so that ioctl_dev, which asks for the lowest
  * (LOOP_CTL_GET_FREE) in the middle of its traced calls, does not meet this one. */
 static int attach(int megabytes) {
-    int image = open(IMAGE, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    /* Unnamed (O_TMPFILE): nothing to delete, and no name that two runs at once would share. */
+    int image = open("/tmp", O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
     if (image < 0 || ftruncate(image, (off_t)megabytes << 20) != 0) return -1;
     int attached = -1;
     for (int number = 255; number >= 0 && attached < 0; number--) {
@@ -88,7 +88,6 @@ static int attach(int megabytes) {
         if (configure(free, image) >= 0) attached = free;
     }
     close(control);
-    unlink(IMAGE);
     close(image);
     return attached;
 }
@@ -108,6 +107,8 @@ static void prepare(int *number) {
     _exit(0);
 }
 
+/* The whole file system, then a range past its end. The kernel writes the bytes it trimmed back
+ * into len; strace 6.1 prints the range as passed, success or not. */
 static void trim(void) {
     int directory = open(MOUNTED, O_RDONLY | O_DIRECTORY);
     struct fstrim_range range = {.start = 0, .len = (unsigned long long)-1, .minlen = 0};
@@ -152,7 +153,8 @@ static void deduplicate(void) {
 }
 
 /* What the quota supervisor answers: XFS quota state and limits, as a file system with user
- * quotas accounted and enforced would. */
+ * quotas accounted and enforced would (fs_quota_statv's flags with a bit no header names, and a
+ * negative time limit). The supervisor is built for the caller's ABI, so are the structs. */
 static void answer_quota(const struct seccomp_notif *call) {
     unsigned int command = (unsigned int)call->data.args[0] >> SUBCMDSHIFT;
     struct iovec remote = {.iov_base = (void *)(unsigned long)call->data.args[3]};
@@ -185,10 +187,10 @@ static void answer_quota(const struct seccomp_notif *call) {
 }
 
 /* The untraced supervisor: answers `count` quotactl calls the filter hands it, then exits. It
- * dies with the program, and after 20 seconds should a call never come. */
+ * dies with the program, and after a minute should a call never come. */
 static void supervise(int listener, int count) {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
-    alarm(20);
+    alarm(60);
     for (int index = 0; index < count; index++) {
         struct seccomp_notif call;
         memset(&call, 0, sizeof call);
