@@ -1,7 +1,6 @@
 /// Block device ioctls' arguments as strace prints them: BLKDISCARD's range (`[4096, 8192]`),
 /// BLKPG's request with its partition, BLKTRACESETUP's buffer settings and the name the kernel
-/// gives the trace. The requests that pass
-/// or return one number are in Ioctl.swift's table.
+/// gives the trace. The requests that pass or return one number are in Ioctl.swift's table.
 extension DecodeContext {
     /// `[start, length]`: two 64-bit numbers (BLKDISCARD, BLKSECDISCARD, BLKZEROOUT).
     func printDiscardRange(at address: UInt64, to out: inout Emitter) {
