@@ -44,17 +44,17 @@ import Testing
         let ourOutput = directory.appendingPathComponent("swtrace.txt").path
 
         let arch: SyscallArch = i386 ? .i386 : .x86_64
-        let undecoded = SyscallTable.forArch(arch).names.compactMap { $0 }
+        let raw = SyscallTable.forArch(arch).names.compactMap { $0 }
             .filter { !SyscallCatalog.signature(of: $0, arch: arch).isFullyDecoded }
             // strace 6.1 reads `raw=signal` as every signal-related call, not i386's signal(2).
-            .filter { $0 != "signal" }
-        let raw = undecoded.isEmpty ? "none" : undecoded.joined(separator: ",")  // strace refuses `raw=`
+            .filter { $0 != "signal" }.joined(separator: ",")
+        let rawOption = "raw=" + (raw.isEmpty ? "none" : raw)  // strace refuses an empty `raw=`
         let setarch = StraceDifferentialTests.setarch
         // The fixtures use fixed names in /tmp: one run of a fixture at a time (JsonTypedValueTests too).
         let lock = FamilyFixture.runLocks[fixture]!
         lock.lock()
         defer { lock.unlock() }
-        let theirs = try run(setarch, ["-R", StraceDifferentialTests.strace, "-f", "-o", straceOutput, "-e", "raw=\(raw)"]
+        let theirs = try run(setarch, ["-R", StraceDifferentialTests.strace, "-f", "-o", straceOutput, "-e", rawOption]
                                  + options + ["--", program])
         let ours = try run(setarch, ["-R", Products.swtrace, "-f", "-o", ourOutput] + options + ["--", program])
         let label = fixture + (i386 ? " -m32" : "") + (options.isEmpty ? "" : " " + options.joined(separator: " "))

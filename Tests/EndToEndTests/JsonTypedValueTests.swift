@@ -16,6 +16,8 @@ import Testing
         ("ioctl", #"^\{ids_len=\d+$|^, \.\.\.\}$"#, "PERF_EVENT_IOC_QUERY_BPF's perf_event_query_bpf split between entry and exit"),
         ("ioctl", #"^\{(api|range|dst)=.*[^}]$|^( => features=.*)?(, (ioctls|copy|zeropage)=.*)?\}$"#,
          "a userfaultfd struct split between entry and exit (UFFDIO_API, _REGISTER, _COPY, _ZEROPAGE)"),
+        ("ioctl", #"^\{act_mask=\d+, buf_size=\d+, buf_nr=\d+, start_lba=\d+, end_lba=\d+, pid=\d+$|^(, name=".*")?\}$"#,
+         "BLKTRACESETUP's blk_user_trace_setup split between entry and exit"),
         // Not typed yet (issue 17's note): names found at run time in another ABI's table, and
         // the one result that is printed unsigned before its errno.
         ("ioctl", #"^__NR_[a-z0-9_]+$|^\d+ /\* [a-z0-9_]+ \*/$"#, "a seccomp notification's syscall number by name"),

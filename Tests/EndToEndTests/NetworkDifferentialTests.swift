@@ -13,7 +13,7 @@ import Testing
 /// run.
 @Suite struct NetworkDifferentialTests {
     static let fixtures = ["sockets", "messages", "ioctl", "ioctl_dev", "netlink", "ipc", "ipcctl", "terminal", "system", "kernelapi", "kernel", "ptrace", "keys", "kernelmore", "netlink_route", "ioctl_more",
-                           "netlink_diag", "ioctl_console"]
+                           "netlink_diag", "ioctl_console", "fsdev"]
     static let variants: [(name: String, flags: [String], arch: SyscallArch)] = [
         ("64", [], .x86_64), ("32", ["-m32", "-I", NetworkFixtures.i386AsmHeaders], .i386),
     ]
@@ -43,6 +43,7 @@ import Testing
         ("kernelmore", ["-X", "raw"]),
         ("ioctl_more", ["-X", "raw"]),
         ("ioctl_console", ["-X", "raw"]),
+        ("fsdev", ["-X", "raw"]),
     ]
 
     @Test(arguments: optionCases)
@@ -156,6 +157,8 @@ import Testing
             .replacingOccurrences(of: #"/dev/loop[0-9]+(<block 7:)?[0-9]*"#, with: "/dev/loopN$1", options: .regularExpression)
             .replacingOccurrences(of: #"((LOOP_CTL_GET_FREE( \*/)?|0x4c82)\) +)= [0-9]+$"#, with: "$1= N", options: .regularExpression)
             .replacingOccurrences(of: #"^(ioctl\(.*(LOOP_GET_STATUS|0x4c0[35]\b).*lo_number=)[0-9]+"#, with: "$1N", options: .regularExpression)
+            // fsdev: BLKTRACESETUP names the trace after the loop device.
+            .replacingOccurrences(of: #"(, pid=[0-9]+, name=)"loop[0-9]+"\}"#, with: #"$1"loopN"}"#, options: .regularExpression)
             .replacingOccurrences(of: #"htons\((1[0-9]{3}|[2-9][0-9]{3}|[1-9][0-9]{4})\)"#, with: "htons(PORT)", options: .regularExpression)
             .replacingOccurrences(of: #"="(\\x[0-9a-f]{2}){2}" /\* htons\(PORT\)"#, with: #"=PORT /* htons(PORT)"#, options: .regularExpression)
             // recvmmsg: the time its one-second timeout left (less under load: up to 100 ms spent).

@@ -1,6 +1,6 @@
 /// Block device ioctls' arguments as strace prints them: BLKDISCARD's range (`[4096, 8192]`),
-/// BLKPG's request with its partition, BLKTRACESETUP's buffer settings. The requests that pass
-/// or return one number are in Ioctl.swift's table.
+/// BLKPG's request with its partition, BLKTRACESETUP's buffer settings and the name the kernel
+/// gives the trace. The requests that pass or return one number are in Ioctl.swift's table.
 extension DecodeContext {
     /// `[start, length]`: two 64-bit numbers (BLKDISCARD, BLKSECDISCARD, BLKZEROOUT).
     func printDiscardRange(at address: UInt64, to out: inout Emitter) {
@@ -51,25 +51,38 @@ extension DecodeContext {
         }
     }
 
-    /// BLKTRACESETUP at entry: `{act_mask=3, buf_size=4, buf_nr=5, start_lba=6, end_lba=7, pid=8}`.
-    func printBlockTraceSetup(at address: UInt64, to out: inout Emitter) {
+    /// BLKTRACESETUP at entry: `{act_mask=3, buf_size=4, buf_nr=5, start_lba=6, end_lba=7, pid=8`,
+    /// the struct left open for the exit half (as strace splits it: the kernel writes back the
+    /// name it gave the trace). NULL, or the address when unreadable.
+    func printBlockTraceSetupEntry(at address: UInt64, to out: inout Emitter) {
         let layout = layouts.blkUserTraceSetup
-        withStruct(at: address, size: layout.size, to: &out) { bytes, out in
-            out.beginStruct()
-            out.field("act_mask")
-            out.uint(layout.actMask.unsigned(in: bytes))
-            out.field("buf_size")
-            out.uint(layout.bufSize.unsigned(in: bytes))
-            out.field("buf_nr")
-            out.uint(layout.bufNr.unsigned(in: bytes))
-            out.field("start_lba")
-            out.uint(layout.startLba.unsigned(in: bytes))
-            out.field("end_lba")
-            out.uint(layout.endLba.unsigned(in: bytes))
-            out.field("pid")
-            out.uint(layout.pid.unsigned(in: bytes))
-            out.endStruct()
+        guard address != 0 else { return out.name("NULL") }
+        guard let bytes = read(address, count: layout.size) else { return out.hex(address) }
+        out.raw("{act_mask=")
+        out.uint(layout.actMask.unsigned(in: bytes))
+        out.raw(", buf_size=")
+        out.uint(layout.bufSize.unsigned(in: bytes))
+        out.raw(", buf_nr=")
+        out.uint(layout.bufNr.unsigned(in: bytes))
+        out.raw(", start_lba=")
+        out.uint(layout.startLba.unsigned(in: bytes))
+        out.raw(", end_lba=")
+        out.uint(layout.endLba.unsigned(in: bytes))
+        out.raw(", pid=")
+        out.uint(layout.pid.unsigned(in: bytes))
+    }
+
+    /// BLKTRACESETUP at exit: `, name="loop0"}` after success (the trace's name, the device's),
+    /// `}` after a failure; nothing when the entry half printed no struct.
+    func printBlockTraceSetupExit(at address: UInt64, to out: inout Emitter) {
+        let layout = layouts.blkUserTraceSetup
+        guard address != 0, let bytes = read(address, count: layout.size) else { return }
+        // The struct was opened by the entry half: its fields go on with plain separators.
+        if returned != nil {
+            out.raw(", name=")
+            printCharArray(bytes, layout.name, to: &out)
         }
+        out.raw("}")
     }
 
     /// A fixed-size char array as strace prints one: up to its NUL, or all but its last byte

@@ -70,7 +70,9 @@ extension DecodeContext {
 }
 
 /// FS_IOC_FSGETXATTR/FSSETXATTR's struct fsxattr, FICLONERANGE's, FIDEDUPERANGE's and FITRIM's
-/// ranges, at entry (the set requests) or exit (the get).
+/// ranges, at entry (the set requests) or exit (the get); FIDEDUPERANGE's results at exit.
+/// FITRIM's range prints as the caller passed it, success or not: strace leaves out what the
+/// kernel writes back (the bytes trimmed).
 extension DecodeContext {
     /// `{fsx_xflags=FS_XFLAG_APPEND, fsx_extsize=0, fsx_nextents=1, fsx_projid=0, fsx_cowextsize=0}`;
     /// the set request leaves out fsx_nextents, which the kernel ignores.
@@ -148,6 +150,41 @@ extension DecodeContext {
             out.endArray()
             out.endStruct()
         }
+    }
+
+    /// ` => {info=[{bytes_deduped=4096, status=0}, {bytes_deduped=0, status=1}, ...]}` after a
+    /// successful FIDEDUPERANGE: each destination's result (a negative status is its errno), as
+    /// many as dest_count says and the entry's abbreviation allows. Nothing after a failure.
+    func printDedupeAnswer(at address: UInt64, to out: inout Emitter) {
+        guard returned != nil, address != 0 else { return }
+        let layout = layouts.fileDedupeRange
+        guard let bytes = read(address, count: layout.size) else { return }
+        let count = Int(layout.destCount.unsigned(in: bytes))
+        let answer = layouts.fileDedupeRangeAnswer
+        out.changed()
+        out.beginStruct()
+        out.field("info")
+        out.beginArray()
+        for index in 0..<count {
+            if abbreviates && index == 2 {
+                out.abbreviated()
+                break
+            }
+            out.element()
+            let entry = address &+ UInt64(layout.size + index * answer.size)
+            guard let fields = read(entry, count: answer.size) else {
+                out.hex(entry)
+                break
+            }
+            out.beginStruct()
+            out.field("bytes_deduped")
+            out.uint(answer.bytesDeduped.unsigned(in: fields))
+            out.field("status")
+            out.int(Int64(Int32(truncatingIfNeeded: answer.status.signed(in: fields))))
+            out.endStruct()
+        }
+        out.endArray()
+        out.endStruct()
     }
 
     /// `{start=0, len=18446744073709551615, minlen=0}` (start in hex, as strace prints it).

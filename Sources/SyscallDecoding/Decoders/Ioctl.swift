@@ -43,6 +43,10 @@ enum IoctlArgument {
     case structInOut(IoctlStruct)
     /// struct fiemap: the request at entry, the answer at exit.
     case fiemap
+    /// struct file_dedupe_range: the ranges at entry, each destination's result at exit.
+    case dedupeRange
+    /// struct blk_user_trace_setup: the settings at entry, the trace's name at exit.
+    case blockTraceSetup
     /// struct ifreq: the interface named at entry, the field filled in at exit.
     case interfaceRequest(InterfaceRequest)
     /// struct ifreq that sets a field: name and field at entry (SIOCSIFFLAGS).
@@ -81,11 +85,11 @@ enum IoctlValue {
 /// The structs ioctl arguments point to, each printed by its family's file.
 enum IoctlStruct {
     case windowSize, termios, termios2, termio
-    case discardRange, blockPartition, blockTraceSetup
+    case discardRange, blockPartition
     case loopInfo, loopInfo64, loopConfig
     case randomPool
     case seccompNotification, seccompResponse, seccompAddFd
-    case fsxattr, fsxattrSet, cloneRange, dedupeRange, trimRange
+    case fsxattr, fsxattrSet, cloneRange, trimRange
     case perfEventAttr
 }
 
@@ -129,7 +133,7 @@ private let coreRequestArguments: [(name: StaticString, argument: IoctlArgument)
     ("FS_IOC32_GETFLAGS", .valueOut(.inodeFlags)), ("FS_IOC32_SETFLAGS", .valueIn(.inodeFlags)),
     ("FS_IOC_FIEMAP", .fiemap), ("FS_IOC_FSGETXATTR", .structOut(.fsxattr)),
     ("FS_IOC_FSSETXATTR", .structIn(.fsxattrSet)), ("FICLONERANGE", .structIn(.cloneRange)),
-    ("FIDEDUPERANGE", .structIn(.dedupeRange)), ("FITRIM", .structIn(.trimRange)),
+    ("FIDEDUPERANGE", .dedupeRange), ("FITRIM", .structIn(.trimRange)),
     ("FIFREEZE", .none), ("FITHAW", .none),
     ("FS_IOC_SETFSLABEL", .string), ("FS_IOC_GETFSLABEL", .stringOut(256)),
     // Block devices (BlockIoctl.swift).
@@ -144,7 +148,7 @@ private let coreRequestArguments: [(name: StaticString, argument: IoctlArgument)
     ("BLKGETSIZE64", .valueOut(.u64)), ("BLKGETDISKSEQ", .valueOut(.u64)),
     ("BLKDISCARD", .structIn(.discardRange)), ("BLKSECDISCARD", .structIn(.discardRange)),
     ("BLKZEROOUT", .structIn(.discardRange)), ("BLKPG", .structIn(.blockPartition)),
-    ("BLKTRACESETUP", .structIn(.blockTraceSetup)),
+    ("BLKTRACESETUP", .blockTraceSetup),
     // Loop devices (LoopIoctl.swift).
     ("LOOP_SET_FD", .descriptor), ("LOOP_CHANGE_FD", .integer), ("LOOP_CLR_FD", .none),
     ("LOOP_SET_CAPACITY", .none), ("LOOP_CTL_GET_FREE", .none), ("LOOP_CTL_ADD", .integer),
@@ -238,6 +242,10 @@ extension CallDecoder {
             context.printIoctlStruct(kind, at: address, to: &out)
         case .fiemap:
             context.printFiemapRequest(at: address, to: &out)
+        case .dedupeRange:
+            context.printDedupeRange(at: address, to: &out)
+        case .blockTraceSetup:
+            context.printBlockTraceSetupEntry(at: address, to: &out)
         case .interfaceRequest(let request):
             context.printInterfaceRequestEntry(request, at: address, to: &out)
         case .interfaceSetting(let request):
@@ -279,6 +287,10 @@ extension CallDecoder {
             context.printCString(at: address, limit: min(limit, context.options.stringLimit), to: &out)
         case .fiemap:
             context.printFiemapAnswer(at: address, to: &out)
+        case .dedupeRange:
+            context.printDedupeAnswer(at: address, to: &out)
+        case .blockTraceSetup:
+            context.printBlockTraceSetupExit(at: address, to: &out)
         case .interfaceRequest(let request):
             context.printInterfaceRequestExit(request, at: address, to: &out)
         case .interfaceConfiguration:
@@ -349,7 +361,6 @@ extension DecodeContext {
         case .termio: printTermio(at: address, to: &out)
         case .discardRange: printDiscardRange(at: address, to: &out)
         case .blockPartition: printBlockPartitionRequest(at: address, to: &out)
-        case .blockTraceSetup: printBlockTraceSetup(at: address, to: &out)
         case .loopInfo: printLoopInfo(at: address, to: &out)
         case .loopInfo64: printLoopInfo64(at: address, to: &out)
         case .loopConfig: printLoopConfig(at: address, to: &out)
@@ -360,7 +371,6 @@ extension DecodeContext {
         case .fsxattr: printFsxattr(at: address, withExtents: true, to: &out)
         case .fsxattrSet: printFsxattr(at: address, withExtents: false, to: &out)
         case .cloneRange: printCloneRange(at: address, to: &out)
-        case .dedupeRange: printDedupeRange(at: address, to: &out)
         case .trimRange: printTrimRange(at: address, to: &out)
         case .perfEventAttr: printPerfModifiedAttributes(at: address, to: &out)
         }

@@ -2,7 +2,7 @@
 /// {dqb_bhardlimit=...})` and quotactl_fd with a descriptor in place of the device. Which of id
 /// and addr print depends on the command; the structs the caller passes print at entry, those
 /// the kernel fills at exit. XFS quota limits (struct fs_disk_quota) print as the Q_GET ones do;
-/// fs_quota_stat(v) prints as its address.
+/// XFS quota state (struct fs_quota_stat, fs_quota_statv) as its version, the rest with `-v`.
 extension SyscallCatalog {
     static let quota: [String: SyscallSignature] = [
         "quotactl": .init(count: 4, decoder: .quotactl(descriptor: false)),
@@ -19,7 +19,7 @@ private enum QuotaArguments {
     case quotaIn, quotaOut       // Q_SETQUOTA, Q_GETQUOTA, with the id
     case nextQuotaOut            // Q_GETNEXTQUOTA
     case xfsQuotaIn, xfsQuotaOut // Q_XSETQLIM; Q_XGETQUOTA, Q_XGETNEXTQUOTA: struct fs_disk_quota
-    case addressOut              // Q_XGETQSTAT(V): the struct's address
+    case xfsStatOut, xfsStatvOut // Q_XGETQSTAT, Q_XGETQSTATV: struct fs_quota_stat(v)
     case xfsFlags, xfsTypes      // Q_XQUOTAON/OFF, Q_XQUOTARM: [FS_QUOTA_UDQ_ACCT|...], [FS_USER_QUOTA|...]
     case idAndAddress            // the other XFS commands and unknown ones
 
@@ -33,7 +33,8 @@ private enum QuotaArguments {
         case "Q_SETQUOTA": self = .quotaIn
         case "Q_GETQUOTA": self = .quotaOut
         case "Q_GETNEXTQUOTA": self = .nextQuotaOut
-        case "Q_XGETQSTAT", "Q_XGETQSTATV": self = .addressOut
+        case "Q_XGETQSTAT": self = .xfsStatOut
+        case "Q_XGETQSTATV": self = .xfsStatvOut
         case "Q_XSETQLIM": self = .xfsQuotaIn
         case "Q_XGETQUOTA", "Q_XGETNEXTQUOTA": self = .xfsQuotaOut
         case "Q_XQUOTAON", "Q_XQUOTAOFF": self = .xfsFlags
@@ -51,7 +52,7 @@ private enum QuotaArguments {
 
     var printsAtExit: Bool {
         switch self {
-        case .formatOut, .infoOut, .quotaOut, .nextQuotaOut, .xfsQuotaOut, .addressOut: true
+        case .formatOut, .infoOut, .quotaOut, .nextQuotaOut, .xfsQuotaOut, .xfsStatOut, .xfsStatvOut: true
         default: false
         }
     }
@@ -110,7 +111,7 @@ extension CallDecoder {
                     out.flags(flags, context.constants.xfsQuotaTypes, unknown: "FS_???_QUOTA")
                 }
                 out.endArray()
-            case .formatOut, .infoOut, .quotaOut, .nextQuotaOut, .xfsQuotaOut, .addressOut:
+            case .formatOut, .infoOut, .quotaOut, .nextQuotaOut, .xfsQuotaOut, .xfsStatOut, .xfsStatvOut:
                 out.raw(", ")
             }
         }, exit: { context, out in
@@ -129,6 +130,8 @@ extension CallDecoder {
             case .quotaOut: context.printQuotaBlock(at: address, next: false, to: &out)
             case .nextQuotaOut: context.printQuotaBlock(at: address, next: true, to: &out)
             case .xfsQuotaOut: context.printXfsQuota(at: address, to: &out)
+            case .xfsStatOut: context.printXfsQuotaStat(at: address, to: &out)
+            case .xfsStatvOut: context.printXfsQuotaStatv(at: address, to: &out)
             default: out.pointer(address)
             }
         })
@@ -214,6 +217,78 @@ extension DecodeContext {
             out.field("d_rtbtimer"); out.int(layout.dRtbtimer.signed(in: bytes))
             out.field("d_rtbwarns"); out.uint(layout.dRtbwarns.unsigned(in: bytes))
         }
+        out.endStruct()
+    }
+
+    /// struct fs_quota_stat: `{qs_version=1, ...}`; with `-v` the flags, the user and group quota
+    /// files, the in-core quota count, the grace times and warning limits.
+    fileprivate func printXfsQuotaStat(at address: UInt64, to out: inout Emitter) {
+        guard address != 0 else { return out.name("NULL") }
+        let layout = layouts.fsQuotaStat
+        guard let bytes = read(address, count: layout.size) else { return out.hex(address) }
+        out.beginStruct()
+        out.field("qs_version"); out.uint(layout.qsVersion.unsigned(in: bytes))
+        if abbreviates {
+            out.abbreviated()
+        } else {
+            out.field("qs_flags")
+            out.flags(layout.qsFlags.unsigned(in: bytes), constants.xfsQuotaFlags, unknown: "FS_QUOTA_???")
+            let file = layouts.fsQuotaFileStat
+            out.field("qs_uquota")
+            printQuotaFile(bytes, at: layout.qsUquota.offset, ino: file.qfsIno, blocks: file.qfsNblks,
+                           extents: file.qfsNextents, to: &out)
+            out.field("qs_gquota")
+            printQuotaFile(bytes, at: layout.qsGquota.offset, ino: file.qfsIno, blocks: file.qfsNblks,
+                           extents: file.qfsNextents, to: &out)
+            out.field("qs_incoredqs"); out.uint(layout.qsIncoredqs.unsigned(in: bytes))
+            out.field("qs_btimelimit"); out.int(layout.qsBtimelimit.signed(in: bytes))
+            out.field("qs_itimelimit"); out.int(layout.qsItimelimit.signed(in: bytes))
+            out.field("qs_rtbtimelimit"); out.int(layout.qsRtbtimelimit.signed(in: bytes))
+            out.field("qs_bwarnlimit"); out.uint(layout.qsBwarnlimit.unsigned(in: bytes))
+            out.field("qs_iwarnlimit"); out.uint(layout.qsIwarnlimit.unsigned(in: bytes))
+        }
+        out.endStruct()
+    }
+
+    /// struct fs_quota_statv: as fs_quota_stat, with the project quota file; its real-time
+    /// warning limit is left out, as strace leaves it.
+    fileprivate func printXfsQuotaStatv(at address: UInt64, to out: inout Emitter) {
+        guard address != 0 else { return out.name("NULL") }
+        let layout = layouts.fsQuotaStatv
+        guard let bytes = read(address, count: layout.size) else { return out.hex(address) }
+        out.beginStruct()
+        out.field("qs_version"); out.uint(layout.qsVersion.unsigned(in: bytes))
+        if abbreviates {
+            out.abbreviated()
+        } else {
+            out.field("qs_flags")
+            out.flags(layout.qsFlags.unsigned(in: bytes), constants.xfsQuotaFlags, unknown: "FS_QUOTA_???")
+            out.field("qs_incoredqs"); out.uint(layout.qsIncoredqs.unsigned(in: bytes))
+            let file = layouts.fsQuotaFileStatv
+            for (name, field) in [("qs_uquota", layout.qsUquota), ("qs_gquota", layout.qsGquota),
+                                  ("qs_pquota", layout.qsPquota)] as [(StaticString, FieldLayout)] {
+                out.field(name)
+                printQuotaFile(bytes, at: field.offset, ino: file.qfsIno, blocks: file.qfsNblks,
+                               extents: file.qfsNextents, to: &out)
+            }
+            out.field("qs_btimelimit"); out.int(layout.qsBtimelimit.signed(in: bytes))
+            out.field("qs_itimelimit"); out.int(layout.qsItimelimit.signed(in: bytes))
+            out.field("qs_rtbtimelimit"); out.int(layout.qsRtbtimelimit.signed(in: bytes))
+            out.field("qs_bwarnlimit"); out.uint(layout.qsBwarnlimit.unsigned(in: bytes))
+            out.field("qs_iwarnlimit"); out.uint(layout.qsIwarnlimit.unsigned(in: bytes))
+        }
+        out.endStruct()
+    }
+
+    /// struct fs_qfilestat(v), `base` bytes into the struct that holds it:
+    /// `{qfs_ino=131, qfs_nblks=1, qfs_nextents=1}`.
+    private func printQuotaFile(_ bytes: UnsafeRawBufferPointer, at base: Int, ino: FieldLayout, blocks: FieldLayout,
+                                extents: FieldLayout, to out: inout Emitter) {
+        let file = UnsafeRawBufferPointer(rebasing: bytes[base...])
+        out.beginStruct()
+        out.field("qfs_ino"); out.uint(ino.unsigned(in: file))
+        out.field("qfs_nblks"); out.uint(blocks.unsigned(in: file))
+        out.field("qfs_nextents"); out.uint(extents.unsigned(in: file))
         out.endStruct()
     }
 

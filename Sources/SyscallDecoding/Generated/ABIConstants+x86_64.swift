@@ -1545,6 +1545,45 @@ extension StructLayouts {
             ubiNum: FieldLayout(offset: 0, size: 4),
             mtdNum: FieldLayout(offset: 4, size: 4),
             vidHdrOffset: FieldLayout(offset: 8, size: 4),
-            maxBebPer1024: FieldLayout(offset: 12, size: 2))
+            maxBebPer1024: FieldLayout(offset: 12, size: 2)),
+        fileDedupeRangeAnswer: FileDedupeRangeAnswerLayout(
+            size: 32,
+            bytesDeduped: FieldLayout(offset: 16, size: 8),
+            status: FieldLayout(offset: 24, size: 4)),
+        fsQuotaStat: FsQuotaStatLayout(
+            size: 80,
+            qsVersion: FieldLayout(offset: 0, size: 1),
+            qsFlags: FieldLayout(offset: 2, size: 2),
+            qsUquota: FieldLayout(offset: 8, size: 24),
+            qsGquota: FieldLayout(offset: 32, size: 24),
+            qsIncoredqs: FieldLayout(offset: 56, size: 4),
+            qsBtimelimit: FieldLayout(offset: 60, size: 4),
+            qsItimelimit: FieldLayout(offset: 64, size: 4),
+            qsRtbtimelimit: FieldLayout(offset: 68, size: 4),
+            qsBwarnlimit: FieldLayout(offset: 72, size: 2),
+            qsIwarnlimit: FieldLayout(offset: 74, size: 2)),
+        fsQuotaFileStat: FsQuotaFileStatLayout(
+            size: 24,
+            qfsIno: FieldLayout(offset: 0, size: 8),
+            qfsNblks: FieldLayout(offset: 8, size: 8),
+            qfsNextents: FieldLayout(offset: 16, size: 4)),
+        fsQuotaStatv: FsQuotaStatvLayout(
+            size: 160,
+            qsVersion: FieldLayout(offset: 0, size: 1),
+            qsFlags: FieldLayout(offset: 2, size: 2),
+            qsIncoredqs: FieldLayout(offset: 4, size: 4),
+            qsUquota: FieldLayout(offset: 8, size: 24),
+            qsGquota: FieldLayout(offset: 32, size: 24),
+            qsPquota: FieldLayout(offset: 56, size: 24),
+            qsBtimelimit: FieldLayout(offset: 80, size: 4),
+            qsItimelimit: FieldLayout(offset: 84, size: 4),
+            qsRtbtimelimit: FieldLayout(offset: 88, size: 4),
+            qsBwarnlimit: FieldLayout(offset: 92, size: 2),
+            qsIwarnlimit: FieldLayout(offset: 94, size: 2)),
+        fsQuotaFileStatv: FsQuotaFileStatvLayout(
+            size: 24,
+            qfsIno: FieldLayout(offset: 0, size: 8),
+            qfsNblks: FieldLayout(offset: 8, size: 8),
+            qfsNextents: FieldLayout(offset: 16, size: 4))
     )
 }

@@ -561,6 +561,11 @@ struct StructLayouts: Sendable {
     let v4l2Input: V4l2InputLayout
     let ubiRsvolReq: UbiRsvolReqLayout
     let ubiAttachReq: UbiAttachReqLayout
+    let fileDedupeRangeAnswer: FileDedupeRangeAnswerLayout
+    let fsQuotaStat: FsQuotaStatLayout
+    let fsQuotaFileStat: FsQuotaFileStatLayout
+    let fsQuotaStatv: FsQuotaStatvLayout
+    let fsQuotaFileStatv: FsQuotaFileStatvLayout
 }
 
 /// `struct stat (x86_64) / struct stat64 (i386) / struct stat (aarch64)` from <asm/stat.h>.
@@ -2051,4 +2056,58 @@ struct UbiAttachReqLayout: Sendable {
     let mtdNum: FieldLayout
     let vidHdrOffset: FieldLayout
     let maxBebPer1024: FieldLayout
+}
+
+/// `struct file_dedupe_range_info` from <linux/fs.h>.
+struct FileDedupeRangeAnswerLayout: Sendable {
+    let size: Int
+    let bytesDeduped: FieldLayout
+    let status: FieldLayout
+}
+
+/// `struct fs_quota_stat` from <linux/dqblk_xfs.h>.
+struct FsQuotaStatLayout: Sendable {
+    let size: Int
+    let qsVersion: FieldLayout
+    let qsFlags: FieldLayout
+    let qsUquota: FieldLayout
+    let qsGquota: FieldLayout
+    let qsIncoredqs: FieldLayout
+    let qsBtimelimit: FieldLayout
+    let qsItimelimit: FieldLayout
+    let qsRtbtimelimit: FieldLayout
+    let qsBwarnlimit: FieldLayout
+    let qsIwarnlimit: FieldLayout
+}
+
+/// `struct fs_qfilestat` from <linux/dqblk_xfs.h>.
+struct FsQuotaFileStatLayout: Sendable {
+    let size: Int
+    let qfsIno: FieldLayout
+    let qfsNblks: FieldLayout
+    let qfsNextents: FieldLayout
+}
+
+/// `struct fs_quota_statv` from <linux/dqblk_xfs.h>.
+struct FsQuotaStatvLayout: Sendable {
+    let size: Int
+    let qsVersion: FieldLayout
+    let qsFlags: FieldLayout
+    let qsIncoredqs: FieldLayout
+    let qsUquota: FieldLayout
+    let qsGquota: FieldLayout
+    let qsPquota: FieldLayout
+    let qsBtimelimit: FieldLayout
+    let qsItimelimit: FieldLayout
+    let qsRtbtimelimit: FieldLayout
+    let qsBwarnlimit: FieldLayout
+    let qsIwarnlimit: FieldLayout
+}
+
+/// `struct fs_qfilestatv` from <linux/dqblk_xfs.h>.
+struct FsQuotaFileStatvLayout: Sendable {
+    let size: Int
+    let qfsIno: FieldLayout
+    let qfsNblks: FieldLayout
+    let qfsNextents: FieldLayout
 }
