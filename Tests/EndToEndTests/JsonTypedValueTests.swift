@@ -14,16 +14,12 @@ import Testing
         ("name_to_handle_at", #"^\{handle_bytes=\d+$|^\d+(, handle_type=.*)?\}$"#, "file_handle split between entry and exit"),
         ("ioctl", #"^\{ifr_ifindex=\d+\}$"#, "SIOCGIFNAME's ifreq when the call fails: its exit half is empty"),
         ("ioctl", #"^\{ids_len=\d+$|^, \.\.\.\}$"#, "PERF_EVENT_IOC_QUERY_BPF's perf_event_query_bpf split between entry and exit"),
-        // Not typed yet (issue 17's note): names found at run time in another ABI's table, and
-        // the one result that is printed unsigned before its errno.
-        ("ioctl", #"^__NR_[a-z0-9_]+$|^\d+ /\* [a-z0-9_]+ \*/$"#, "a seccomp notification's syscall number by name"),
+        // Not typed yet (issue 17's note): the one result that is printed unsigned before its errno.
         ("modify_ldt", #"^\d+ E[A-Z]+ \(.*\)$"#, "modify_ldt's failure, an unsigned int on x86_64"),
         ("openat2", #"^/\* bytes \d+\.\.\d+ \*/ "[^"]*"(\.\.\.)?$"#,
          "open_how's bytes past the struct this ABI knows, after a comment naming their offsets (a leading comment has no typed shape)"),
         ("io_uring_register", #"^/\* bytes \d+\.\.\d+ \*/ "[^"]*"(\.\.\.)?$"#,
          "io_uring_rsrc_register's bytes past the struct, after a comment naming their offsets (as openat2's)"),
-        ("io_uring_register", #"^\[([A-Z_]+|\d+ /\* IO_WQ_\?\?\? \*/)\]=\d+$|^\[\d+$"#,
-         "IOWQ_MAX_WORKERS' limits indexed by worker kind (`[IO_WQ_BOUND]=4`): the emitter has no indexed-element shape yet"),
     ]
 
     static let fixtures: [(kind: String, name: String)] =

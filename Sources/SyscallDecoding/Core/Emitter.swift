@@ -606,6 +606,25 @@ public struct Emitter {
         return true
     }
 
+    /// `[`: the element just started (`element()`) shows its index, as strace prints arrays indexed
+    /// by a constant (`[IO_WQ_BOUND]=4`, termios' `c_cc=[[VINTR]=0x3, ...]`). The index follows
+    /// (any typed value), then `indexedValue()` and the element's value, then
+    /// `endIndexedElement()`. In JSON `{"type":"indexed","index":{...},"value":{...}}`.
+    public mutating func beginIndexedElement() {
+        let start = text.bytes.count
+        text.append(byte: UInt8(ascii: "["))
+        json?.beginIndexed(textStart: start, text: text)
+    }
+    /// `]=` after an indexed element's index: its value follows.
+    public mutating func indexedValue() {
+        let before = text.bytes.count
+        text.append("]=")
+        json?.member("value", textBefore: before, text: text)
+    }
+    public mutating func endIndexedElement() {
+        json?.endContainer(text: text, closingBytes: 0)
+    }
+
     /// `...`: the members strace leaves out unless `-v`.
     public mutating func abbreviated() {
         let before = text.bytes.count

@@ -45,7 +45,9 @@ public final class JsonValueWriter: @unchecked Sendable {
     enum ValueKind { case int, other }
 
     /// `operation`: an array of operands that is left out when it has one operand only.
-    enum FrameKind { case root, structure, array, operation }
+    /// `indexed`: an array element shown with its index (`[VMIN]=1`), its two members keyed
+    /// `index` and `value` in the value's own object.
+    enum FrameKind { case root, structure, array, operation, indexed }
     private struct Frame {
         var kind: FrameKind
         var members = 0
@@ -194,7 +196,7 @@ public final class JsonValueWriter: @unchecked Sendable {
             json.bytes.removeSubrange(frame.jsonStart..<frame.membersStart)
             return
         }
-        json.append(frame.kind == .structure ? "}" : "]")
+        if frame.kind != .indexed { json.append(frame.kind == .structure ? "}" : "]") }
         if frame.abbreviated { json.append(frame.kind == .structure ? ",\"abbreviated\":true" : ",\"truncated\":true") }
         json.append(byte: UInt8(ascii: "}"))
     }
@@ -214,6 +216,15 @@ public final class JsonValueWriter: @unchecked Sendable {
         if frames[frames.count - 1].kind == .structure && name == nil { key = "" }
         if frames[frames.count - 1].kind == .array { key = nil }
         openSlot(.member, text: textStart, typedStart: typedBytes, key: key)
+    }
+
+    /// `[` of an indexed array element was written to the text at `textStart`: the index follows.
+    func beginIndexed(textStart: Int, text: TextBuffer) {
+        beginValue(textStart: textStart)
+        let headerStart = json.bytes.count
+        json.append("{\"type\":\"indexed\",")
+        openFrame(.indexed, headerStart: headerStart, textStart: textStart, openingBytes: 1)
+        member("index", textBefore: textStart + 1, text: text)
     }
 
     /// `...` (with its separator, written to the text from `textBefore` on): the struct or array

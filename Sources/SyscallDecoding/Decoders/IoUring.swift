@@ -396,10 +396,11 @@ extension DecodeContext {
         out.beginArray()
         for index in 0..<count {
             guard out.element(index) else { break }
-            out.raw("[")
+            out.beginIndexedElement()
             printDecimalConstant(UInt64(index), constants.ioWqCategories, unknown: "IO_WQ_???", to: &out)
-            out.raw("]=")
+            out.indexedValue()
             out.uint(UInt64(bytes.u32(4 * index)))
+            out.endIndexedElement()
         }
         out.endArray()
     }
