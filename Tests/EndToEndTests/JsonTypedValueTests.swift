@@ -7,13 +7,6 @@ import Testing
 @Suite struct JsonTypedValueTests {
     /// Text values allowed: (syscall, a pattern the text matches, why).
     static let allowedText: [(syscall: String, pattern: String, reason: String)] = [
-        // A struct that strace opens at the call's entry and closes at its exit: each half is
-        // written when it is known, so each half is one text argument (json-check joins them).
-        ("ioctl", #"^\{ifr_[a-z]+=.*[^}]$|^(ifr_[a-z]+=.*)?\}$|^, ifr_.*\}$"#, "an ifreq split between entry and exit"),
-        ("io_uring_setup", #"^\{flags=.*[^}]$|^(, sq_entries=.*)?\}$"#, "io_uring_params split between entry and exit"),
-        ("name_to_handle_at", #"^\{handle_bytes=\d+$|^\d+(, handle_type=.*)?\}$"#, "file_handle split between entry and exit"),
-        ("ioctl", #"^\{ifr_ifindex=\d+\}$"#, "SIOCGIFNAME's ifreq when the call fails: its exit half is empty"),
-        ("ioctl", #"^\{ids_len=\d+$|^, \.\.\.\}$"#, "PERF_EVENT_IOC_QUERY_BPF's perf_event_query_bpf split between entry and exit"),
         // Not typed yet (issue 17's note): the one result that is printed unsigned before its errno.
         ("modify_ldt", #"^\d+ E[A-Z]+ \(.*\)$"#, "modify_ldt's failure, an unsigned int on x86_64"),
         ("openat2", #"^/\* bytes \d+\.\.\d+ \*/ "[^"]*"(\.\.\.)?$"#,

@@ -578,6 +578,23 @@ public struct Emitter {
         json?.endContainer(text: text)
     }
 
+    /// Ends the entry half inside the struct begun last, as strace does with a struct whose
+    /// fields the caller sets and the kernel fills in (`{ifr_name="lo"` at entry, `, ifr_ifindex=1}`
+    /// at exit): the text leaves it open; JSON closes it, so that an entry half alone is whole.
+    public mutating func suspendStruct() {
+        json?.endContainer(text: text, closingBytes: 0)
+        hasMember &= ~(1 << UInt64(depth & 63))
+        depth -= 1
+    }
+    /// The exit half's first value: the struct the entry half suspended goes on after its last
+    /// member (` => ` may change that member, `field()` writes `, name=`, `endStruct()` `}`). In
+    /// JSON its members join the entry's struct: one value for the whole call.
+    public mutating func resumeStruct() {
+        json?.resumeStruct()
+        depth += 1
+        hasMember |= 1 << UInt64(depth & 63)
+    }
+
     /// Starts the next struct member: `, ` unless it is the first, then `name=`.
     public mutating func field(_ name: StaticString) {
         let before = text.bytes.count

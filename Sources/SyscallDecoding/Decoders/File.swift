@@ -406,16 +406,26 @@ extension ArgPrinter {
         out.beginStruct()
         out.field("handle_bytes")
         out.uint(bytes)
+        context.printFileHandleRest(header, at: address, to: &out)
+        out.endStruct()
+    }
+}
+
+extension DecodeContext {
+    /// What follows a struct file_handle's handle_bytes: `, handle_type=1, f_handle="\x9d..."`,
+    /// the handle in hex whatever `-s` says, cut at MAX_HANDLE_SZ (128) bytes with `...` after it.
+    func printFileHandleRest(_ header: UnsafeRawBufferPointer, at address: UInt64, to out: inout Emitter) {
+        let layout = layouts.fileHandle
+        let bytes = layout.handleBytes.unsigned(in: header)
         out.field("handle_type")
         out.int(layout.handleType.signed(in: header))
         out.field("f_handle")
         let shown = min(bytes, maxHandleSize)
-        if let handle = context.read(address &+ UInt64(layout.fHandle.offset), count: Int(shown)) {
+        if let handle = read(address &+ UInt64(layout.fHandle.offset), count: Int(shown)) {
             out.hexBytes(handle, truncated: bytes > maxHandleSize)
         } else {
             out.pointer(address &+ UInt64(layout.fHandle.offset))
         }
-        out.endStruct()
     }
 }
 
@@ -453,28 +463,29 @@ extension CallDecoder {
         }
         let bytes = layout.handleBytes.unsigned(in: header)
         context.slot.values = (1, bytes)
-        // The struct spans both halves of the line, so its braces and separators are written here.
-        out.raw("{handle_bytes=")
+        // The struct spans both halves of the line: the exit goes on with what the kernel wrote.
+        out.beginStruct()
+        out.field("handle_bytes")
         out.uint(bytes)
+        out.suspendStruct()
     }, exit: { context, out in
         let layout = context.layouts.fileHandle
         let address = context.word(2)
         if context.slot.values.0 == 1 {
+            out.resumeStruct()
             if let header = context.read(address, count: layout.size) {
                 let bytes = layout.handleBytes.unsigned(in: header)
                 if bytes != context.slot.values.1 {
                     out.changed()
                     out.uint(bytes)
                 }
-                if context.returned != nil, bytes <= 128,
-                   let handle = context.read(address &+ UInt64(layout.fHandle.offset), count: Int(bytes)) {
-                    out.raw(", handle_type=")
-                    out.int(layout.handleType.signed(in: header))
-                    out.raw(", f_handle=")
-                    out.hexBytes(handle)
+                // A handle the kernel wrote: the caller's buffer was large enough (not EOVERFLOW).
+                if context.returned != nil, bytes <= maxHandleSize,
+                   context.read(address &+ UInt64(layout.fHandle.offset), count: Int(bytes)) != nil {
+                    context.printFileHandleRest(header, at: address, to: &out)
                 }
             }
-            out.raw("}")
+            out.endStruct()
         }
         out.raw(", ")
         if context.returned != nil {
