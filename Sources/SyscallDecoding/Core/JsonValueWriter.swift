@@ -236,7 +236,9 @@ public final class JsonValueWriter: @unchecked Sendable {
               slot.jsonStart == json.bytes.count - 1 else { return }
         let structStart = json.bytes.count - 1 - entryLastArgumentLength
         let header = "{\"type\":\"struct\",\"fields\":{".utf8
+        // A struct closed by `suspendStruct` ends `}}` (`...,"abbreviated":true}` is not resumed).
         guard json.bytes[structStart...].starts(with: header), json.bytes.count - structStart > header.count + 2,
+              json.bytes[json.bytes.count - 3] == UInt8(ascii: "}"), json.bytes[json.bytes.count - 2] == UInt8(ascii: "}"),
               let member = Self.lastMember(json.bytes, from: structStart + header.count, end: json.bytes.count - 3) else { return }
         let textStart = slot.textStart
         json.bytes.removeLast(3)  // the exit's comma, then the struct's `}}`

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Files and paths: open, stat, access, permissions, owners, links, directories, extended
 /// attributes, timestamps, file system statistics and change notifications.
 ///
@@ -617,7 +619,7 @@ extension DecodeContext {
             let nanoValue = nanoField?.unsigned(in: bytes) ?? 0
             out.field(name)
             out.int(secondsValue)
-            out.text.appendTimeComment(seconds: secondsValue, nanoseconds: nanoValue)
+            printStatDate(seconds: secondsValue, nanoseconds: nanoValue, to: &out)
             if nanoField != nil {
                 out.field(nanoName)
                 out.uint(nanoValue)
@@ -625,6 +627,21 @@ extension DecodeContext {
         }
         out.endStruct()
     }
+}
+
+/// ` /* 2026-11-30T12:06:57.000000002+0000 */` after a stat time, none when localtime cannot tell
+/// the date. In JSON the time is `commented` by its date.
+private func printStatDate(seconds: Int64, nanoseconds: UInt64, to out: inout Emitter) {
+    var time = time_t(seconds)
+    var parts = tm()
+    guard localtime_r(&time, &parts) != nil else { return }
+    guard let fraction = Int64(exactly: nanoseconds) else {
+        // A hostile fraction past Int64 (appendDate leaves a negative one out): as the text writes it.
+        return out.text.appendTimeComment(seconds: seconds, nanoseconds: nanoseconds)
+    }
+    out.beginComment()
+    appendDate(seconds, nanoseconds: fraction == 0 ? nil : fraction, to: &out.text)
+    out.endComment()
 }
 
 /// The fields every kernel stat layout has, and the ones only the newer ones have.
