@@ -9,10 +9,6 @@ import Testing
     static let allowedText: [(syscall: String, pattern: String, reason: String)] = [
         // Not typed yet (issue 17's note): the one result that is printed unsigned before its errno.
         ("modify_ldt", #"^\d+ E[A-Z]+ \(.*\)$"#, "modify_ldt's failure, an unsigned int on x86_64"),
-        ("openat2", #"^/\* bytes \d+\.\.\d+ \*/ "[^"]*"(\.\.\.)?$"#,
-         "open_how's bytes past the struct this ABI knows, after a comment naming their offsets (a leading comment has no typed shape)"),
-        ("io_uring_register", #"^/\* bytes \d+\.\.\d+ \*/ "[^"]*"(\.\.\.)?$"#,
-         "io_uring_rsrc_register's bytes past the struct, after a comment naming their offsets (as openat2's)"),
     ]
 
     static let fixtures: [(kind: String, name: String)] =

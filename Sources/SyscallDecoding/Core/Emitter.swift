@@ -396,6 +396,31 @@ public struct Emitter {
         if truncated { text.append("...") }
     }
 
+    /// The bytes of a struct past the part this ABI knows, when the caller passed a larger size and
+    /// set some of them (openat2's open_how, io_uring's sized structs): `/* bytes 24..31 */
+    /// "\x01..."`, `from` and `through` the offsets of the whole extra part, `bytes` what is shown
+    /// of it. In JSON `{"type":"extra_bytes","from":24,"through":31,"value":{...}}`.
+    public mutating func bytesBeyondStruct(from: Int, through: Int, _ bytes: UnsafeRawBufferPointer, truncated: Bool) {
+        let start = text.bytes.count
+        text.append("/* bytes ")
+        text.appendDecimal(Int64(from))
+        text.append("..")
+        text.appendDecimal(Int64(through))
+        text.append(" */ ")
+        appendHexBytes(bytes, truncated: truncated)
+        if let json {
+            typed(json, start) {
+                $0.append("{\"type\":\"extra_bytes\",\"from\":")
+                $0.appendJSONNumber(Int64(from))
+                $0.append(",\"through\":")
+                $0.appendJSONNumber(Int64(through))
+                $0.append(",\"value\":")
+                $0.appendJSONBytes(bytes, truncated: truncated, hex: true)
+                $0.append(byte: UInt8(ascii: "}"))
+            }
+        }
+    }
+
     /// Bytes as two hex digits each joined by `:` (`02:fc:00:00:00:01`: a MAC or Bluetooth
     /// address). In JSON `{"type":"hwaddr","raw":"02:fc:00:00:00:01"}`.
     public mutating func hardwareAddress(_ bytes: UnsafeRawBufferPointer) {

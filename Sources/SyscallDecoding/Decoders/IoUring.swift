@@ -312,13 +312,9 @@ extension DecodeContext {
             let extra = readPrefix(address &+ UInt64(structSize), count: min(size, ioUringExtraLimit) - structSize)
             if extra.contains(where: { $0 != 0 }) {
                 out.element()
-                out.raw("/* bytes ")
-                out.text.appendDecimal(Int64(structSize))
-                out.raw("..")
-                out.text.appendDecimal(Int64(size - 1))
-                out.raw(" */ ")
                 let shown = min(extra.count, options.stringLimit)
-                out.hexBytes(UnsafeRawBufferPointer(rebasing: extra[0..<shown]), truncated: shown < size - structSize)
+                out.bytesBeyondStruct(from: structSize, through: size - 1, UnsafeRawBufferPointer(rebasing: extra[0..<shown]),
+                                      truncated: shown < size - structSize)
             }
         }
         out.endStruct()
