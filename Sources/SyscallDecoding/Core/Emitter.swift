@@ -427,6 +427,31 @@ public struct Emitter {
         if truncated { text.append("...") }
     }
 
+    /// The bytes of a struct past the part this ABI knows, when the caller passed a larger size and
+    /// set some of them (openat2's open_how, io_uring's sized structs): `/* bytes 24..31 */
+    /// "\x01..."`, `from` and `through` the offsets of the whole extra part, `bytes` what is shown
+    /// of it. In JSON `{"type":"extra_bytes","from":24,"through":31,"value":{...}}`.
+    public mutating func bytesBeyondStruct(from: Int, through: Int, _ bytes: UnsafeRawBufferPointer, truncated: Bool) {
+        let start = text.bytes.count
+        text.append("/* bytes ")
+        text.appendDecimal(Int64(from))
+        text.append("..")
+        text.appendDecimal(Int64(through))
+        text.append(" */ ")
+        appendHexBytes(bytes, truncated: truncated)
+        if let json {
+            typed(json, start) {
+                $0.append("{\"type\":\"extra_bytes\",\"from\":")
+                $0.appendJSONNumber(Int64(from))
+                $0.append(",\"through\":")
+                $0.appendJSONNumber(Int64(through))
+                $0.append(",\"value\":")
+                $0.appendJSONBytes(bytes, truncated: truncated, hex: true)
+                $0.append(byte: UInt8(ascii: "}"))
+            }
+        }
+    }
+
     /// Bytes as two hex digits each joined by `:` (`02:fc:00:00:00:01`: a MAC or Bluetooth
     /// address). In JSON `{"type":"hwaddr","raw":"02:fc:00:00:00:01"}`.
     public mutating func hardwareAddress(_ bytes: UnsafeRawBufferPointer) {
@@ -609,6 +634,23 @@ public struct Emitter {
         json?.endContainer(text: text)
     }
 
+    /// Ends the entry half inside the struct begun last, as strace does with a struct whose
+    /// fields the caller sets and the kernel fills in (`{ifr_name="lo"` at entry, `, ifr_ifindex=1}`
+    /// at exit): the text leaves it open; JSON closes it, so that an entry half alone is whole.
+    public mutating func suspendStruct() {
+        json?.endContainer(text: text, closingBytes: 0)
+        hasMember &= ~(1 << UInt64(depth & 63))
+        depth -= 1
+    }
+    /// The exit half's first value: the struct the entry half suspended goes on after its last
+    /// member (` => ` may change that member, `field()` writes `, name=`, `endStruct()` `}`). In
+    /// JSON its members join the entry's struct: one value for the whole call.
+    public mutating func resumeStruct() {
+        json?.resumeStruct()
+        depth += 1
+        hasMember |= 1 << UInt64(depth & 63)
+    }
+
     /// Starts the next struct member: `, ` unless it is the first, then `name=`.
     public mutating func field(_ name: StaticString) {
         let before = text.bytes.count
@@ -635,6 +677,25 @@ public struct Emitter {
         }
         element()
         return true
+    }
+
+    /// `[`: the element just started (`element()`) shows its index, as strace prints arrays indexed
+    /// by a constant (`[IO_WQ_BOUND]=4`, termios' `c_cc=[[VINTR]=0x3, ...]`). The index follows
+    /// (any typed value), then `indexedValue()` and the element's value, then
+    /// `endIndexedElement()`. In JSON `{"type":"indexed","index":{...},"value":{...}}`.
+    public mutating func beginIndexedElement() {
+        let start = text.bytes.count
+        text.append(byte: UInt8(ascii: "["))
+        json?.beginIndexed(textStart: start, text: text)
+    }
+    /// `]=` after an indexed element's index: its value follows.
+    public mutating func indexedValue() {
+        let before = text.bytes.count
+        text.append("]=")
+        json?.member("value", textBefore: before, text: text)
+    }
+    public mutating func endIndexedElement() {
+        json?.endContainer(text: text, closingBytes: 0)
     }
 
     /// `...`: the members strace leaves out unless `-v`.

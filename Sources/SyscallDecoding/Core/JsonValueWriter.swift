@@ -45,7 +45,9 @@ public final class JsonValueWriter: @unchecked Sendable {
     enum ValueKind { case int, other }
 
     /// `operation`: an array of operands that is left out when it has one operand only.
-    enum FrameKind { case root, structure, array, operation }
+    /// `indexed`: an array element shown with its index (`[VMIN]=1`), its two members keyed
+    /// `index` and `value` in the value's own object.
+    enum FrameKind { case root, structure, array, operation, indexed }
     private struct Frame {
         var kind: FrameKind
         var members = 0
@@ -194,7 +196,7 @@ public final class JsonValueWriter: @unchecked Sendable {
             json.bytes.removeSubrange(frame.jsonStart..<frame.membersStart)
             return
         }
-        json.append(frame.kind == .structure ? "}" : "]")
+        if frame.kind != .indexed { json.append(frame.kind == .structure ? "}" : "]") }
         if frame.abbreviated { json.append(frame.kind == .structure ? ",\"abbreviated\":true" : ",\"truncated\":true") }
         json.append(byte: UInt8(ascii: "}"))
     }
@@ -214,6 +216,81 @@ public final class JsonValueWriter: @unchecked Sendable {
         if frames[frames.count - 1].kind == .structure && name == nil { key = "" }
         if frames[frames.count - 1].kind == .array { key = nil }
         openSlot(.member, text: textStart, typedStart: typedBytes, key: key)
+    }
+
+    /// `[` of an indexed array element was written to the text at `textStart`: the index follows.
+    func beginIndexed(textStart: Int, text: TextBuffer) {
+        beginValue(textStart: textStart)
+        let headerStart = json.bytes.count
+        json.append("{\"type\":\"indexed\",")
+        openFrame(.indexed, headerStart: headerStart, textStart: textStart, openingBytes: 1)
+        member("index", textBefore: textStart + 1, text: text)
+    }
+
+    /// The exit half's first value goes on with the struct that ends the entry half
+    /// (`Emitter.suspendStruct`): the entry's last argument is reopened, its closing `}}` taken
+    /// off, and so is its last member, which a ` => ` may still change. Nothing happens when that
+    /// argument is not a typed struct (its members then follow as the exit's text).
+    func resumeStruct() {
+        guard frames.count == 1, slot.kind == .argument, slot.parts == 0, entryLastArgumentLength > 0,
+              slot.jsonStart == json.bytes.count - 1 else { return }
+        let structStart = json.bytes.count - 1 - entryLastArgumentLength
+        let header = "{\"type\":\"struct\",\"fields\":{".utf8
+        // A struct closed by `suspendStruct` ends `}}` (`...,"abbreviated":true}` is not resumed).
+        guard json.bytes[structStart...].starts(with: header), json.bytes.count - structStart > header.count + 2,
+              json.bytes[json.bytes.count - 3] == UInt8(ascii: "}"), json.bytes[json.bytes.count - 2] == UInt8(ascii: "}"),
+              let member = Self.lastMember(json.bytes, from: structStart + header.count, end: json.bytes.count - 3) else { return }
+        let textStart = slot.textStart
+        json.bytes.removeLast(3)  // the exit's comma, then the struct's `}}`
+        frames[0].members -= 1
+        var argument = Slot(kind: .argument, jsonStart: structStart, valueStart: structStart, textStart: textStart, typedStart: typedBytes)
+        argument.parts = 1
+        lastArgumentStart = structStart
+        slots.append(argument)
+        frames.append(Frame(kind: .structure, members: member.count, jsonStart: structStart, membersStart: structStart + header.count))
+        slot = Slot(kind: .member, jsonStart: member.jsonStart, valueStart: member.valueStart, textStart: textStart, typedStart: typedBytes)
+        slot.parts = 1
+    }
+
+    /// Where the last member of the JSON object members in `bytes[from..<end]` starts (its comma)
+    /// and where its value starts, and how many members there are; nil for none.
+    private static func lastMember(_ bytes: [UInt8], from: Int, end: Int) -> (jsonStart: Int, valueStart: Int, count: Int)? {
+        var index = from, last: (jsonStart: Int, valueStart: Int, count: Int)? = nil
+        var count = 0
+        while index < end {
+            let memberStart = index
+            if bytes[index] == UInt8(ascii: ",") { index += 1 }
+            index = skipJSON(bytes, at: index)  // the key
+            index += 1  // `:`
+            count += 1
+            last = (memberStart, index, count)
+            index = skipJSON(bytes, at: index)
+        }
+        return last
+    }
+
+    /// The index just past the JSON value (a string, an object or array, a literal) at `index`.
+    private static func skipJSON(_ bytes: [UInt8], at start: Int) -> Int {
+        var index = start, depth = 0, inString = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if inString {
+                if byte == UInt8(ascii: "\\") { index += 1 } else if byte == UInt8(ascii: "\"") { inString = false; if depth == 0 { return index } }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                if depth == 0 { return index - 1 }
+                depth -= 1
+                if depth == 0 { return index }
+            case UInt8(ascii: ","): if depth == 0 { return index - 1 }
+            default: break
+            }
+        }
+        return index
     }
 
     /// `...` (with its separator, written to the text from `textBefore` on): the struct or array

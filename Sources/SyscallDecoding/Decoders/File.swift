@@ -1,3 +1,5 @@
+import Glibc
+
 /// Files and paths: open, stat, access, permissions, owners, links, directories, extended
 /// attributes, timestamps, file system statistics and change notifications.
 ///
@@ -406,16 +408,26 @@ extension ArgPrinter {
         out.beginStruct()
         out.field("handle_bytes")
         out.uint(bytes)
+        context.printFileHandleRest(header, at: address, to: &out)
+        out.endStruct()
+    }
+}
+
+extension DecodeContext {
+    /// What follows a struct file_handle's handle_bytes: `, handle_type=1, f_handle="\x9d..."`,
+    /// the handle in hex whatever `-s` says, cut at MAX_HANDLE_SZ (128) bytes with `...` after it.
+    func printFileHandleRest(_ header: UnsafeRawBufferPointer, at address: UInt64, to out: inout Emitter) {
+        let layout = layouts.fileHandle
+        let bytes = layout.handleBytes.unsigned(in: header)
         out.field("handle_type")
         out.int(layout.handleType.signed(in: header))
         out.field("f_handle")
         let shown = min(bytes, maxHandleSize)
-        if let handle = context.read(address &+ UInt64(layout.fHandle.offset), count: Int(shown)) {
+        if let handle = read(address &+ UInt64(layout.fHandle.offset), count: Int(shown)) {
             out.hexBytes(handle, truncated: bytes > maxHandleSize)
         } else {
             out.pointer(address &+ UInt64(layout.fHandle.offset))
         }
-        out.endStruct()
     }
 }
 
@@ -453,28 +465,29 @@ extension CallDecoder {
         }
         let bytes = layout.handleBytes.unsigned(in: header)
         context.slot.values = (1, bytes)
-        // The struct spans both halves of the line, so its braces and separators are written here.
-        out.raw("{handle_bytes=")
+        // The struct spans both halves of the line: the exit goes on with what the kernel wrote.
+        out.beginStruct()
+        out.field("handle_bytes")
         out.uint(bytes)
+        out.suspendStruct()
     }, exit: { context, out in
         let layout = context.layouts.fileHandle
         let address = context.word(2)
         if context.slot.values.0 == 1 {
+            out.resumeStruct()
             if let header = context.read(address, count: layout.size) {
                 let bytes = layout.handleBytes.unsigned(in: header)
                 if bytes != context.slot.values.1 {
                     out.changed()
                     out.uint(bytes)
                 }
-                if context.returned != nil, bytes <= 128,
-                   let handle = context.read(address &+ UInt64(layout.fHandle.offset), count: Int(bytes)) {
-                    out.raw(", handle_type=")
-                    out.int(layout.handleType.signed(in: header))
-                    out.raw(", f_handle=")
-                    out.hexBytes(handle)
+                // A handle the kernel wrote: the caller's buffer was large enough (not EOVERFLOW).
+                if context.returned != nil, bytes <= maxHandleSize,
+                   context.read(address &+ UInt64(layout.fHandle.offset), count: Int(bytes)) != nil {
+                    context.printFileHandleRest(header, at: address, to: &out)
                 }
             }
-            out.raw("}")
+            out.endStruct()
         }
         out.raw(", ")
         if context.returned != nil {
@@ -606,7 +619,7 @@ extension DecodeContext {
             let nanoValue = nanoField?.unsigned(in: bytes) ?? 0
             out.field(name)
             out.int(secondsValue)
-            out.text.appendTimeComment(seconds: secondsValue, nanoseconds: nanoValue)
+            printStatDate(seconds: secondsValue, nanoseconds: nanoValue, to: &out)
             if nanoField != nil {
                 out.field(nanoName)
                 out.uint(nanoValue)
@@ -614,6 +627,21 @@ extension DecodeContext {
         }
         out.endStruct()
     }
+}
+
+/// ` /* 2026-11-30T12:06:57.000000002+0000 */` after a stat time, none when localtime cannot tell
+/// the date. In JSON the time is `commented` by its date.
+private func printStatDate(seconds: Int64, nanoseconds: UInt64, to out: inout Emitter) {
+    var time = time_t(seconds)
+    var parts = tm()
+    guard localtime_r(&time, &parts) != nil else { return }
+    guard let fraction = Int64(exactly: nanoseconds) else {
+        // A hostile fraction past Int64 (appendDate leaves a negative one out): as the text writes it.
+        return out.text.appendTimeComment(seconds: seconds, nanoseconds: nanoseconds)
+    }
+    out.beginComment()
+    appendDate(seconds, nanoseconds: fraction == 0 ? nil : fraction, to: &out.text)
+    out.endComment()
 }
 
 /// The fields every kernel stat layout has, and the ones only the newer ones have.

@@ -14,22 +14,23 @@ extension DecodeContext {
     func printInterfaceRequestEntry(_ request: InterfaceRequest, at address: UInt64, to out: inout Emitter) {
         guard address != 0 else { return out.name("NULL") }
         guard let bytes = read(address, count: layouts.ifreq.size) else { return out.hex(address) }
-        out.raw("{")
+        out.beginStruct()
         if case .name = request {
-            out.raw("ifr_ifindex=")
+            out.field("ifr_ifindex")
             out.int(Int64(Int32(bitPattern: bytes.u32(16))))
         } else {
             appendInterfaceName(bytes, to: &out)
         }
+        out.suspendStruct()
     }
 
     /// The exit half: `, ifr_ifindex=1}` after success, `}` after a failure; nothing when the
     /// entry printed no struct.
     func printInterfaceRequestExit(_ request: InterfaceRequest, at address: UInt64, to out: inout Emitter) {
         guard address != 0, let bytes = read(address, count: layouts.ifreq.size) else { return }
-        defer { out.raw("}") }
+        out.resumeStruct()
+        defer { out.endStruct() }
         guard returned != nil else { return }
-        out.raw(", ")
         printInterfaceRequestField(request, bytes, to: &out)
     }
 
@@ -37,64 +38,60 @@ extension DecodeContext {
     func printInterfaceSetting(_ request: InterfaceRequest, at address: UInt64, to out: inout Emitter) {
         guard address != 0 else { return out.name("NULL") }
         guard let bytes = read(address, count: layouts.ifreq.size) else { return out.hex(address) }
-        out.raw("{")
+        out.beginStruct()
         if case .bridgePort = request {
             printInterfaceRequestField(.index, bytes, to: &out)
-            return out.raw("}")
+            return out.endStruct()
         }
         appendInterfaceName(bytes, to: &out)
-        out.raw(", ")
         printInterfaceRequestField(request, bytes, to: &out)
-        out.raw("}")
+        out.endStruct()
     }
 
     private func printInterfaceRequestField(_ request: InterfaceRequest, _ bytes: UnsafeRawBufferPointer, to out: inout Emitter) {
         let union = UnsafeRawBufferPointer(rebasing: bytes[16...])
         switch request {
         case .index:
-            out.raw("ifr_ifindex=")
+            out.field("ifr_ifindex")
             out.int(Int64(Int32(bitPattern: union.u32(0))))
         case .flags:
-            out.raw("ifr_flags=")
+            out.field("ifr_flags")
             out.flags(UInt64(union.u16(0)), constants.interfaceFlags)
         case .mtu:
-            out.raw("ifr_mtu=")
+            out.field("ifr_mtu")
             out.int(Int64(Int32(bitPattern: union.u32(0))))
         case .metric:
-            out.raw("ifr_metric=")
+            out.field("ifr_metric")
             out.int(Int64(Int32(bitPattern: union.u32(0))))
         case .queueLength:
-            out.raw("ifr_qlen=")
+            out.field("ifr_qlen")
             out.int(Int64(Int32(bitPattern: union.u32(0))))
         case .map:
-            out.raw("ifr_map=")
+            out.field("ifr_map")
             printInterfaceMap(union, to: &out)
         case .name:
             appendInterfaceName(bytes, to: &out)
         case .newName, .slave:
-            if case .slave = request { out.raw("ifr_slave=") } else { out.raw("ifr_newname=") }
+            if case .slave = request { out.field("ifr_slave") } else { out.field("ifr_newname") }
             out.bytes(union[0..<16].prefix { $0 != 0 })
         case .bridgePort:
-            out.raw("ifr_ifindex=")
+            out.field("ifr_ifindex")
             out.int(Int64(Int32(bitPattern: union.u32(0))))
         case .address(let field):
-            out.text.append(field)
-            out.raw("=")
+            out.field(field)
             printSockaddr(UnsafeRawBufferPointer(rebasing: union[0..<16]), to: &out)
         case .hardwareAddress:
-            out.raw("ifr_hwaddr={sa_family=")
+            out.field("ifr_hwaddr")
+            out.beginStruct()
+            out.field("sa_family")
             out.constant(UInt64(union.u16(0)), constants.arpHardwareTypes, unknown: "ARPHRD_???")
-            out.raw(", sa_data=")
+            out.field("sa_data")
             let family = union.u16(0)
             let data = UnsafeRawBufferPointer(rebasing: union[2..<16])
             let length = hardwareAddressLength(family)
-            out.styled(number: { $0.hexBytes(data) }, decoded: { out in
-                for index in 0..<length {
-                    if index > 0 { out.raw(":") }
-                    out.text.appendDigits(UInt64(data[index]), radix: 16, minimumDigits: 2)
-                }
-            })
-            out.raw("}")
+            out.styled(number: { $0.hexBytes(data) },
+                       decoded: { $0.hardwareAddress(UnsafeRawBufferPointer(rebasing: data[0..<length])) })
+            out.endStruct()
         }
     }
 
@@ -130,7 +127,7 @@ extension DecodeContext {
 
     /// `ifr_name="lo"`: the name up to its NUL (16 bytes at most).
     func appendInterfaceName(_ bytes: UnsafeRawBufferPointer, to out: inout Emitter) {
-        out.raw("ifr_name=")
+        out.field("ifr_name")
         out.bytes(bytes[0..<16].prefix { $0 != 0 })
     }
 

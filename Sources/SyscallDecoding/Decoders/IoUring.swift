@@ -19,26 +19,30 @@ extension CallDecoder {
         let address = context.word(1)
         guard address != 0 else { return out.name("NULL") }
         guard let bytes = context.read(address, count: 120) else { return out.hex(address) }
-        out.raw("{flags=")
+        // What the caller sets, at entry; the exit goes on with what the kernel fills in.
+        out.beginStruct()
+        out.field("flags")
         out.flags(UInt64(bytes.u32(8)), context.constants.ioringSetupFlags, unknown: "IORING_SETUP_???")
-        out.raw(", sq_thread_cpu=")
+        out.field("sq_thread_cpu")
         out.uint(UInt64(bytes.u32(12)))
-        out.raw(", sq_thread_idle=")
+        out.field("sq_thread_idle")
         out.uint(UInt64(bytes.u32(16)))
+        out.suspendStruct()
     }, exit: { context, out in
         let address = context.word(1)
         guard address != 0, let bytes = context.read(address, count: 120) else { return }
-        defer { out.raw("}") }
+        out.resumeStruct()
+        defer { out.endStruct() }
         guard context.returned != nil else { return }
-        out.raw(", sq_entries=")
+        out.field("sq_entries")
         out.uint(UInt64(bytes.u32(0)))
-        out.raw(", cq_entries=")
+        out.field("cq_entries")
         out.uint(UInt64(bytes.u32(4)))
-        out.raw(", features=")
+        out.field("features")
         out.flags(UInt64(bytes.u32(20)), context.constants.ioringFeatures)
-        out.raw(", sq_off=")
+        out.field("sq_off")
         printOffsets(bytes, at: 40, ["head", "tail", "ring_mask", "ring_entries", "flags", "dropped", "array"], to: &out)
-        out.raw(", cq_off=")
+        out.field("cq_off")
         printOffsets(bytes, at: 80, ["head", "tail", "ring_mask", "ring_entries", "overflow", "cqes", "flags"], to: &out)
     })
 
@@ -308,13 +312,9 @@ extension DecodeContext {
             let extra = readPrefix(address &+ UInt64(structSize), count: min(size, ioUringExtraLimit) - structSize)
             if extra.contains(where: { $0 != 0 }) {
                 out.element()
-                out.raw("/* bytes ")
-                out.text.appendDecimal(Int64(structSize))
-                out.raw("..")
-                out.text.appendDecimal(Int64(size - 1))
-                out.raw(" */ ")
                 let shown = min(extra.count, options.stringLimit)
-                out.hexBytes(UnsafeRawBufferPointer(rebasing: extra[0..<shown]), truncated: shown < size - structSize)
+                out.bytesBeyondStruct(from: structSize, through: size - 1, UnsafeRawBufferPointer(rebasing: extra[0..<shown]),
+                                      truncated: shown < size - structSize)
             }
         }
         out.endStruct()
@@ -396,10 +396,11 @@ extension DecodeContext {
         out.beginArray()
         for index in 0..<count {
             guard out.element(index) else { break }
-            out.raw("[")
+            out.beginIndexedElement()
             printDecimalConstant(UInt64(index), constants.ioWqCategories, unknown: "IO_WQ_???", to: &out)
-            out.raw("]=")
+            out.indexedValue()
             out.uint(UInt64(bytes.u32(4 * index)))
+            out.endIndexedElement()
         }
         out.endArray()
     }

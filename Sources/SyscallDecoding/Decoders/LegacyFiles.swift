@@ -77,14 +77,10 @@ extension ArgPrinter {
         let extra = UnsafeRawBufferPointer(rebasing: bytes[known..<size])
         if extra.contains(where: { $0 != 0 }) {
             out.element()
-            out.raw("/* bytes ")
-            out.text.appendDecimal(Int64(known))
-            out.raw("..")
-            out.text.appendDecimal(Int64(size - 1))
-            out.raw(" */ ")
             // Cut at -s as strace cuts them.
             let shown = min(extra.count, out.arrayLimit)
-            out.hexBytes(UnsafeRawBufferPointer(rebasing: extra[..<shown]), truncated: shown < extra.count)
+            out.bytesBeyondStruct(from: known, through: size - 1, UnsafeRawBufferPointer(rebasing: extra[..<shown]),
+                                  truncated: shown < extra.count)
         }
         out.endStruct()
     }

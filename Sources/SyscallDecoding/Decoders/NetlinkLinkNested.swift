@@ -346,7 +346,7 @@ extension DecodeContext {
                 break
             }
             out.element()
-            out.raw("[")
+            out.beginIndexedElement()
             if let name = names.name(of: UInt64(index + indexOffset)) {
                 out.styled(number: { $0.uint(UInt64(index)) }, decoded: { out in
                     out.name(name)
@@ -358,9 +358,10 @@ extension DecodeContext {
                 out.name(unknown)
                 out.endComment()
             }
-            out.raw("]=")
+            out.indexedValue()
             let field = FieldLayout(offset: index * elementSize, size: elementSize)
             if signed { out.int(field.signed(in: bytes)) } else { out.uint(field.unsigned(in: bytes)) }
+            out.endIndexedElement()
         }
         out.endArray()
         return true

@@ -22,8 +22,10 @@ extension DecodeContext {
         let layout = layouts.perfEventQueryBpf
         guard address != 0 else { return out.name("NULL") }
         guard let bytes = read(address, count: layout.size) else { return out.hex(address) }
-        out.raw("{ids_len=")
+        out.beginStruct()
+        out.field("ids_len")
         out.uint(layout.idsLen.unsigned(in: bytes))
+        out.suspendStruct()
     }
 
     /// `, ...}` after a failure; after success `, prog_cnt=1, ids=[42]}` (the ids the kernel wrote,
@@ -31,12 +33,14 @@ extension DecodeContext {
     func printPerfQueryBpfExit(at address: UInt64, to out: inout Emitter) {
         let layout = layouts.perfEventQueryBpf
         guard address != 0, let bytes = read(address, count: layout.size) else { return }
-        // The struct was opened by the entry half: its fields go on with plain separators.
-        guard returned != nil else { return out.raw(", ...}") }
+        // The struct was opened by the entry half.
+        out.resumeStruct()
+        defer { out.endStruct() }
+        guard returned != nil else { return out.abbreviated() }
         let count = min(layout.progCnt.unsigned(in: bytes), layout.idsLen.unsigned(in: bytes))
-        out.raw(", prog_cnt=")
+        out.field("prog_cnt")
         out.uint(layout.progCnt.unsigned(in: bytes))
-        out.raw(", ids=")
+        out.field("ids")
         out.beginArray()
         for index in 0..<Int(count) {
             guard out.element(index) else { break }
@@ -48,6 +52,5 @@ extension DecodeContext {
             out.uint(UInt64(value.u32(0)))
         }
         out.endArray()
-        out.raw("}")
     }
 }

@@ -322,8 +322,9 @@ extension DecodeContext {
         }
     }
 
-    /// `__NR_read` for the tracer's own ABI, `0 /* read */` for another one, the number when unknown.
-    private func printSyscallNumber(_ number: UInt64, auditArch: UInt64, to out: inout Emitter) {
+    /// `__NR_read` for the tracer's own ABI, `0 /* read */` for another one, the number when unknown
+    /// (ptrace's syscall info, a seccomp notification's data).
+    func printSyscallNumber(_ number: UInt64, auditArch: UInt64, to out: inout Emitter) {
         guard let arch = SyscallArch(auditArch: UInt32(truncatingIfNeeded: auditArch)),
               let name = SyscallTable.forArch(arch).name(of: number) else { return out.uint(number) }
         let value = Int64(bitPattern: number)

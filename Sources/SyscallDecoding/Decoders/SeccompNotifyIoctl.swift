@@ -22,7 +22,8 @@ extension DecodeContext {
             let fields = UnsafeRawBufferPointer(rebasing: bytes[layout.data.offset..<layout.data.offset + data.size])
             out.beginStruct()
             out.field("nr")
-            printSyscallNumber(data.nr.signed(in: fields), auditArch: data.arch.unsigned(in: fields), to: &out)
+            let number = data.nr.signed(in: fields)
+            if number < 0 { out.int(number) } else { printSyscallNumber(UInt64(number), auditArch: data.arch.unsigned(in: fields), to: &out) }
             out.field("arch")
             out.constant(data.arch.unsigned(in: fields), constants.auditArches, unknown: "AUDIT_ARCH_???")
             out.field("instruction_pointer")
@@ -31,24 +32,6 @@ extension DecodeContext {
             printHexWords(fields, data.args, count: 6, to: &out)
             out.endStruct()
             out.endStruct()
-        }
-    }
-
-    /// `__NR_read` for the tracee's own ABI, `0 /* read */` for another one, the number when unknown.
-    private func printSyscallNumber(_ number: Int64, auditArch: UInt64, to out: inout Emitter) {
-        guard let arch = SyscallArch(auditArch: UInt32(truncatingIfNeeded: auditArch)), number >= 0,
-              let name = SyscallTable.forArch(arch).name(of: UInt64(number)) else { return out.int(number) }
-        if arch == call.arch {
-            out.styled(number: { $0.int(number) }, decoded: { out in
-                out.raw("__NR_")
-                out.text.append(name)
-            })
-        } else {
-            out.int(number)
-            if out.constantStyle == .raw { return }
-            out.raw(" /* ")
-            out.text.append(name)
-            out.raw(" */")
         }
     }
 

@@ -102,10 +102,11 @@ extension DecodeContext {
         out.beginArray()
         for index in 0..<layout.controlCharacters.size {
             out.element()
-            out.raw("[")
+            out.beginIndexedElement()
             out.constant(UInt64(index), termios.termiosControlCharacters)
-            out.raw("]=")
+            out.indexedValue()
             out.hex(UInt64(bytes[layout.controlCharacters.offset + index]))
+            out.endIndexedElement()
         }
         out.endArray()
         if let input = layout.inputSpeed, let output = layout.outputSpeed {
