@@ -590,14 +590,20 @@ public struct Emitter {
 
     /// A negative errno by name (`-ENODEV`, a netlink error). In JSON a `constant` named `-ENODEV`.
     public mutating func negatedErrno(_ value: Int64, _ name: String) {
+        errorName(value, name, negated: true)
+    }
+
+    /// An errno by name as an argument shows it (`EKEYREVOKED`, KEYCTL_REJECT's error), or with
+    /// `negated` as `-ENODEV`. In JSON a `constant` of the name as printed.
+    public mutating func errorName(_ value: Int64, _ name: String, negated: Bool = false) {
         let start = text.bytes.count
-        text.append(byte: UInt8(ascii: "-"))
+        if negated { text.append(byte: UInt8(ascii: "-")) }
         text.append(name)
         if let json {
             typed(json, start) {
                 $0.append("{\"type\":\"constant\",\"raw\":")
                 $0.appendJSONNumber(value)
-                $0.append(",\"name\":\"-")
+                $0.append(negated ? ",\"name\":\"-" : ",\"name\":\"")
                 $0.append(name)
                 $0.append("\"}")
             }

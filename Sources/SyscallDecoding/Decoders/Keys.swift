@@ -411,21 +411,3 @@ extension DecodeContext {
         out.endArray()
     }
 }
-
-extension Emitter {
-    /// An errno's name as an argument shows it (`EKEYREVOKED`, KEYCTL_REJECT's error). In JSON a
-    /// `constant` of that name.
-    mutating func errorName(_ value: Int64, _ name: String) {
-        let start = text.bytes.count
-        text.append(name)
-        if let json {
-            typed(json, start) {
-                $0.append("{\"type\":\"constant\",\"raw\":")
-                $0.appendJSONNumber(value)
-                $0.append(",\"name\":\"")
-                $0.append(name)
-                $0.append("\"}")
-            }
-        }
-    }
-}
