@@ -102,6 +102,28 @@ import Testing
         #expect(result.lines.last == "+++ exited with 3 +++")
     }
 
+    /// `-b execve` lets a child go at its execve even when the filter leaves execve out: its
+    /// write is not traced (as strace; swtrace used to keep it).
+    @Test func detachOnExecveFilteredOut() throws {
+        try withDirectory { directory in
+            let command = ["-f", "-b", "execve", "-e", "trace=write", "-o"]
+            let script = ["--", "/bin/sh", "-c", "\(Products.fixture) write; exit 3"]
+            let ours = try swtrace(command + ["\(directory)/ours"] + script, environment: ["PATH": "/usr/bin:/bin"])
+            let theirs = try run("/usr/bin/strace", command + ["\(directory)/theirs"] + script, environment: ["PATH": "/usr/bin:/bin"])
+            #expect(ours.exitStatus == 3 && theirs.exitStatus == 3)
+            #expect(ours.lines == ["fixture: hello"])
+            let masked = { (name: String) in
+                splitLines(try String(contentsOfFile: "\(directory)/\(name)", encoding: .utf8))
+                    .map { $0.replacingOccurrences(of: #"\d{2,}"#, with: "N", options: .regularExpression) }
+            }
+            #expect(try masked("ours") == [
+                "N --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=N, si_uid=0, si_status=0, si_utime=0, si_stime=0} ---",
+                "N +++ exited with 3 +++",
+            ])
+            #expect(try masked("ours") == masked("theirs"))
+        }
+    }
+
     /// `-p PID` with a command: both are traced (with `-o`, every line names its process, as
     /// strace's); swtrace ends with the command's status once both are done.
     @Test func attachAndCommandTogether() throws {
