@@ -40,6 +40,21 @@ import Testing
         }
     }
 
+    /// `-ff -o FILE` with threads: the issue asks for one file per thread group (strace 6.1
+    /// writes one per thread): the main thread's lines and both threads' exits are in FILE.PID.
+    @Test func separateFilePerThreadGroup() throws {
+        try withDirectory { directory in
+            let result = try traceFixture(["threads", "1"], options: ["-ff", "-o", "\(directory)/out", "-e", "trace=write,exit"])
+            #expect(result.exitStatus == 0)
+            let names = try files(in: directory)
+            #expect(names.count == 1, "\(names)")
+            let trace = splitLines(try String(contentsOfFile: "\(directory)/\(names[0])", encoding: .utf8))
+            #expect(trace.first == line(#"write(1, "fixture: threads started\n", 25"#, "25"))
+            #expect(trace.filter { $0.hasPrefix("exit(0") }.count == 2, "\(trace)")
+            #expect(trace.last == "+++ exited with 0 +++")
+        }
+    }
+
     /// Every syscall line starts with its timestamp in the form the option names.
     @Test(arguments: [
         (["-t"], #"^\d\d:\d\d:\d\d $"#),
