@@ -46,6 +46,7 @@ struct ParseState {
         try finishSummary()
         try finishTimestamps()
         try finishQuiet()
+        finishCommandDefaults(hasCommand: hasCommand)
         try finishPrinting()
         if statusShortcuts.count > 1 {
             result.warnings.append("only the last of -z/--successful-only and -Z/--failed-only takes effect")
@@ -138,6 +139,23 @@ struct ParseState {
         }
         let shortForm: DescriptorDecoding = decodeFdsCount > 1 ? .all : decodeFdsCount == 1 ? .paths : []
         options.decode.descriptorDecoding = shortForm.union(decodeFdsQualifier ?? [])
+    }
+
+    /// strace's defaults for a command whose trace goes to `-o`: the notices `-q` hides are
+    /// hidden (unless -q or --quiet= says otherwise), and swtrace is never interrupted (-I3: the
+    /// command, in the terminal's process group, gets ^C itself). A daemonized tracer (-D) is
+    /// not stopped by ^Z either (-I4).
+    private mutating func finishCommandDefaults(hasCommand: Bool) {
+        if options.interruptibility == nil {
+            if daemonizeCount > 0 {
+                options.interruptibility = 4
+            } else if outputGiven && hasCommand {
+                options.interruptibility = 3
+            }
+        }
+        if outputGiven && hasCommand && quietCount == 0 && !quietQualifier {
+            options.quiet = [.attach, .personality]
+        }
     }
 
     private mutating func finishQuiet() throws(CommandLineError) {

@@ -292,19 +292,26 @@ final class TraceSession<Control: TraceeControl> {
                 LineWriter(fd: options.outputFD).write(Array("[ Process PID=\(task.tid) runs in \(bits) bit mode. ]\n".utf8)[...])
             }
         }
-        guard options.syscalls.traces(call.arch, call.number) else { return }
+        guard options.syscalls.traces(call.arch, call.number) else { return detachOnExecve(task, isExecve, active, text: text) }
         let memory = control.memory(of: task.tid)
-        if let pathFilter, !pathFilter.matches(descriptor, call, pid: task.tgid, memory: memory) { return }
+        if let pathFilter, !pathFilter.matches(descriptor, call, pid: task.tgid, memory: memory) {
+            return detachOnExecve(task, isExecve, active, text: text)
+        }
         if let text {
             text.syscallEntered(task, &active, memory: memory, interrupted: interrupted)
         } else {
             active.shown = .printed  // `-c` alone: nothing prints, but the summary counts it
         }
-        if isExecve && options.detachOnExecve {
-            task.syscall = .inCall(active)
-            text?.detached(task)
-            return detachLater(task)
-        }
+        detachOnExecve(task, isExecve, active, text: text)
+    }
+
+    /// `-b execve`: the process is let go at its execve whether the call is shown or filtered
+    /// out, as strace does.
+    private func detachOnExecve(_ task: Tracee, _ isExecve: Bool, _ active: ActiveCall, text: (any TraceSink)?) {
+        guard isExecve && options.detachOnExecve else { return }
+        task.syscall = .inCall(active)
+        text?.detached(task)
+        detachLater(task)
     }
 
     private func syscallExited(_ task: Tracee, _ result: SyscallResult, text: (any TraceSink)?) {

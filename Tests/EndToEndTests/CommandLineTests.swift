@@ -146,6 +146,44 @@ import Testing
         #expect(try contents("trace").filter { $0.hasPrefix("+++") } == ["+++ exited with 3 +++"])
     }
 
+    /// With `-o` and a command, strace is quiet (-q: no "Process N attached") and cannot be
+    /// interrupted (-I3): a SIGTERM to the tracer leaves the command traced to its end.
+    @Test func outputFileMakesACommandsTraceQuietAndUninterruptible() throws {
+        let script = "/bin/true; exit 3"
+        let ours = try swtrace(["-f", "-o", path("ours"), "/bin/sh", "-c", script])
+        let theirs = try run("/usr/bin/strace", ["-f", "-o", path("theirs"), "/bin/sh", "-c", script])
+        #expect(ours.exitStatus == 3 && theirs.exitStatus == 3)
+        #expect(ours.stderrLines == [])
+        #expect(ours.stderrLines == theirs.stderrLines)
+        let shown = try swtrace(["-f", "-o", path("shown"), "-e", "quiet=exit", "/bin/sh", "-c", script])
+        #expect(shown.stderrLines.count == 1 && shown.stderrLines.allSatisfy {
+            $0.range(of: #"^swtrace: Process \d+ attached$"#, options: .regularExpression) != nil
+        }, "\(shown.stderrLines)")
+
+        let tracer = try RunningProcess(Products.swtrace, ["-o", path("nap"), "--", Products.fixture, "nap"], environment: fixtureEnvironment)
+        usleep(300_000)
+        kill(tracer.pid, SIGTERM)
+        let result = tracer.finish(timeout: 10)
+        #expect(result.lines == ["fixture: woke"])
+        #expect(result.exitStatus == 0)
+        #expect(try contents("nap").last == "+++ exited with 0 +++")
+    }
+
+    /// `--kill-on-exit`: interrupted, swtrace kills the command (which ignores SIGINT and carries
+    /// the seccomp filter) instead of tracing it silently to its end.
+    @Test func killOnExitKillsTheCommandWhenInterrupted() throws {
+        let tracer = try RunningProcess(Products.swtrace, ["--kill-on-exit", "-e", "trace=openat", "--", Products.fixture, "opens-slowly", "40"],
+                                        environment: fixtureEnvironment)
+        usleep(400_000)
+        let tracee = try #require(ProcFS.children(of: tracer.pid).first)
+        kill(tracer.pid, SIGINT)
+        let result = tracer.finish(timeout: 20)
+        #expect(result.exitStatus == 128 + SIGINT)
+        #expect(!result.lines.contains("fixture: 40 opens, 0 failed"), "\(result.lines.suffix(3))")
+        #expect(result.lines.contains { $0.hasPrefix("openat(") })
+        #expect(waitUntil(10) { ProcFS.state(of: tracee) == nil || ProcFS.state(of: tracee) == "Z" }, "the command is gone")
+    }
+
     /// Messages begin with the name swtrace was invoked as, as GNU tools' do.
     @Test func messagesNameTheInvokedName() throws {
         let link = path("mytrace")

@@ -52,6 +52,17 @@ import Testing
         #expect(result.stderr.isEmpty, "no notice about the followed child: \(result.stderr)")
     }
 
+    /// A failed write of the trace (the pipe's reader gone after one line) is handled as an
+    /// interrupt: the filtered command's openat calls all still work, and it ends as untraced.
+    @Test func writeFailureLeavesTheCommandWorking() throws {
+        let result = try swtrace(["-o", "|head -1", "-e", "trace=openat", "--", Products.fixture, "opens-slowly", "40"],
+                                 environment: ["PATH": "/usr/bin:/bin"])
+        #expect(result.lines.count == 2 && result.lines.first?.hasPrefix("openat(AT_FDCWD, ") == true, "\(result.lines)")
+        #expect(result.lines.last == "fixture: 40 opens, 0 failed")
+        #expect(result.exitStatus == 0)
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+    }
+
     /// Interrupted while a filtered command runs, swtrace stops printing but keeps answering the
     /// command's stops until it exits: every openat still works (a filter left without its tracer
     /// would fail them with ENOSYS), and nothing is left stopped.

@@ -43,6 +43,10 @@ import Testing
         (["-e", "quiet=exit"], ["fork"]),
         (["-e", "trace=execve,exit_group", "-qq"], ["fork"]),
         (["-e", "trace=openat", "--seccomp-bpf"], ["files"]),
+        (["-e", "status=successful"], ["files"]),
+        (["-e", "trace=?nosuch,openat@64"], ["files"]),
+        (["-e", "signal=SIGUSR1"], ["signal"]),
+        (["-qqq"], ["fork"]),
     ]
 
     @Test(arguments: filtered)

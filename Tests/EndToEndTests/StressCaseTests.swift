@@ -207,8 +207,9 @@ import Testing
         let output = scratchPath("family-out")
         defer { unlink(output) }
         let filter = seccomp ? "-e trace=openat" : "-e trace=all"
-        // The family's own output goes to a file: it outlives swtrace.
-        let tracer = try RunningProcess("/bin/sh", ["-c", "exec \(Products.swtrace) -f -o /dev/null \(filter) -- \(Products.fixture) stress-family 1500 >\(output) 2>/dev/null"],
+        // The family's own output goes to a file: it outlives swtrace. -I2: with -o and a
+        // command, swtrace (as strace) would otherwise not take the signal at all.
+        let tracer = try RunningProcess("/bin/sh", ["-c", "exec \(Products.swtrace) -f -I2 -o /dev/null \(filter) -- \(Products.fixture) stress-family 1500 >\(output) 2>/dev/null"],
                                         environment: fixtureEnvironment)
         // The parent, then its children in the order it made them (the kernel's list keeps it),
         // then the vfork child.

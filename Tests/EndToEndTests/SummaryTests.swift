@@ -47,6 +47,23 @@ import Testing
         if i386 { #expect(table.contains("System call usage summary for 32 bit mode:")) }
     }
 
+    /// With `-f`, one table for all processes; with columns that hold no time, the whole table,
+    /// byte for byte, is strace's (`-w`, a filter, `-Z` alike).
+    @Test(arguments: [["-c", "-f"], ["-c", "-f", "-w"], ["-c", "-f", "-e", "trace=%process"], ["-c", "-f", "-Z"]])
+    func oneTableForAllProcesses(options: [String]) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("swtrace-cf-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let columns = ["-U", "calls,errors,name", "-S", "name"] + options
+        let ours = try swtrace(columns + ["-o", "\(directory)/ours", "--", Products.fixture, "fork"])
+        _ = try run("/usr/bin/strace", columns + ["-o", "\(directory)/theirs", "--", Products.fixture, "fork"])
+        #expect(ours.exitStatus == 0)
+        let read = { (name: String) in splitLines(try String(contentsOfFile: "\(directory)/\(name)", encoding: .utf8)) }
+        let table = try read("ours")
+        #expect(table.filter { $0.hasSuffix(" total") }.count == 1, "one table")
+        #expect(table == (try read("theirs")))
+    }
+
     /// `-C`: the trace, then the table.
     @Test func traceAndSummary() throws {
         let result = try traceFixture(["counts"], options: ["-C"])

@@ -40,6 +40,21 @@ import Testing
         }
     }
 
+    /// `-ff -o FILE` with threads: the issue asks for one file per thread group (strace 6.1
+    /// writes one per thread): the main thread's lines and both threads' exits are in FILE.PID.
+    @Test func separateFilePerThreadGroup() throws {
+        try withDirectory { directory in
+            let result = try traceFixture(["threads", "1"], options: ["-ff", "-o", "\(directory)/out", "-e", "trace=write,exit"])
+            #expect(result.exitStatus == 0)
+            let names = try files(in: directory)
+            #expect(names.count == 1, "\(names)")
+            let trace = splitLines(try String(contentsOfFile: "\(directory)/\(names[0])", encoding: .utf8))
+            #expect(trace.first == line(#"write(1, "fixture: threads started\n", 25"#, "25"))
+            #expect(trace.filter { $0.hasPrefix("exit(0") }.count == 2, "\(trace)")
+            #expect(trace.last == "+++ exited with 0 +++")
+        }
+    }
+
     /// Every syscall line starts with its timestamp in the form the option names.
     @Test(arguments: [
         (["-t"], #"^\d\d:\d\d:\d\d $"#),
@@ -100,6 +115,29 @@ import Testing
         #expect(result.lines.contains { $0.contains("execve(\"\(Products.fixture)\"") && $0.hasSuffix(" <detached ...>") })
         #expect(result.stderrLines.contains { $0.range(of: #"^swtrace: Process \d+ detached$"#, options: .regularExpression) != nil })
         #expect(result.lines.last == "+++ exited with 3 +++")
+    }
+
+    /// `-b execve` lets a child go at its execve even when the filter leaves execve out: its
+    /// write is not traced (as strace; swtrace used to keep it).
+    @Test func detachOnExecveFilteredOut() throws {
+        try withDirectory { directory in
+            let command = ["-f", "-b", "execve", "-e", "trace=write", "-o"]
+            let script = ["--", "/bin/sh", "-c", "\(Products.fixture) write; exit 3"]
+            let ours = try swtrace(command + ["\(directory)/ours"] + script, environment: ["PATH": "/usr/bin:/bin"])
+            let theirs = try run("/usr/bin/strace", command + ["\(directory)/theirs"] + script, environment: ["PATH": "/usr/bin:/bin"])
+            #expect(ours.exitStatus == 3 && theirs.exitStatus == 3)
+            #expect(ours.lines == ["fixture: hello"])
+            let masked = { (name: String) in
+                splitLines(try String(contentsOfFile: "\(directory)/\(name)", encoding: .utf8))
+                    .map { $0.replacingOccurrences(of: #"(si_[us]time=)?\d{2,}"#, with: "N", options: .regularExpression)
+                        .replacingOccurrences(of: #"si_[us]time=\d+"#, with: "N", options: .regularExpression) }
+            }
+            #expect(try masked("ours") == [
+                "N --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=N, si_uid=0, si_status=0, N, N} ---",
+                "N +++ exited with 3 +++",
+            ])
+            #expect(try masked("ours") == masked("theirs"))
+        }
     }
 
     /// `-p PID` with a command: both are traced (with `-o`, every line names its process, as

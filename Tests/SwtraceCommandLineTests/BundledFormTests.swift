@@ -15,21 +15,31 @@ import Tracing
         { var options = TraceOptions(); try change(&options); return options }
     }
 
+    /// With `-o` and a command, strace's defaults change: `-q` and `-I3`.
+    static func writingToFile(_ change: @escaping @Sendable (inout TraceOptions) throws -> Void) -> @Sendable () throws -> TraceOptions {
+        options { $0.quiet = [.attach, .personality]; $0.interruptibility = 3; try change(&$0) }
+    }
+
+    /// `-D` makes `-I4` the default.
+    static func daemonized(_ change: @escaping @Sendable (inout TraceOptions) throws -> Void) -> @Sendable () throws -> TraceOptions {
+        options { $0.interruptibility = 4; try change(&$0) }
+    }
+
     static let forms: [Form] = [
         Form(arguments: ["-f"], expected: options { $0.followForks = true }),
         // -ff without -o is -f (as strace): nothing to separate into.
         Form(arguments: ["-ff"], expected: options { $0.followForks = true }),
-        Form(arguments: ["-ff", "-o", "out"], expected: options {
+        Form(arguments: ["-ff", "-o", "out"], expected: writingToFile {
             $0.followForks = true; $0.outputSeparately = true; $0.output = .file("out"); $0.outputIsFile = true
         }),
-        Form(arguments: ["-fo", "out"], expected: options { $0.followForks = true; $0.output = .file("out"); $0.outputIsFile = true }),
-        Form(arguments: ["-fffo", "out"], expected: options {
+        Form(arguments: ["-fo", "out"], expected: writingToFile { $0.followForks = true; $0.output = .file("out"); $0.outputIsFile = true }),
+        Form(arguments: ["-fffo", "out"], expected: writingToFile {
             $0.followForks = true; $0.outputSeparately = true; $0.output = .file("out"); $0.outputIsFile = true
         }),
-        Form(arguments: ["-oout"], expected: options { $0.output = .file("out"); $0.outputIsFile = true }),
-        Form(arguments: ["--output=out"], expected: options { $0.output = .file("out"); $0.outputIsFile = true }),
-        Form(arguments: ["--output", "out"], expected: options { $0.output = .file("out"); $0.outputIsFile = true }),
-        Form(arguments: ["-f", "--output-separately", "-o", "out"], expected: options {
+        Form(arguments: ["-oout"], expected: writingToFile { $0.output = .file("out"); $0.outputIsFile = true }),
+        Form(arguments: ["--output=out"], expected: writingToFile { $0.output = .file("out"); $0.outputIsFile = true }),
+        Form(arguments: ["--output", "out"], expected: writingToFile { $0.output = .file("out"); $0.outputIsFile = true }),
+        Form(arguments: ["-f", "--output-separately", "-o", "out"], expected: writingToFile {
             $0.followForks = true; $0.outputSeparately = true; $0.output = .file("out"); $0.outputIsFile = true
         }),
         Form(arguments: ["-t"], expected: options { $0.absoluteTimestamps = TimestampStyle(format: .timeOfDay, precision: .seconds) }),
@@ -79,6 +89,15 @@ import Tracing
         Form(arguments: ["--trace=open"], expected: options { $0.syscalls = try syscallFilter("open") }),
         Form(arguments: ["--trace", "open"], expected: options { $0.syscalls = try syscallFilter("open") }),
         Form(arguments: ["-e", "trace=open", "-e", "trace=close"], expected: options { $0.syscalls = try syscallFilter("open", "close") }),
+        Form(arguments: ["-veexecve"], expected: { try #require(parse(["-v", "-e", "trace=execve", "true"])).options }),
+        Form(arguments: ["-xx"], expected: options { $0.decode.stringEscapes = .hexAll }),
+        // -q, --quiet= or -I given with -o: theirs, not the -o defaults.
+        Form(arguments: ["-qq", "-o", "out"], expected: options {
+            $0.quiet = [.attach, .personality, .exit]; $0.interruptibility = 3; $0.output = .file("out"); $0.outputIsFile = true
+        }),
+        Form(arguments: ["-e", "quiet=exit", "-I2", "-oout"], expected: options {
+            $0.quiet = try QuietOptions.parse("exit"); $0.interruptibility = 2; $0.output = .file("out"); $0.outputIsFile = true
+        }),
         Form(arguments: ["-feexecve"], expected: options { $0.followForks = true; $0.syscalls = try syscallFilter("execve") }),
         Form(arguments: ["-e", "signal=SIGUSR1"], expected: options { $0.signals = try signalFilter("SIGUSR1") }),
         Form(arguments: ["-esignals=!SIGCHLD"], expected: options { $0.signals = try signalFilter("!SIGCHLD") }),
@@ -93,9 +112,9 @@ import Tracing
         Form(arguments: ["-e", "trace-fds=3"], expected: options { $0.descriptors = try DescriptorFilter.parse("3") }),
         Form(arguments: ["--trace-fds=0,1"], expected: options { $0.descriptors = try DescriptorFilter.parse("0,1") }),
         Form(arguments: ["--syscall-limit=5"], expected: options { $0.syscallLimit = 5 }),
-        Form(arguments: ["-o", "|grep open"], expected: options { $0.output = .pipe(command: "grep open"); $0.outputIsFile = true }),
-        Form(arguments: ["-o!cat"], expected: options { $0.output = .pipe(command: "cat"); $0.outputIsFile = true }),
-        Form(arguments: ["-Ao", "out"], expected: options { $0.appendToOutput = true; $0.output = .file("out"); $0.outputIsFile = true }),
+        Form(arguments: ["-o", "|grep open"], expected: writingToFile { $0.output = .pipe(command: "grep open"); $0.outputIsFile = true }),
+        Form(arguments: ["-o!cat"], expected: writingToFile { $0.output = .pipe(command: "cat"); $0.outputIsFile = true }),
+        Form(arguments: ["-Ao", "out"], expected: writingToFile { $0.appendToOutput = true; $0.output = .file("out"); $0.outputIsFile = true }),
         Form(arguments: ["-E", "A=1", "-EB", "--env=C=x=y"], expected: options {
             $0.launch.environment = [.set(name: "A", value: "1"), .remove(name: "B"), .set(name: "C", value: "x=y")]
         }),
@@ -103,12 +122,12 @@ import Tracing
         Form(arguments: ["--argv0=name"], expected: options { $0.launch.argv0 = "name" }),
         Form(arguments: ["-b", "execve"], expected: options { $0.detachOnExecve = true }),
         Form(arguments: ["--detach-on=execve"], expected: options { $0.detachOnExecve = true }),
-        Form(arguments: ["-D"], expected: options { $0.launch.daemonize = 1 }),
-        Form(arguments: ["-DD"], expected: options { $0.launch.daemonize = 2 }),
-        Form(arguments: ["-DDD"], expected: options { $0.launch.daemonize = 3 }),
-        Form(arguments: ["--daemonize"], expected: options { $0.launch.daemonize = 1 }),
-        Form(arguments: ["--daemonize=pgroup"], expected: options { $0.launch.daemonize = 2 }),
-        Form(arguments: ["--daemonize=session"], expected: options { $0.launch.daemonize = 3 }),
+        Form(arguments: ["-D"], expected: daemonized { $0.launch.daemonize = 1 }),
+        Form(arguments: ["-DD"], expected: daemonized { $0.launch.daemonize = 2 }),
+        Form(arguments: ["-DDD"], expected: daemonized { $0.launch.daemonize = 3 }),
+        Form(arguments: ["--daemonize"], expected: daemonized { $0.launch.daemonize = 1 }),
+        Form(arguments: ["--daemonize=pgroup"], expected: daemonized { $0.launch.daemonize = 2 }),
+        Form(arguments: ["--daemonize=session"], expected: daemonized { $0.launch.daemonize = 3 }),
         Form(arguments: ["-I3"], expected: options { $0.interruptibility = 3 }),
         Form(arguments: ["--interruptible=never_tstp"], expected: options { $0.interruptibility = 4 }),
         Form(arguments: ["--kill-on-exit"], expected: options { $0.killOnExit = true }),

@@ -35,6 +35,14 @@ import Tracing
         #expect(parsed.processes == [12] && parsed.command.isEmpty)
     }
 
+    /// strace makes -o quiet and uninterruptible only for a command it starts, not for -p alone.
+    @Test func outputDefaultsOnlyForACommand() throws {
+        let attached = try #require(parse(["-o", "out", "-p", "12"]))
+        #expect(attached.options.quiet == [] && attached.options.interruptibility == nil)
+        let both = try #require(parse(["-o", "out", "-p", "12", "true"]))
+        #expect(both.options.quiet == [.attach, .personality] && both.options.interruptibility == 3)
+    }
+
     @Test func helpAndVersionStopReading() throws {
         #expect(parse(["-fh", "--bogus"])?.action == .help)
         #expect(parse(["--help"])?.action == .help)

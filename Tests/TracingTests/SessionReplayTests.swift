@@ -62,8 +62,12 @@ final class ReplayControl: TraceeControl {
         return 0
     }
 
+    /// How many times the session asked for a tracee's memory.
+    private(set) var memoryRequests = 0
+
     func memory(of tid: pid_t) -> CaptureMemory {
-        tid == record.pid ? record.memory() : CaptureMemory()
+        memoryRequests += 1
+        return tid == record.pid ? record.memory() : CaptureMemory()
     }
 }
 
@@ -77,7 +81,7 @@ final class ReplayControl: TraceeControl {
         let notices: [String]
     }
 
-    func replay(_ capture: Capture, forceRegisters: Bool = false) throws -> Replayed {
+    func replay(_ capture: Capture, forceRegisters: Bool = false, syscalls: SyscallFilter = .all) throws -> Replayed {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("swtrace-replay-\(UUID()).txt").path
         let fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0o600)
         try #require(fd >= 0)
@@ -90,6 +94,7 @@ final class ReplayControl: TraceeControl {
         options.outputFD = fd
         options.outputIsFile = true
         options.forceRegisterFallback = forceRegisters
+        options.syscalls = syscalls
         let control = ReplayControl(records: capture.records)
         let session = TraceSession(control: control, options: options, hostArch: capture.arch)
         final class Notices: @unchecked Sendable { var lines: [String] = [] }
@@ -174,6 +179,21 @@ final class ReplayControl: TraceeControl {
                 #expect(answer.request == "syscall" && answer.signal == 0, "record \(record.seq)")
             }
         }
+    }
+
+    /// A call the filter leaves out is not decoded: with `-e trace=none` the session never asks
+    /// for tracee memory (traced, it does), and only the signal and exit lines print.
+    @Test(arguments: ["aarch64", "x86_64"])
+    func filteredOutCallsReadNoMemory(archName: String) throws {
+        let capture = try Capture.load(archName)
+        var none = SyscallFilter()
+        try none.apply("none")
+        let filtered = try replay(capture, syscalls: none)
+        #expect(filtered.control.memoryRequests == 0)
+        #expect(filtered.output.contains("+++ exited with 3 +++"))
+        #expect(filtered.output.split(separator: "\n").allSatisfy { $0.range(of: #"^\d+ +(---|\+\+\+) "#, options: .regularExpression) != nil },
+                "\(filtered.output)")
+        #expect(try replay(capture).control.memoryRequests > 0)
     }
 
     /// The register path (kernels before 5.3) replays to the same output.
