@@ -7,10 +7,10 @@ extension SyscallCatalog {
         "fsmount": .init(.fd, .flags("fsmountFlags", \.fsmountFlags, unknown: "FSMOUNT_???"),
                          .flags("mountAttributes", \.mountAttributes, unknown: "MOUNT_ATTR_???")),
         "move_mount": .init(.dirfd, .path, .dirfd, .path, .flags("moveMountFlags", \.moveMountFlags, unknown: "MOVE_MOUNT_???")),
-        "open_tree": .init(.dirfd, .path, .flags("openTreeFlags", \.openTreeFlags)),
+        "open_tree": .init(.dirfd, .path, .flags("openTreeFlags", \.openTreeFlags, unknown: "OPEN_TREE_???")),
         "fspick": .init(.dirfd, .path, .flags("fspickFlags", \.fspickFlags, unknown: "FSPICK_???")),
         // strace 6.1 shows mount_setattr's 0 as a descriptor (`= 0</dev/null>` under -y): kept.
-        "mount_setattr": .init(args: [.dirfd, .path, .flags("mountSetattrFlags", \.mountSetattrFlags), .mountAttr, .ulong],
+        "mount_setattr": .init(args: [.dirfd, .path, .flags("mountSetattrFlags", \.mountSetattrFlags, unknown: "AT_???"), .mountAttr, .ulong],
                                returns: .fd),
     ]
 }

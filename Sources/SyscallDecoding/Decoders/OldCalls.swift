@@ -4,7 +4,7 @@
 /// scripts/gen-constants.
 extension SyscallCatalog {
     static let i386OldCalls: [String: SyscallSignature] = [
-        "waitpid": .init(.int, .waitStatus, .flags("waitOptions", \.waitOptions)),
+        "waitpid": .init(.int, .waitStatus, .flags("waitOptions", \.waitOptions, unknown: "W???")),
 
         "sigaction": .init(.signal, .oldSigaction, .oldSigactionOut),
         "signal": .init(.signal, .signalHandler, returns: .previousHandler),

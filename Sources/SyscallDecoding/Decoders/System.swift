@@ -19,7 +19,7 @@ extension SyscallCatalog {
         "sysinfo": .init(.sysinfo),
         "sysfs": .printedRaw(3),
         "_sysctl": .printedRaw(1),
-        "getrandom": .init(.randomBytes, .ulong, .flags("randomFlags", \.randomFlags)),
+        "getrandom": .init(.randomBytes, .ulong, .flags("randomFlags", \.randomFlags, unknown: "GRND_???")),
         "vhangup": .init(),
 
         // x86 I/O port access.
