@@ -12,7 +12,7 @@ import Testing
 /// numbers a clock or the CPU time fills in are masked in the lines of the calls that read them.
 @Suite(.serialized) struct FamilyDifferentialTests {
     static let fixtures = ["time", "signals", "process", "io", "memfs", "more", "attrs", "aio", "mempolicy", "admin", "legacyfiles",
-                           "oldcalls"]
+                           "oldcalls", "paths"]
 
     @Test(arguments: fixtures, [false, true])
     func sameLinesAsStrace(fixture: String, i386: Bool) throws {
@@ -26,6 +26,7 @@ import Testing
         ("signals", ["-X", "raw"]), ("signals", ["-X", "verbose"]), ("memfs", ["-X", "verbose"]),
         ("process", ["-y"]), ("process", ["-s", "0"]), ("io", ["-s", "0"]), ("more", ["-s", "0"]),
         ("admin", ["-X", "raw"]), ("aio", ["-s", "0"]), ("legacyfiles", ["-X", "verbose"]), ("legacyfiles", ["-s", "0"]),
+        ("paths", ["-y"]), ("paths", ["-X", "raw"]),
     ]
 
     @Test(arguments: optionCases)
