@@ -27,6 +27,11 @@ import Testing
         ("process", ["-y"]), ("process", ["-s", "0"]), ("io", ["-s", "0"]), ("more", ["-s", "0"]),
         ("admin", ["-X", "raw"]), ("aio", ["-s", "0"]), ("legacyfiles", ["-X", "verbose"]), ("legacyfiles", ["-s", "0"]),
         ("paths", ["-y"]), ("paths", ["-X", "raw"]),
+        // -e verbose=none: structures and arrays as their addresses, buffers and paths still shown.
+        ("io", ["-e", "verbose=none"]), ("process", ["-e", "verbose=none"]), ("signals", ["-e", "verbose=none"]),
+        ("memfs", ["-e", "verbose=none"]), ("more", ["-e", "verbose=none"]), ("attrs", ["-e", "verbose=none"]),
+        ("time", ["-e", "verbose=none"]), ("paths", ["-e", "verbose=none"]), ("admin", ["-e", "verbose=none"]),
+        ("legacyfiles", ["-e", "verbose=none"]), ("aio", ["-e", "verbose=none"]), ("mempolicy", ["-e", "verbose=none"]),
     ]
 
     @Test(arguments: optionCases)

@@ -47,6 +47,8 @@ import Testing
         ["-e", "abbrev=none"],
         ["-v", "-e", "abbrev=execve"],
         ["-e", "verbose=none", "-e", "trace=pipe2,openat,write"],
+        ["-e", "verbose=none"],
+        ["-e", "verbose=!pipe2,lseek"],
         ["-e", "raw=write,mmap,openat"],
         // The dump lines have no pid prefix, which the comparison's normalisation takes for a task
         // of its own: only the calls that dump are traced.
@@ -101,6 +103,9 @@ import Testing
     static let structureCases: [[String]] = [
         [], ["-v"], ["-X", "raw"], ["-X", "verbose"], ["-v", "-X", "raw"], ["-v", "-X", "verbose"],
         ["-y"], ["-y", "-X", "verbose"], ["-s", "0"], ["-v", "-s", "0"], ["-v", "-x"], ["-xx"],
+        // -e verbose=: structures as addresses (getdents64 without its count, fstat, statx,
+        // uname, poll without what is ready), buffers and paths still shown.
+        ["-e", "verbose=none"], ["-v", "-e", "verbose=!newfstatat,uname,getdents64"],
     ]
 
     /// The directory the scenario lists and whose file it stats: its entries, inodes and times

@@ -238,10 +238,10 @@ extension DecodeContext {
     /// size field; a record shorter than `minimumRecord` is counted but not printed.
     func printDirentBuffer(at address: UInt64, reclen: FieldLayout, minimumRecord: Int, to out: inout Emitter,
                            entry: (UnsafeRawBufferPointer, inout Emitter) -> Void) {
-        guard let length = returned, length >= 0, let bytes = read(address, count: Int(length)) else {
+        guard let length = returned, length >= 0, dereferences, let bytes = read(address, count: Int(length)) else {
             return out.pointer(address)
         }
-        let whole = !abbreviates && dereferences
+        let whole = !abbreviates
         if whole { out.beginArray() } else { out.pointer(address) }
         var offset = 0, count = 0
         while offset + reclen.offset + reclen.size <= bytes.count {

@@ -77,7 +77,7 @@ extension DecodeContext {
     func printHexBuffer(at address: UInt64, length: UInt64, to out: inout Emitter) {
         guard address != 0 else { return out.name("NULL") }
         let shown = Int(min(length, UInt64(options.stringLimit)))
-        guard let bytes = read(address, count: shown) else { return out.hex(address) }
+        guard let bytes = readBytes(address, count: shown) else { return out.hex(address) }
         out.hexBytes(bytes, truncated: UInt64(shown) < length)
     }
 }
