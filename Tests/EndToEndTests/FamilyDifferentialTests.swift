@@ -12,7 +12,7 @@ import Testing
 /// numbers a clock or the CPU time fills in are masked in the lines of the calls that read them.
 @Suite(.serialized) struct FamilyDifferentialTests {
     static let fixtures = ["time", "signals", "process", "io", "memfs", "more", "attrs", "aio", "mempolicy", "admin", "legacyfiles",
-                           "oldcalls"]
+                           "oldcalls", "paths"]
 
     @Test(arguments: fixtures, [false, true])
     func sameLinesAsStrace(fixture: String, i386: Bool) throws {
@@ -26,11 +26,23 @@ import Testing
         ("signals", ["-X", "raw"]), ("signals", ["-X", "verbose"]), ("memfs", ["-X", "verbose"]),
         ("process", ["-y"]), ("process", ["-s", "0"]), ("io", ["-s", "0"]), ("more", ["-s", "0"]),
         ("admin", ["-X", "raw"]), ("aio", ["-s", "0"]), ("legacyfiles", ["-X", "verbose"]), ("legacyfiles", ["-s", "0"]),
+        ("paths", ["-y"]), ("paths", ["-X", "raw"]),
+        // -e verbose=none: structures and arrays as their addresses, buffers and paths still shown.
+        ("io", ["-e", "verbose=none"]), ("process", ["-e", "verbose=none"]), ("signals", ["-e", "verbose=none"]),
+        ("memfs", ["-e", "verbose=none"]), ("more", ["-e", "verbose=none"]), ("attrs", ["-e", "verbose=none"]),
+        ("time", ["-e", "verbose=none"]), ("paths", ["-e", "verbose=none"]), ("admin", ["-e", "verbose=none"]),
+        ("legacyfiles", ["-e", "verbose=none"]), ("aio", ["-e", "verbose=none"]), ("mempolicy", ["-e", "verbose=none"]),
     ]
 
     @Test(arguments: optionCases)
     func sameLinesAsStraceWithOptions(fixture: String, options: [String]) throws {
         try Self.compare(fixture: fixture, i386: false, options: options)
+    }
+
+    /// `-e verbose=none` on i386: the compat structures and the old sigreturn frame left unread.
+    @Test(arguments: ["signals", "oldcalls", "io", "paths"])
+    func i386WithoutDereferencing(fixture: String) throws {
+        try Self.compare(fixture: fixture, i386: true, options: ["-e", "verbose=none"])
     }
 
     static func compare(fixture: String, i386: Bool, options: [String]) throws {

@@ -47,6 +47,8 @@ import Testing
         ["-e", "abbrev=none"],
         ["-v", "-e", "abbrev=execve"],
         ["-e", "verbose=none", "-e", "trace=pipe2,openat,write"],
+        ["-e", "verbose=none"],
+        ["-e", "verbose=!pipe2,lseek"],
         ["-e", "raw=write,mmap,openat"],
         // The dump lines have no pid prefix, which the comparison's normalisation takes for a task
         // of its own: only the calls that dump are traced.
@@ -60,12 +62,50 @@ import Testing
         try StraceDifferentialTests.compare(options: options, scenario: ["printing"], minimumWhole: 3)
     }
 
+    /// The long forms of the options above, which must mean the same as their short ones.
+    static let longFormCases: [[String]] = [
+        ["--strings-in-hex=all"],
+        ["--const-print-style=raw"],
+        ["--const-print-style=verbose"],
+        ["--syscall-number"] + fixtureTrace,
+        ["--instruction-pointer"] + fixtureTrace,
+    ]
+
+    @Test(arguments: longFormCases)
+    func longFormsSameLinesAsStrace(options: [String]) throws {
+        try StraceDifferentialTests.compare(options: options, scenario: ["printing"], minimumWhole: 3)
+    }
+
+    /// `-a N`: the column of ` = `, which the comparisons above collapse. One process, no pid
+    /// prefix, and only calls whose lines are the same length in both runs (no pids, no random
+    /// bytes), so that each line and its padding compare byte for byte.
+    @Test(arguments: [["-a", "50"], ["-a0"], ["-a", "8"], []])
+    func alignmentColumnSameAsStrace(options: [String]) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("swtrace-align-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let calls = ["-e", "trace=openat,write,close,pipe2,read,mmap,lseek,faccessat", "-e", "signal=none"]
+        var outputs: [[String]] = []
+        for tracer in [StraceDifferentialTests.strace, Products.swtrace] {
+            let output = directory.appendingPathComponent(URL(fileURLWithPath: tracer).lastPathComponent).path
+            let result = try run(StraceDifferentialTests.setarch, ["-R", tracer, "-o", output] + calls + options
+                                 + ["--", Products.fixture, "printing"])
+            #expect(result.exitStatus == 0)
+            outputs.append(splitLines(try String(contentsOfFile: output, encoding: .utf8)))
+        }
+        #expect(outputs[1].count >= 10)
+        #expect(outputs[1] == outputs[0], "\(options)")
+    }
+
     /// What `-v`, `-X`, `-y` and `-s` change in structures and results, on the fixture's
     /// `structures` scenario: getdents64's entries, statx, uname, statfs, the descriptors fcntl and
     /// dup return, socket types, socket addresses, poll, prctl, futex and more (see the scenario).
     static let structureCases: [[String]] = [
         [], ["-v"], ["-X", "raw"], ["-X", "verbose"], ["-v", "-X", "raw"], ["-v", "-X", "verbose"],
         ["-y"], ["-y", "-X", "verbose"], ["-s", "0"], ["-v", "-s", "0"], ["-v", "-x"], ["-xx"],
+        // -e verbose=: structures as addresses (getdents64 without its count, fstat, statx,
+        // uname, poll without what is ready), buffers and paths still shown.
+        ["-e", "verbose=none"], ["-v", "-e", "verbose=!newfstatat,uname,getdents64"],
     ]
 
     /// The directory the scenario lists and whose file it stats: its entries, inodes and times

@@ -147,6 +147,12 @@ struct TraceLines {
             if content.hasPrefix("<... "), let resumed = content.range(of: " resumed>") {
                 content = (pending.removeValue(forKey: pid) ?? "") + content[resumed.upperBound...]
             }
+            if byPid.isEmpty {
+                // The first execve's argv and envp are in the tracer's own child: with `-e verbose=`
+                // leaving execve out, their addresses differ between the two tracers.
+                content = content.replacingOccurrences(of: #"^(execve\("[^"]*", )0x[0-9a-f]+, 0x[0-9a-f]+\)"#,
+                                                       with: "$1ARGV, ENVP)", options: .regularExpression)
+            }
             byPid[pid, default: []].append(content)
         }
         for (pid, unfinished) in pending { byPid[pid, default: []].append(unfinished + " <unfinished ...>") }

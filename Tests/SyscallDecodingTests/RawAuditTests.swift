@@ -56,6 +56,20 @@ import SyscallTables
         if actual != listed { Issue.record("the list as it should read now:\n\(Self.entries(of: actual))") }
     }
 
+    /// The man page's OUTPUT section carries the same list (names in bold, between
+    /// `.\" left-raw:begin` and `.\" left-raw:end`), or `none.` when the README's is empty.
+    @Test func manPageListsTheSameUndecodedSyscalls() throws {
+        let page = try String(contentsOf: Self.readme.deletingLastPathComponent().appendingPathComponent("man/swtrace.1"), encoding: .utf8)
+        let begin = try #require(page.range(of: ".\\\" left-raw:begin"), "man/swtrace.1 has no left-raw list")
+        let end = try #require(page.range(of: ".\\\" left-raw:end", range: begin.upperBound..<page.endIndex))
+        let block = page[begin.upperBound..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+            .joined(separator: "\n")
+        let names = Set(block.matches(of: /\\fB([a-z0-9_]+)\\fR/).map { String($0.1) })
+        let listed = Set(try Self.listed().map { String($0.split(separator: " ")[0]) })
+        #expect(names == listed, "man/swtrace.1's left-raw list differs from README.md's")
+        if listed.isEmpty { #expect(block.trimmingCharacters(in: .whitespacesAndNewlines) == "none.") }
+    }
+
     /// `undecoded` written as README entries, sorted by name, for updating the list.
     static func entries(of pairs: Set<String>) -> String {
         var arches: [String: [SyscallArch]] = [:]

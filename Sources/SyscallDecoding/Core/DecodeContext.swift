@@ -106,8 +106,18 @@ public struct DecodeContext {
         return nil
     }
 
-    /// `count` bytes of tracee memory at `address`, read into the arena; nil if not all readable.
+    /// `count` bytes of tracee memory at `address` (a structure or an array the call points to),
+    /// read into the arena; nil if not all readable, or when `-e verbose=` leaves this call out:
+    /// as strace, whose every fetch of a structure prints the address instead then.
     func read(_ address: UInt64, count: Int) -> UnsafeRawBufferPointer? {
+        // An empty array is `[]` without a fetch, in strace too.
+        guard dereferences || count == 0 else { return nil }
+        return readBytes(address, count: count)
+    }
+
+    /// `count` bytes at `address`, whatever `-e verbose=` says: the data of a buffer argument
+    /// (read's, write's), which strace prints in every case.
+    func readBytes(_ address: UInt64, count: Int) -> UnsafeRawBufferPointer? {
         guard address != 0, let buffer = arena.take(count) else { return nil }
         guard count > 0 else { return UnsafeRawBufferPointer(buffer) }
         let copied = memory.read(from: address, into: buffer)

@@ -51,7 +51,7 @@ extension ArgPrinter {
             return out.endArray()
         }
         let wordSize = UInt64(context.wordSize)
-        guard context.readWord(address) != nil else { return out.hex(address) }
+        guard context.dereferences, context.readWord(address) != nil else { return out.hex(address) }
         out.beginArray()
         for index in 0..<Int(min(count, Int64(Int32.max))) {
             guard let pointer = context.readWord(address &+ UInt64(index) &* wordSize) else { break }

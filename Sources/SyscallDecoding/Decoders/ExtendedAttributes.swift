@@ -35,7 +35,7 @@ extension DecodeContext {
         guard length <= xattrSizeMax else { return out.pointer(address) }
         guard address != 0 else { return out.name("NULL") }
         let shown = Int(min(length, UInt64(options.stringLimit)))
-        guard let bytes = read(address, count: shown) else { return out.hex(address) }
+        guard let bytes = readBytes(address, count: shown) else { return out.hex(address) }
         if shown > 0, bytes[shown - 1] == 0 {
             out.bytes(bytes.prefix(shown - 1))
         } else {

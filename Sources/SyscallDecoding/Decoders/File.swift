@@ -25,10 +25,10 @@ extension SyscallCatalog {
         "oldstat": .init(.path, .hex),
         "oldlstat": .init(.path, .hex),
         "oldfstat": .init(.fd, .hex),
-        "statx": .init(.dirfd, .path, .statxFlags, .flags("statxMask", \.statxMask), .statxBuffer),
+        "statx": .init(.dirfd, .path, .statxFlags, .flags("statxMask", \.statxMask, unknown: "STATX_???"), .statxBuffer),
         "access": .init(.path, .accessMode),
         "faccessat": .init(.dirfd, .path, .accessMode),
-        "faccessat2": .init(.dirfd, .path, .accessMode, .flags("accessAtFlags", \.accessAtFlags)),
+        "faccessat2": .init(.dirfd, .path, .accessMode, .flags("accessAtFlags", \.accessAtFlags, unknown: "AT_???")),
 
         // Permissions and owners.
         "chmod": .init(.path, .mode),
@@ -54,7 +54,7 @@ extension SyscallCatalog {
         "readlinkat": .init(.dirfd, .path, .outBuffer, .ulong),
         "rename": .init(.path, .path),
         "renameat": .init(.dirfd, .path, .dirfd, .path),
-        "renameat2": .init(.dirfd, .path, .dirfd, .path, .flags("renameat2 flags", \.renameFlags)),
+        "renameat2": .init(.dirfd, .path, .dirfd, .path, .flags("renameat2 flags", \.renameFlags, unknown: "RENAME_??")),
         "mkdir": .init(.path, .mode),
         "mkdirat": .init(.dirfd, .path, .mode),
         "rmdir": .init(.path),
@@ -109,9 +109,9 @@ extension SyscallCatalog {
 
 extension ArgPrinter {
     /// `AT_SYMLINK_NOFOLLOW|AT_EMPTY_PATH`, `0`.
-    static let atFlags = flags("atFlags", \.atFlags)
+    static let atFlags = flags("atFlags", \.atFlags, unknown: "AT_???")
     /// access(2)'s mode: `R_OK|X_OK`, `F_OK`.
-    static let accessMode = flags("accessMode", \.accessModes)
+    static let accessMode = flags("accessMode", \.accessModes, unknown: "?_OK")
 
     /// A uid or gid: `-1` (leave unchanged) or the number.
     static let owner = ArgPrinter("owner") { value, _, out in
@@ -238,10 +238,10 @@ extension DecodeContext {
     /// size field; a record shorter than `minimumRecord` is counted but not printed.
     func printDirentBuffer(at address: UInt64, reclen: FieldLayout, minimumRecord: Int, to out: inout Emitter,
                            entry: (UnsafeRawBufferPointer, inout Emitter) -> Void) {
-        guard let length = returned, length >= 0, let bytes = read(address, count: Int(length)) else {
+        guard let length = returned, length >= 0, dereferences, let bytes = read(address, count: Int(length)) else {
             return out.pointer(address)
         }
-        let whole = !abbreviates && dereferences
+        let whole = !abbreviates
         if whole { out.beginArray() } else { out.pointer(address) }
         var offset = 0, count = 0
         while offset + reclen.offset + reclen.size <= bytes.count {
@@ -496,7 +496,7 @@ extension CallDecoder {
             out.pointer(context.word(3))
         }
         out.raw(", ")
-        out.flags(UInt64(UInt32(truncatingIfNeeded: context.call.args[4])), context.constants.atFlags)
+        out.flags(UInt64(UInt32(truncatingIfNeeded: context.call.args[4])), context.constants.atFlags, unknown: "AT_???")
     })
 }
 

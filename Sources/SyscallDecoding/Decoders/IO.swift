@@ -43,8 +43,8 @@ extension SyscallCatalog {
         "dup2": .init(.fd, .fd),
         "dup3": .init(.fd, .fd, .flags("dup3Flags", \.dup3Flags)),
         "pipe": .init(.pipeFds),
-        "pipe2": .init(.pipeFds, .flags("pipeFlags", \.pipeFlags)),
-        "flock": .init(.fd, .flags("flockOps", \.flockOps)),
+        "pipe2": .init(.pipeFds, .flags("pipeFlags", \.pipeFlags, unknown: "O_???")),
+        "flock": .init(.fd, .flags("flockOps", \.flockOps, unknown: "LOCK_???")),
         "fcntl": .init(count: 3, returns: .fcntlResult, decoder: .fcntl),
         "fcntl64": .init(count: 3, returns: .fcntlResult, decoder: .fcntl),
         // The request by name; what the third argument points to is not decoded yet.
@@ -106,16 +106,16 @@ extension CallDecoder {
             out.int(Int64(context.int32(2)))
         case .fdFlags:
             out.raw(", ")
-            out.flags(argument & 0xffff_ffff, constants.fdFlags)
+            out.flags(argument & 0xffff_ffff, constants.fdFlags, unknown: "FD_???")
         case .openFlags:
             out.raw(", ")
             ArgPrinter.openFlags.print(argument, &context, &out)
         case .seals:
             out.raw(", ")
-            out.flags(argument & 0xffff_ffff, constants.sealFlags)
+            out.flags(argument & 0xffff_ffff, constants.sealFlags, unknown: "F_SEAL_???")
         case .notify:
             out.raw(", ")
-            out.flags(argument & 0xffff_ffff, constants.notifyFlags)
+            out.flags(argument & 0xffff_ffff, constants.notifyFlags, unknown: "DN_???")
         case .lease:
             out.raw(", ")
             out.constant(argument & 0xffff_ffff, constants.lockTypes, unknown: "F_???")

@@ -14,7 +14,7 @@ extension SyscallCatalog {
         "semtimedop_time64": .init(.int, .semaphoreOperations(count: 2), .uint, .timespec(time64: true)),
         "semctl": .init(count: 4, decoder: .ipcControl(.semaphores)),
         "shmget": .init(.ipcKey, .ulong, .ipcCreateFlags(\.shmgetFlags)),
-        "shmat": .init(.int, .pointer, .flags("shmatFlags", \.shmatFlags), returns: .address),
+        "shmat": .init(.int, .pointer, .flags("shmatFlags", \.shmatFlags, unknown: "SHM_???"), returns: .address),
         "shmdt": .init(.pointer),
         "shmctl": .init(count: 3, decoder: .ipcControl(.sharedMemory)),
 

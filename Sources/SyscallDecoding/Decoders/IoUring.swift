@@ -6,7 +6,7 @@
 extension SyscallCatalog {
     static let ioUring: [String: SyscallSignature] = [
         "io_uring_setup": .init(count: 2, decoder: .ioUringSetup),
-        "io_uring_enter": .init(.fd, .uint, .uint, .flags("ioringEnterFlags", \.ioringEnterFlags),
+        "io_uring_enter": .init(.fd, .uint, .uint, .flags("ioringEnterFlags", \.ioringEnterFlags, unknown: "IORING_ENTER_???"),
                                 .kernelSigset(sizeArg: 5), .ulong),
         "io_uring_register": .init(count: 4, decoder: .ioUringRegister),
     ]

@@ -198,7 +198,7 @@ extension ArgPrinter {
     /// stime's time_t: `[1700000000]`, shown once the call succeeded (strace shows the address of
     /// a time the kernel refused).
     static let timeIn = output("timeIn") { address, context, out in
-        guard let word = context.readWord(address) else { return out.pointer(address) }
+        guard context.dereferences, let word = context.readWord(address) else { return out.pointer(address) }
         out.beginArray()
         out.element()
         out.int(context.wordSize == 4 ? Int64(Int32(truncatingIfNeeded: word)) : Int64(bitPattern: word))
@@ -257,7 +257,8 @@ extension ReturnPrinter {
     /// The name shows whatever `-X` says, as strace shows it.
     static let clockState = ReturnPrinter("clockState") { value, context, out in
         out.int(value)
-        guard let name = context.constants.timexStates.name(of: UInt64(bitPattern: value)) else { return }
+        // strace names the state only after printing the struct timex (not under `-e verbose=`).
+        guard context.dereferences, let name = context.constants.timexStates.name(of: UInt64(bitPattern: value)) else { return }
         out.beginNote()
         out.element()
         out.name(name)

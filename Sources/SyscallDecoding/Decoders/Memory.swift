@@ -8,7 +8,7 @@ extension SyscallCatalog {
         "mmap2": .init(.pointer, .ulong, .mmapProt, .mmapFlags, .fd, .pageOffset, returns: .address),
         "munmap": .init(.pointer, .ulong),
         // The new address prints only with MREMAP_FIXED.
-        "mremap": .init(.pointer, .ulong, .ulong, .flags("mremapFlags", \.mremapFlags), .mremapNewAddress, returns: .address),
+        "mremap": .init(.pointer, .ulong, .ulong, .flags("mremapFlags", \.mremapFlags, unknown: "MREMAP_???"), .mremapNewAddress, returns: .address),
         "brk": .init(.pointer, returns: .address),
         "mprotect": .init(.pointer, .ulong, .mmapProt),
         "pkey_mprotect": .init(.pointer, .ulong, .mmapProt, .int),
@@ -18,13 +18,13 @@ extension SyscallCatalog {
         // Advice, residency and syncing.
         "madvise": .init(.pointer, .ulong, .constant("madviseAdvice", \.madviseAdvice, unknown: "MADV_???")),
         "mincore": .init(.pointer, .ulong, .residencyOut),
-        "msync": .init(.pointer, .ulong, .flags("msyncFlags", \.msyncFlags)),
+        "msync": .init(.pointer, .ulong, .flags("msyncFlags", \.msyncFlags, unknown: "MS_???")),
 
         // Locking.
         "mlock": .init(.pointer, .ulong),
         "mlock2": .init(.pointer, .ulong, .flags("mlock2Flags", \.mlock2Flags, unknown: "MLOCK_???")),
         "munlock": .init(.pointer, .ulong),
-        "mlockall": .init(.flags("mlockallFlags", \.mlockallFlags)),
+        "mlockall": .init(.flags("mlockallFlags", \.mlockallFlags, unknown: "MCL_???")),
         "munlockall": .init(),
 
         // NUMA: MemoryPolicy.swift.
@@ -32,7 +32,7 @@ extension SyscallCatalog {
         // Memory behind file descriptors, page faults handled in user space, memory barriers.
         "memfd_create": .init(.string, .memfdFlags),
         "membarrier": .init(.constant("membarrierCommand", \.membarrierCommandValues, unknown: "MEMBARRIER_CMD_???"),
-                            .flags("membarrierFlags", \.membarrierFlags), .membarrierCpu, returns: .membarrierResult),
+                            .flags("membarrierFlags", \.membarrierFlags, unknown: "MEMBARRIER_CMD_FLAG_???"), .membarrierCpu, returns: .membarrierResult),
 
         // Other processes' memory.
         // The local buffers of a read are filled at exit.
@@ -79,18 +79,32 @@ extension ArgPrinter {
     /// `PROT_READ|PROT_WRITE`, `PROT_NONE`.
     static let mmapProt = flags("mmapProt", \.mmapProt, unknown: "PROT_???")
 
-    /// `MAP_PRIVATE|MAP_ANONYMOUS`: the mapping type by name, then the flag bits.
+    /// `MAP_PRIVATE|MAP_ANONYMOUS`: the mapping type by name (`MAP_FILE` for 0), then the flag
+    /// bits, then the huge page size as its log2 (`MAP_HUGETLB|21<<MAP_HUGE_SHIFT`).
     static let mmapFlags = ArgPrinter("mmapFlags") { value, context, out in
         let flags = UInt64(UInt32(truncatingIfNeeded: value))
-        let typeMask = context.constants.mapTypeMask ?? 0
+        let constants = context.constants
+        let typeMask = constants.mapTypeMask ?? 0
+        // MAP_HUGE_SHIFT and MAP_HUGE_MASK are MFD_HUGE_SHIFT and MFD_HUGE_MASK: both are
+        // <asm-generic/hugetlb_encode.h>'s HUGETLB_FLAG_ENCODE_SHIFT and _MASK.
+        let shift = constants.memfdHugeShift ?? 0, sizeMask = (constants.memfdHugeMask ?? 0) << shift
         out.styled(number: { $0.hex(flags) }, decoded: { out in
             out.beginOperation(.or)
             out.operand()
-            out.constant(flags & typeMask, context.constants.mmapType, unknown: "MAP_???")
-            let rest = flags & ~typeMask
+            out.constant(flags & typeMask, constants.mmapType, unknown: "MAP_???")
+            let rest = flags & ~typeMask & ~sizeMask, hugeSize = (flags & sizeMask) >> shift
             if rest != 0 {
                 out.operand()
-                out.flags(rest, context.constants.mmapFlags)
+                out.flags(rest, constants.mmapFlags)
+            }
+            if hugeSize != 0 {
+                out.operand()
+                out.beginOperation(.shiftLeft)
+                out.operand()
+                out.uint(hugeSize)
+                out.operand()
+                out.name("MAP_HUGE_SHIFT")
+                out.endOperation()
             }
             out.endOperation()
         })

@@ -125,7 +125,7 @@ extension DecodeContext {
                         _ element: (UInt64, inout Emitter) -> Void) {
         guard address != 0 else { return out.name("NULL") }
         let size = UInt64(wordSize)
-        guard count == 0 || readWord(address) != nil else { return out.hex(address) }
+        guard count == 0 || (dereferences && readWord(address) != nil) else { return out.hex(address) }
         out.beginArray()
         var index = 0
         while UInt64(index) < count, let word = readWord(address &+ UInt64(index) &* size) {

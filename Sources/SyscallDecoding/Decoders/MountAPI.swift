@@ -7,10 +7,10 @@ extension SyscallCatalog {
         "fsmount": .init(.fd, .flags("fsmountFlags", \.fsmountFlags, unknown: "FSMOUNT_???"),
                          .flags("mountAttributes", \.mountAttributes, unknown: "MOUNT_ATTR_???")),
         "move_mount": .init(.dirfd, .path, .dirfd, .path, .flags("moveMountFlags", \.moveMountFlags, unknown: "MOVE_MOUNT_???")),
-        "open_tree": .init(.dirfd, .path, .flags("openTreeFlags", \.openTreeFlags)),
+        "open_tree": .init(.dirfd, .path, .flags("openTreeFlags", \.openTreeFlags, unknown: "OPEN_TREE_???")),
         "fspick": .init(.dirfd, .path, .flags("fspickFlags", \.fspickFlags, unknown: "FSPICK_???")),
         // strace 6.1 shows mount_setattr's 0 as a descriptor (`= 0</dev/null>` under -y): kept.
-        "mount_setattr": .init(args: [.dirfd, .path, .flags("mountSetattrFlags", \.mountSetattrFlags), .mountAttr, .ulong],
+        "mount_setattr": .init(args: [.dirfd, .path, .flags("mountSetattrFlags", \.mountSetattrFlags, unknown: "AT_???"), .mountAttr, .ulong],
                                returns: .fd),
     ]
 }
@@ -77,7 +77,7 @@ extension DecodeContext {
     func printHexBuffer(at address: UInt64, length: UInt64, to out: inout Emitter) {
         guard address != 0 else { return out.name("NULL") }
         let shown = Int(min(length, UInt64(options.stringLimit)))
-        guard let bytes = read(address, count: shown) else { return out.hex(address) }
+        guard let bytes = readBytes(address, count: shown) else { return out.hex(address) }
         out.hexBytes(bytes, truncated: UInt64(shown) < length)
     }
 }

@@ -32,6 +32,8 @@ extension DecodeContext {
     /// A sequence of netlink messages. `protocol` nil: a netlink socket whose protocol is not known.
     func printNetlinkMessages(at address: UInt64, length: UInt64, protocol netlinkProtocol: UInt32?, to out: inout Emitter) {
         guard address != 0 else { return out.name("NULL") }
+        // Under `-e verbose=` leaving the call out, strace prints the messages as a plain buffer.
+        guard dereferences else { return printBuffer(at: address, length: length, to: &out) }
         var offset: UInt64 = 0
         var isArray = false
         var count = 0

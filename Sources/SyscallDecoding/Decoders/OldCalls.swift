@@ -4,7 +4,7 @@
 /// scripts/gen-constants.
 extension SyscallCatalog {
     static let i386OldCalls: [String: SyscallSignature] = [
-        "waitpid": .init(.int, .waitStatus, .flags("waitOptions", \.waitOptions)),
+        "waitpid": .init(.int, .waitStatus, .flags("waitOptions", \.waitOptions, unknown: "W???")),
 
         "sigaction": .init(.signal, .oldSigaction, .oldSigactionOut),
         "signal": .init(.signal, .signalHandler, returns: .previousHandler),
@@ -219,7 +219,7 @@ extension DecodeContext {
     private func carriedCall(_ signature: SyscallSignature, size: Int,
                              _ arguments: (UnsafeRawBufferPointer, inout SyscallArgs) -> Void)
         -> (signature: SyscallSignature, context: DecodeContext)? {
-        guard let bytes = read(word(0), count: size) else { return nil }
+        guard let bytes = readBytes(word(0), count: size) else { return nil }  // strace reads the block whatever -e verbose= says
         var carried = call
         arguments(bytes, &carried.args)
         let context = DecodeContext(call: carried, result: result, abi: abi, options: options, memory: memory,

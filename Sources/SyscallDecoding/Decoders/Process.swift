@@ -15,8 +15,8 @@ extension SyscallCatalog {
         "vfork": .init(),
         "clone": .init(count: 5, decoder: .clone),
         "clone3": .init(count: 2, decoder: .clone3),
-        "wait4": .init(.int, .waitStatus, .flags("waitOptions", \.waitOptions), .rusage),
-        "waitid": .init(.constant("waitIdType", \.waitIdTypes, unknown: "P_???"), .int, .siginfoOut, .flags("waitOptions", \.waitOptions), .rusage),
+        "wait4": .init(.int, .waitStatus, .flags("waitOptions", \.waitOptions, unknown: "W???"), .rusage),
+        "waitid": .init(.constant("waitIdType", \.waitIdTypes, unknown: "P_???"), .int, .siginfoOut, .flags("waitOptions", \.waitOptions, unknown: "W???"), .rusage),
 
 
         // Process and session ids.

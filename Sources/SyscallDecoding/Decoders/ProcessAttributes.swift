@@ -194,7 +194,7 @@ extension CallDecoder {
     }, exit: { context, out in
         guard context.archPrctlGetsBase else { return }
         let address = context.word(1)
-        guard context.returned != nil, let base = context.readWord(address) else { return out.pointer(address) }
+        guard context.returned != nil, context.dereferences, let base = context.readWord(address) else { return out.pointer(address) }
         out.beginArray()
         out.element()
         out.hex(base)

@@ -150,7 +150,7 @@ extension CallDecoder {
         guard let returned = context.returned else { return out.pointer(data) }
         switch request {
         case .peek, .peekUser, .eventMessage:
-            guard let value = context.readWord(data) else { return out.pointer(data) }
+            guard context.dereferences, let value = context.readWord(data) else { return out.pointer(data) }
             out.beginArray()
             out.element()
             if case .eventMessage = request { out.uint(value) } else { out.pointer(value) }

@@ -103,6 +103,8 @@ extension ReturnPrinter {
     static func pollResult(timeout: RemainingTime?) -> ReturnPrinter {
         ReturnPrinter("pollResult(\(timeout?.description ?? "nil"))") { value, context, out in
             out.int(value)
+            // Under `-e verbose=` leaving the call out, strace shows neither the ready entries nor the time left.
+            guard value == 0 || context.dereferences else { return }
             out.beginNote()
             out.element()
             guard value != 0 else {
@@ -193,12 +195,13 @@ extension DecodeContext {
     }
 
     /// The bits below select's nfds (argument 0) of the fd_set at `address`, as words of the ABI.
-    private func readFdSet(at address: UInt64) -> UnsafeRawBufferPointer? {
+    /// `inResult`: for the result's comment, which strace fills in whatever `-e verbose=` says.
+    private func readFdSet(at address: UInt64, inResult: Bool) -> UnsafeRawBufferPointer? {
         let nfds = Int(int32(0))
         guard nfds >= 0, nfds <= 1 << 20 else { return nil }
         let bytes = (nfds + 7) / 8
         let rounded = (bytes + wordSize - 1) / wordSize * wordSize
-        return read(address, count: rounded)
+        return inResult ? readBytes(address, count: rounded) : read(address, count: rounded)
     }
 
     /// `[0 3]`; the address when nfds is negative or the set unreadable. `withPaths`: the
@@ -206,7 +209,7 @@ extension DecodeContext {
     /// the result's comment.
     func printFdSet(at address: UInt64, withPaths: Bool, to out: inout Emitter) {
         guard address != 0 else { return out.name("NULL") }
-        guard let bits = readFdSet(at: address) else { return out.hex(address) }
+        guard let bits = readFdSet(at: address, inResult: !withPaths) else { return out.hex(address) }
         let nfds = Int(int32(0))
         out.beginSet()
         for fd in 0..<nfds where bits[fd / 8] & (1 << UInt8(fd % 8)) != 0 {
@@ -217,7 +220,7 @@ extension DecodeContext {
     }
 
     func fdSetHasMembers(at address: UInt64) -> Bool {
-        guard let bits = readFdSet(at: address) else { return false }
+        guard let bits = readFdSet(at: address, inResult: true) else { return false }
         let nfds = Int(int32(0))
         return (0..<nfds).contains { bits[$0 / 8] & (1 << UInt8($0 % 8)) != 0 }
     }

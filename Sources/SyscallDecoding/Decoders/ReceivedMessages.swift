@@ -15,7 +15,7 @@ extension CallDecoder {
             }
         }, exit: { context, out in
             let address = context.word(1)
-            if let count = context.returned, count > 0 {
+            if let count = context.returned, count > 0, context.dereferences {
                 context.printMessageVector(at: address, count: Int(count), received: true, to: &out)
             } else {
                 out.pointer(address)
@@ -48,7 +48,7 @@ extension ReturnPrinter {
         ReturnPrinter("recvmmsgResult(\(time64))") { value, context, out in
             out.int(value)
             let timeout = context.word(4)
-            guard timeout != 0 else { return }
+            guard timeout != 0, context.dereferences else { return }
             out.beginNote()
             out.element()
             out.label("left")

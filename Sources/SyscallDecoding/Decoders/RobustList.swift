@@ -10,7 +10,7 @@ extension ArgPrinter {
     /// One word the kernel stores at exit: `[0x2a40c660]` (an address) or `[24]`.
     static func wordOut(pointer: Bool) -> ArgPrinter {
         output("wordOut(\(pointer))") { address, context, out in
-            guard let word = context.readWord(address) else { return out.hex(address) }
+            guard context.dereferences, let word = context.readWord(address) else { return out.hex(address) }
             out.beginArray()
             out.element()
             if pointer { out.pointer(word) } else { out.uint(word) }

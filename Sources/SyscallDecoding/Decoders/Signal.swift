@@ -189,16 +189,18 @@ extension CallDecoder {
         CallDecoder(entry: { context, out in
             let stackPointer = context.truncate(context.call.stackPointer)
             guard stackPointer != 0 else { return }
-            out.beginStruct()
-            out.field("mask")
             if rt {
                 let layouts = context.layouts
                 let mask = layouts.rtSigframe.uc.offset + layouts.ucontext.ucSigmask.offset
+                out.beginStruct()
+                out.field("mask")
                 context.printSigset(at: stackPointer &+ UInt64(mask), size: 8, to: &out)
+                out.endStruct()
             } else {
+                // The old frame is fetched as a whole first: unreadable (or under `-e verbose=`)
+                // strace prints the stack pointer alone, without `{mask=`.
                 context.printOldFrameMask(at: stackPointer, to: &out)
             }
-            out.endStruct()
         })
     }
 }
@@ -211,6 +213,9 @@ extension DecodeContext {
         guard let bytes = read(frame, count: layout.size) else { return out.hex(frame) }
         var words = (UInt32(truncatingIfNeeded: layout.oldmask.unsigned(in: bytes)),
                      UInt32(truncatingIfNeeded: layout.extramask.unsigned(in: bytes)))
+        out.beginStruct()
+        out.field("mask")
         withUnsafeBytes(of: &words) { printSigsetBits($0, to: &out) }
+        out.endStruct()
     }
 }

@@ -73,7 +73,7 @@ extension DecodeContext {
     }
 
     private func readWords(_ address: UInt64, count: Int) -> SyscallArgs? {
-        guard let bytes = read(address, count: count * wordSize) else { return nil }
+        guard let bytes = readBytes(address, count: count * wordSize) else { return nil }  // as strace, whatever -e verbose= says
         var args = SyscallArgs()
         for index in 0..<count {
             args[index] = FieldLayout(offset: index * wordSize, size: wordSize).unsigned(in: bytes)

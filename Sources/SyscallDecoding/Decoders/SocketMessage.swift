@@ -58,7 +58,7 @@ extension CallDecoder {
         out.raw(", ")
     }, exit: { context, out in
         let address = context.word(1)
-        if let count = context.returned, count > 0 {
+        if let count = context.returned, count > 0, context.dereferences {
             let layout = context.layouts.mmsghdr
             out.beginArray()
             for index in 0..<Int(count) {

@@ -97,6 +97,7 @@ extension DecodeContext {
 
     func printSetOptionValue(level: UInt32, option: UInt32, at address: UInt64, length: Int32, to out: inout Emitter) {
         guard address != 0 else { return out.name("NULL") }
+        guard dereferences else { return out.pointer(address) }  // -e verbose= leaving the call out
         switch optionValue(level: level, option: option) {
         case .integer:
             if length < 4 { return out.pointer(address) }
@@ -114,6 +115,7 @@ extension DecodeContext {
 
     func printGotOptionValue(level: UInt32, option: UInt32, at address: UInt64, length: Int32, to out: inout Emitter) {
         guard address != 0 else { return out.name("NULL") }
+        guard dereferences else { return out.pointer(address) }  // -e verbose= leaving the call out
         switch optionValue(level: level, option: option) {
         case .integer where length < 4 && length > 0:
             // strace forces hex escapes for some of these (SO_RCVBUF: "\x00\x40") and not for

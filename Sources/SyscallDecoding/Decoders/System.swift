@@ -19,7 +19,7 @@ extension SyscallCatalog {
         "sysinfo": .init(.sysinfo),
         "sysfs": .printedRaw(3),
         "_sysctl": .printedRaw(1),
-        "getrandom": .init(.randomBytes, .ulong, .flags("randomFlags", \.randomFlags)),
+        "getrandom": .init(.randomBytes, .ulong, .flags("randomFlags", \.randomFlags, unknown: "GRND_???")),
         "vhangup": .init(),
 
         // x86 I/O port access.
@@ -56,7 +56,7 @@ extension ArgPrinter {
         let address = context.truncate(value)
         guard let count = context.returned, count >= 0 else { return out.pointer(address) }
         let shown = Int(min(count, Int64(context.options.stringLimit)))
-        guard let bytes = context.read(address, count: shown) else { return out.hex(address) }
+        guard let bytes = context.readBytes(address, count: shown) else { return out.hex(address) }
         out.hexBytes(bytes, truncated: shown < count)
     }
 

@@ -21,7 +21,7 @@ extension ArgPrinter {
         guard flags & ~priorityMask != 0 else { return out.uint(flags) }
         out.beginOperation(.or)
         out.operand()
-        out.flags(flags & ~priorityMask, context.constants.swapFlags)
+        out.flags(flags & ~priorityMask, context.constants.swapFlags, unknown: "SWAP_FLAG_???")
         out.operand()
         out.uint(flags & priorityMask)
         out.endOperation()

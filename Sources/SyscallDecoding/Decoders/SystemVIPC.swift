@@ -128,7 +128,7 @@ extension DecodeContext {
 
     /// `{mtype=1, mtext="hello\0"}`: a long, then `size` bytes cut to `-s`.
     func printMessageBuffer(at address: UInt64, size: UInt64, to out: inout Emitter) {
-        guard let type = readWord(address) else { return out.pointer(address) }
+        guard dereferences, let type = readWord(address) else { return out.pointer(address) }
         out.beginStruct()
         out.field("mtype")
         out.int(wordSize == 4 ? Int64(Int32(truncatingIfNeeded: type)) : Int64(bitPattern: type))

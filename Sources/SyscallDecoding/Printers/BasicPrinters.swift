@@ -142,7 +142,7 @@ extension DecodeContext {
     func printBuffer(at address: UInt64, length: UInt64, to out: inout Emitter) {
         guard address != 0 else { return out.name("NULL") }
         let shown = Int(min(length, UInt64(options.stringLimit)))
-        guard let bytes = read(address, count: shown) else { return out.hex(address) }
+        guard let bytes = readBytes(address, count: shown) else { return out.hex(address) }
         out.bytes(bytes, truncated: UInt64(shown) < length)
     }
 

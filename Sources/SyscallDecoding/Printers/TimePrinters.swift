@@ -63,7 +63,7 @@ extension ArgPrinter {
 
     /// time(2)'s result stored at the address: `[1796040417 /* 2026-11-30T12:06:57+0000 */]`.
     static let timeOut = output("timeOut") { address, context, out in
-        guard let word = context.readWord(address) else { return out.hex(address) }
+        guard context.dereferences, let word = context.readWord(address) else { return out.hex(address) }
         let seconds = context.wordSize == 4 ? Int64(Int32(truncatingIfNeeded: word)) : Int64(bitPattern: word)
         out.beginArray()
         out.element()
