@@ -132,11 +132,12 @@ import Testing
                     .map { $0.replacingOccurrences(of: #"(si_[us]time=)?\d{2,}"#, with: "N", options: .regularExpression)
                         .replacingOccurrences(of: #"si_[us]time=\d+"#, with: "N", options: .regularExpression) }
             }
-            #expect(try masked("ours") == [
-                "N --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=N, si_uid=0, si_status=0, N, N} ---",
-                "N +++ exited with 3 +++",
-            ])
-            #expect(try masked("ours") == masked("theirs"))
+            // Which signal lines the shell gets depends on timing (in a full, loaded run both
+            // tracers once agreed on lines other than the usual SIGCHLD): strace is the oracle.
+            let ourLines = try masked("ours")
+            #expect(!ourLines.contains { $0.contains("write(") }, "\(ourLines)")
+            #expect(ourLines.last == "N +++ exited with 3 +++", "\(ourLines)")
+            #expect(ourLines == (try masked("theirs")))
         }
     }
 
