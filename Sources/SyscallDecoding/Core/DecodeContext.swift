@@ -75,10 +75,10 @@ public struct DecodeContext {
     var constants: ABIConstants { abi.constants }
     var layouts: StructLayouts { abi.layouts }
 
-    /// One of the ABI's constant tables, by key path. Use this, not `constants[keyPath:]`: a
-    /// key path applied through a context passed `inout` (as printers get it) copied every table
-    /// of the ABI first, retaining all their arrays (a third of the tracer's instructions on the
-    /// forkexec workload); applied to the ABI object it reads one table.
+    /// One of the ABI's constant tables, by key path. `ABIConstants` is a class, so this reads
+    /// one table; when it was a struct, a key path applied through a context passed `inout` (as
+    /// printers get it) copied every table first (a third of the tracer's instructions on the
+    /// forkexec workload).
     func constants<Table>(_ table: KeyPath<ABIConstants, Table>) -> Table {
         let abi = abi
         return abi.constants[keyPath: table]

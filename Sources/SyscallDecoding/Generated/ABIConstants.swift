@@ -2,7 +2,7 @@
 // Remake with scripts/gen-constants; scripts/gen-constants --check tells whether it is stale.
 
 /// The constant tables of one ABI, generated from its kernel and libc headers.
-struct ABIConstants: Sendable {
+final class ABIConstants: Sendable {
     let mmapProt: FlagTable
     let mmapType: ConstantTable
     let mmapFlags: FlagTable
@@ -436,10 +436,836 @@ struct ABIConstants: Sendable {
     let swapPriorityMask: UInt64?
     /// `IOPRIO_CLASS_SHIFT`, or nil where this ABI does not define it.
     let ioprioClassShift: UInt64?
+
+    init(
+        mmapProt: FlagTable,
+        mmapType: ConstantTable,
+        mmapFlags: FlagTable,
+        madviseAdvice: ConstantTable,
+        mremapFlags: FlagTable,
+        msyncFlags: FlagTable,
+        mlockallFlags: FlagTable,
+        atFlags: FlagTable,
+        accessAtFlags: FlagTable,
+        statxSync: ConstantTable,
+        statxMask: FlagTable,
+        statxAttributes: FlagTable,
+        fileTypes: ConstantTable,
+        modeSpecialBits: FlagTable,
+        accessModes: FlagTable,
+        direntTypes: ConstantTable,
+        seekWhence: ConstantTable,
+        fadviseAdvice: ConstantTable,
+        xattrFlags: FlagTable,
+        fcntlCommands: ConstantTable,
+        fdFlags: FlagTable,
+        lockTypes: ConstantTable,
+        ownerTypes: ConstantTable,
+        sealFlags: FlagTable,
+        notifyFlags: FlagTable,
+        pipeFlags: FlagTable,
+        dup3Flags: FlagTable,
+        ioctlCommands: ConstantTable,
+        sigactionFlags: FlagTable,
+        sigprocmaskHow: ConstantTable,
+        rlimitResources: ConstantTable,
+        cloneFlags: FlagTable,
+        waitOptions: FlagTable,
+        archPrctlCodes: ConstantTable,
+        futexCommands: ConstantTable,
+        randomFlags: FlagTable,
+        clockIds: ConstantTable,
+        timerFlags: FlagTable,
+        itimerWhich: ConstantTable,
+        timerfdCreateFlags: FlagTable,
+        timerfdSetFlags: FlagTable,
+        sigevNotify: ConstantTable,
+        pollEvents: FlagTable,
+        epollCtlOps: ConstantTable,
+        epollEvents: FlagTable,
+        epollCreateFlags: FlagTable,
+        eventfdFlags: FlagTable,
+        signalfdFlags: FlagTable,
+        inotifyInitFlags: FlagTable,
+        inotifyMask: FlagTable,
+        spliceFlags: FlagTable,
+        rwfFlags: FlagTable,
+        flockOps: FlagTable,
+        fallocFlags: FlagTable,
+        memfdFlags: FlagTable,
+        mlock2Flags: FlagTable,
+        capabilityBitsLow: FlagTable,
+        capabilityBitsHigh: FlagTable,
+        capabilityVersions: ConstantTable,
+        personalityTypes: ConstantTable,
+        personalityFlags: FlagTable,
+        membarrierCommands: FlagTable,
+        membarrierCommandValues: ConstantTable,
+        membarrierFlags: FlagTable,
+        statfsMagic: ConstantTable,
+        statfsFlags: FlagTable,
+        priorityWhich: ConstantTable,
+        rusageWho: ConstantTable,
+        schedPolicies: ConstantTable,
+        schedPolicyFlags: FlagTable,
+        prctlOptions: ConstantTable,
+        dumpableValues: ConstantTable,
+        seccompModes: ConstantTable,
+        capabilities: ConstantTable,
+        waitIdTypes: ConstantTable,
+        pidfdFlags: FlagTable,
+        sigaltstackFlags: FlagTable,
+        renameFlags: FlagTable,
+        syncFileRangeFlags: FlagTable,
+        pkeyAccessRights: FlagTable,
+        fanotifyInitFlags: FlagTable,
+        fanotifyClasses: ConstantTable,
+        fanotifyMarkFlags: FlagTable,
+        fanotifyMask: FlagTable,
+        addressFamilies: ConstantTable,
+        socketTypes: ConstantTable,
+        socketTypeFlags: FlagTable,
+        ipProtocols: ConstantTable,
+        netlinkProtocols: ConstantTable,
+        ethernetProtocols: ConstantTable,
+        arpHardwareTypes: ConstantTable,
+        packetTypes: ConstantTable,
+        messageFlags: FlagTable,
+        shutdownHow: ConstantTable,
+        socketLevels: ConstantTable,
+        socketOptions: ConstantTable,
+        ipOptions: ConstantTable,
+        ipv6Options: ConstantTable,
+        tcpOptions: ConstantTable,
+        udpOptions: ConstantTable,
+        netlinkOptions: ConstantTable,
+        packetOptions: ConstantTable,
+        controlMessageTypes: ConstantTable,
+        vsockCids: ConstantTable,
+        ioctlRequests: ConstantTable,
+        terminalFlowActions: ConstantTable,
+        terminalFlushQueues: ConstantTable,
+        termiosInputFlags: FlagTable,
+        termiosOutputFlags: FlagTable,
+        termiosControlFlags: FlagTable,
+        termiosLocalFlags: FlagTable,
+        termiosFieldMasks: ConstantTable,
+        termiosNewlineDelays: ConstantTable,
+        termiosReturnDelays: ConstantTable,
+        termiosTabDelays: ConstantTable,
+        termiosBackspaceDelays: ConstantTable,
+        termiosVerticalTabDelays: ConstantTable,
+        termiosFormFeedDelays: ConstantTable,
+        termiosBaudRates: ConstantTable,
+        termiosCharacterSizes: ConstantTable,
+        termiosControlCharacters: ConstantTable,
+        lineDisciplines: ConstantTable,
+        inodeFlags: FlagTable,
+        fiemapFlags: FlagTable,
+        fiemapExtentFlags: FlagTable,
+        seccompOperations: ConstantTable,
+        seccompFilterFlags: FlagTable,
+        seccompReturnActions: ConstantTable,
+        bpfClasses: ConstantTable,
+        bpfSizes: ConstantTable,
+        bpfModes: ConstantTable,
+        bpfAluOperations: ConstantTable,
+        bpfJumpOperations: ConstantTable,
+        bpfSources: ConstantTable,
+        bpfReturnValues: ConstantTable,
+        bpfMiscOperations: ConstantTable,
+        ptraceRequests: ConstantTable,
+        ptraceOptions: FlagTable,
+        mountFlags: FlagTable,
+        mountMagic: ConstantTable,
+        socketcallCalls: ConstantTable,
+        netlinkMessageTypes: ConstantTable,
+        netlinkFlags: FlagTable,
+        netlinkGetFlags: FlagTable,
+        netlinkNewFlags: FlagTable,
+        netlinkDeleteFlags: FlagTable,
+        netlinkAckFlags: FlagTable,
+        routeMessageTypes: ConstantTable,
+        sockDiagTypes: ConstantTable,
+        auditMessageTypes: ConstantTable,
+        interfaceFlags: FlagTable,
+        interfaceAddressFlags: FlagTable,
+        routingScopes: ConstantTable,
+        routingTables: ConstantTable,
+        routingProtocols: ConstantTable,
+        routeTypes: ConstantTable,
+        routeFlags: FlagTable,
+        linkAttributes: ConstantTable,
+        addressAttributes: ConstantTable,
+        routeAttributes: ConstantTable,
+        linkExtensionFilters: FlagTable,
+        xdpAttributes: ConstantTable,
+        xdpAttachModes: ConstantTable,
+        xdpFlags: FlagTable,
+        linkInfoAttributes: ConstantTable,
+        inetLinkAttributes: ConstantTable,
+        inet6LinkAttributes: ConstantTable,
+        inet6AddressGenerationModes: ConstantTable,
+        ipv4DeviceConfiguration: ConstantTable,
+        ipv6DeviceConfiguration: ConstantTable,
+        ipv6Statistics: ConstantTable,
+        icmp6Statistics: ConstantTable,
+        fibRuleActions: ConstantTable,
+        fibRuleFlags: FlagTable,
+        fibRuleAttributes: ConstantTable,
+        netconfAttributes: ConstantTable,
+        neighbourAttributes: ConstantTable,
+        neighbourStates: FlagTable,
+        neighbourFlags: FlagTable,
+        trafficControlAttributes: ConstantTable,
+        trafficControlStatistics: ConstantTable,
+        addressLabelAttributes: ConstantTable,
+        nextHopFlags: FlagTable,
+        nextHopAttributes: ConstantTable,
+        inetDiagAttributes: ConstantTable,
+        inetDiagRequestAttributes: ConstantTable,
+        unixDiagAttributes: ConstantTable,
+        socketMemoryInfo: ConstantTable,
+        tcpStates: ConstantTable,
+        unixDiagShow: FlagTable,
+        xdpBindFlags: FlagTable,
+        ipcFlags: FlagTable,
+        signalNotifications: ConstantTable,
+        ipcCommands: ConstantTable,
+        msgrcvFlags: FlagTable,
+        semopFlags: FlagTable,
+        shmgetFlags: FlagTable,
+        shmatFlags: FlagTable,
+        ipcCalls: ConstantTable,
+        umountFlags: FlagTable,
+        fsopenFlags: FlagTable,
+        fsconfigCommands: ConstantTable,
+        fsmountFlags: FlagTable,
+        mountAttributes: FlagTable,
+        moveMountFlags: FlagTable,
+        openTreeFlags: FlagTable,
+        mountSetattrFlags: FlagTable,
+        fspickFlags: FlagTable,
+        mountPropagation: ConstantTable,
+        landlockRulesetFlags: FlagTable,
+        landlockFilesystemAccess: FlagTable,
+        landlockRuleTypes: ConstantTable,
+        ioringSetupFlags: FlagTable,
+        ioringFeatures: FlagTable,
+        ioringEnterFlags: FlagTable,
+        ioringRegisterOperations: ConstantTable,
+        keyctlCommands: ConstantTable,
+        specialKeys: ConstantTable,
+        keyPermissions: FlagTable,
+        requestKeyDefaults: ConstantTable,
+        loopFlags: FlagTable,
+        loopCryptTypes: ConstantTable,
+        blockPartitionOperations: ConstantTable,
+        perfIoctlFlags: FlagTable,
+        seccompResponseFlags: FlagTable,
+        seccompAddFdFlags: FlagTable,
+        auditArches: ConstantTable,
+        fsxattrFlags: FlagTable,
+        modemLines: FlagTable,
+        rebootMagic1: ConstantTable,
+        rebootMagic2: ConstantTable,
+        rebootCommands: ConstantTable,
+        syslogActions: ConstantTable,
+        logLevels: ConstantTable,
+        moduleInitFlags: FlagTable,
+        deleteModuleFlags: FlagTable,
+        kexecArchitectures: ConstantTable,
+        kexecFlags: FlagTable,
+        kexecFileFlags: FlagTable,
+        quotaCommands: ConstantTable,
+        quotaTypes: ConstantTable,
+        quotaFormats: ConstantTable,
+        quotaValidFields: FlagTable,
+        xfsQuotaFlags: FlagTable,
+        xfsQuotaTypes: FlagTable,
+        quotaInfoFlags: FlagTable,
+        quotaInfoValidFields: FlagTable,
+        perfTypes: ConstantTable,
+        perfAttrSizes: ConstantTable,
+        perfHardwareEvents: ConstantTable,
+        perfSoftwareEvents: ConstantTable,
+        perfCacheIds: ConstantTable,
+        perfCacheOperations: ConstantTable,
+        perfCacheResults: ConstantTable,
+        perfSampleTypes: FlagTable,
+        perfReadFormats: FlagTable,
+        perfBranchSampleTypes: FlagTable,
+        perfEventOpenFlags: FlagTable,
+        hwBreakpointTypes: ConstantTable,
+        perfAttrBitfields: FlagTable,
+        bpfCommands: ConstantTable,
+        bpfMapTypes: ConstantTable,
+        bpfProgramTypes: ConstantTable,
+        bpfAttachTypes: ConstantTable,
+        bpfMapCreateFlags: FlagTable,
+        bpfElementFlags: ConstantTable,
+        bpfFileFlags: FlagTable,
+        bpfProgramFlags: FlagTable,
+        bpfAttachFlags: FlagTable,
+        bpfTaskFdTypes: ConstantTable,
+        bpfQueryFlags: FlagTable,
+        bpfTestRunFlags: FlagTable,
+        ebpfClasses: ConstantTable,
+        ebpfSizes: ConstantTable,
+        ebpfModes: ConstantTable,
+        ebpfAluOperations: ConstantTable,
+        ebpfJumpOperations: ConstantTable,
+        ebpfSources: ConstantTable,
+        aioCommands: ConstantTable,
+        aioFlags: FlagTable,
+        mempolicyModes: ConstantTable,
+        mempolicyModeFlags: FlagTable,
+        mbindFlags: FlagTable,
+        getMempolicyFlags: FlagTable,
+        schedAttrFlags: FlagTable,
+        userfaultfdFlags: FlagTable,
+        memfdSecretFlags: FlagTable,
+        kcmpTypes: ConstantTable,
+        closeRangeFlags: FlagTable,
+        ioprioClasses: ConstantTable,
+        ioprioWho: ConstantTable,
+        swapFlags: FlagTable,
+        resolveFlags: FlagTable,
+        futexWaitvFlags: FlagTable,
+        timexModes: FlagTable,
+        timexStatus: FlagTable,
+        timexStates: ConstantTable,
+        registerSetTypes: ConstantTable,
+        ptraceEvents: ConstantTable,
+        ptracePeekSiginfoFlags: FlagTable,
+        ptraceSyscallInfoOps: ConstantTable,
+        userAreaRegisters: ConstantTable,
+        keyctlMoveFlags: FlagTable,
+        keyctlCapabilities0: FlagTable,
+        keyctlCapabilities1: FlagTable,
+        keyctlPkeyOperations: FlagTable,
+        hciChannels: ConstantTable,
+        l2capPsms: ConstantTable,
+        l2capCids: ConstantTable,
+        bluetoothAddressTypes: ConstantTable,
+        ioringOperations: ConstantTable,
+        ioringRestrictionOpcodes: ConstantTable,
+        ioringSqeFlags: FlagTable,
+        ioringProbeOpFlags: FlagTable,
+        ioringRsrcRegisterFlags: FlagTable,
+        ioWqCategories: ConstantTable,
+        routeMetrics: ConstantTable,
+        neighbourTableAttributes: ConstantTable,
+        neighbourTableParameters: ConstantTable,
+        sizeTableAttributes: ConstantTable,
+        nextHopGroupTypes: ConstantTable,
+        lightweightTunnelTypes: ConstantTable,
+        nextHopResilientGroupAttributes: ConstantTable,
+        nextHopResilientBucketAttributes: ConstantTable,
+        bridgePortAttributes: ConstantTable,
+        tunAttributes: ConstantTable,
+        tunDeviceTypes: ConstantTable,
+        linkEvents: ConstantTable,
+        bridgeAttributes: ConstantTable,
+        bridgeBooleanOptions: ConstantTable,
+        bridgeQuerierAttributes: ConstantTable,
+        protoDownReasonAttributes: ConstantTable,
+        uffdFeatures: FlagTable,
+        uffdIoctlBits: FlagTable,
+        uffdRegisterModes: FlagTable,
+        uffdCopyModes: FlagTable,
+        uffdZeropageModes: FlagTable,
+        rtcParameters: ConstantTable,
+        rtcFeatureBits: FlagTable,
+        rtcBackupSwitchModes: ConstantTable,
+        rtcVoltageLow: FlagTable,
+        nbdFlags: FlagTable,
+        evdevEventTypes: ConstantTable,
+        evdevAbsoluteAxes: ConstantTable,
+        evdevKeys: ConstantTable,
+        evdevKeymapFlags: FlagTable,
+        inetDiagBytecodes: ConstantTable,
+        sockShutdownFlags: FlagTable,
+        inetUlpInfoAttributes: ConstantTable,
+        bpfStorageReplyAttributes: ConstantTable,
+        bpfStorageAttributes: ConstantTable,
+        netlinkDiagAttributes: ConstantTable,
+        netlinkStates: ConstantTable,
+        netlinkDiagShow: FlagTable,
+        netlinkSocketFlags: FlagTable,
+        packetDiagAttributes: ConstantTable,
+        packetDiagShow: FlagTable,
+        packetDiagInfoFlags: FlagTable,
+        packetVersions: ConstantTable,
+        smcDiagAttributes: ConstantTable,
+        smcDiagModes: ConstantTable,
+        smcStates: ConstantTable,
+        smcLinkGroupRoles: ConstantTable,
+        smcDeclineCodes: ConstantTable,
+        xfrmMessageTypes: ConstantTable,
+        selinuxMessageTypes: ConstantTable,
+        cryptoMessageTypes: ConstantTable,
+        netfilterSubsystems: ConstantTable,
+        netfilterControlTypes: ConstantTable,
+        netfilterVersions: ConstantTable,
+        conntrackMessageTypes: ConstantTable,
+        conntrackExpectMessageTypes: ConstantTable,
+        netfilterQueueMessageTypes: ConstantTable,
+        netfilterLogMessageTypes: ConstantTable,
+        osfMessageTypes: ConstantTable,
+        ipsetCommands: ConstantTable,
+        netfilterAccountingMessageTypes: ConstantTable,
+        conntrackTimeoutMessageTypes: ConstantTable,
+        conntrackHelperMessageTypes: ConstantTable,
+        nftablesMessageTypes: ConstantTable,
+        nftCompatMessageTypes: ConstantTable,
+        consoleModes: ConstantTable,
+        keyboardModes: ConstantTable,
+        keyboardMetaModes: ConstantTable,
+        keyboardLeds: FlagTable,
+        gpioHandleFlags: FlagTable,
+        gpioEventFlags: FlagTable,
+        v4l2BufferTypes: ConstantTable,
+        v4l2MemoryTypes: ConstantTable,
+        mapTypeMask: UInt64?,
+        statxSyncMask: UInt64?,
+        fileTypeMask: UInt64?,
+        fileTypeCharDevice: UInt64?,
+        fileTypeBlockDevice: UInt64?,
+        mremapFixed: UInt64?,
+        futexPrivateFlag: UInt64?,
+        futexClockRealtime: UInt64?,
+        sigDefault: UInt64?,
+        sigIgnore: UInt64?,
+        sigactionRestorer: UInt64?,
+        cloneSignalMask: UInt64?,
+        fcntlGetLock64: UInt64?,
+        memfdHugeShift: UInt64?,
+        memfdHugeMask: UInt64?,
+        kexecArchMask: UInt64?,
+        kexecSegmentMax: UInt64?,
+        quotaSubcommandShift: UInt64?,
+        quotaTypeMask: UInt64?,
+        bpfObjectNameLength: UInt64?,
+        swapPriorityMask: UInt64?,
+        ioprioClassShift: UInt64?
+    ) {
+        self.mmapProt = mmapProt
+        self.mmapType = mmapType
+        self.mmapFlags = mmapFlags
+        self.madviseAdvice = madviseAdvice
+        self.mremapFlags = mremapFlags
+        self.msyncFlags = msyncFlags
+        self.mlockallFlags = mlockallFlags
+        self.atFlags = atFlags
+        self.accessAtFlags = accessAtFlags
+        self.statxSync = statxSync
+        self.statxMask = statxMask
+        self.statxAttributes = statxAttributes
+        self.fileTypes = fileTypes
+        self.modeSpecialBits = modeSpecialBits
+        self.accessModes = accessModes
+        self.direntTypes = direntTypes
+        self.seekWhence = seekWhence
+        self.fadviseAdvice = fadviseAdvice
+        self.xattrFlags = xattrFlags
+        self.fcntlCommands = fcntlCommands
+        self.fdFlags = fdFlags
+        self.lockTypes = lockTypes
+        self.ownerTypes = ownerTypes
+        self.sealFlags = sealFlags
+        self.notifyFlags = notifyFlags
+        self.pipeFlags = pipeFlags
+        self.dup3Flags = dup3Flags
+        self.ioctlCommands = ioctlCommands
+        self.sigactionFlags = sigactionFlags
+        self.sigprocmaskHow = sigprocmaskHow
+        self.rlimitResources = rlimitResources
+        self.cloneFlags = cloneFlags
+        self.waitOptions = waitOptions
+        self.archPrctlCodes = archPrctlCodes
+        self.futexCommands = futexCommands
+        self.randomFlags = randomFlags
+        self.clockIds = clockIds
+        self.timerFlags = timerFlags
+        self.itimerWhich = itimerWhich
+        self.timerfdCreateFlags = timerfdCreateFlags
+        self.timerfdSetFlags = timerfdSetFlags
+        self.sigevNotify = sigevNotify
+        self.pollEvents = pollEvents
+        self.epollCtlOps = epollCtlOps
+        self.epollEvents = epollEvents
+        self.epollCreateFlags = epollCreateFlags
+        self.eventfdFlags = eventfdFlags
+        self.signalfdFlags = signalfdFlags
+        self.inotifyInitFlags = inotifyInitFlags
+        self.inotifyMask = inotifyMask
+        self.spliceFlags = spliceFlags
+        self.rwfFlags = rwfFlags
+        self.flockOps = flockOps
+        self.fallocFlags = fallocFlags
+        self.memfdFlags = memfdFlags
+        self.mlock2Flags = mlock2Flags
+        self.capabilityBitsLow = capabilityBitsLow
+        self.capabilityBitsHigh = capabilityBitsHigh
+        self.capabilityVersions = capabilityVersions
+        self.personalityTypes = personalityTypes
+        self.personalityFlags = personalityFlags
+        self.membarrierCommands = membarrierCommands
+        self.membarrierCommandValues = membarrierCommandValues
+        self.membarrierFlags = membarrierFlags
+        self.statfsMagic = statfsMagic
+        self.statfsFlags = statfsFlags
+        self.priorityWhich = priorityWhich
+        self.rusageWho = rusageWho
+        self.schedPolicies = schedPolicies
+        self.schedPolicyFlags = schedPolicyFlags
+        self.prctlOptions = prctlOptions
+        self.dumpableValues = dumpableValues
+        self.seccompModes = seccompModes
+        self.capabilities = capabilities
+        self.waitIdTypes = waitIdTypes
+        self.pidfdFlags = pidfdFlags
+        self.sigaltstackFlags = sigaltstackFlags
+        self.renameFlags = renameFlags
+        self.syncFileRangeFlags = syncFileRangeFlags
+        self.pkeyAccessRights = pkeyAccessRights
+        self.fanotifyInitFlags = fanotifyInitFlags
+        self.fanotifyClasses = fanotifyClasses
+        self.fanotifyMarkFlags = fanotifyMarkFlags
+        self.fanotifyMask = fanotifyMask
+        self.addressFamilies = addressFamilies
+        self.socketTypes = socketTypes
+        self.socketTypeFlags = socketTypeFlags
+        self.ipProtocols = ipProtocols
+        self.netlinkProtocols = netlinkProtocols
+        self.ethernetProtocols = ethernetProtocols
+        self.arpHardwareTypes = arpHardwareTypes
+        self.packetTypes = packetTypes
+        self.messageFlags = messageFlags
+        self.shutdownHow = shutdownHow
+        self.socketLevels = socketLevels
+        self.socketOptions = socketOptions
+        self.ipOptions = ipOptions
+        self.ipv6Options = ipv6Options
+        self.tcpOptions = tcpOptions
+        self.udpOptions = udpOptions
+        self.netlinkOptions = netlinkOptions
+        self.packetOptions = packetOptions
+        self.controlMessageTypes = controlMessageTypes
+        self.vsockCids = vsockCids
+        self.ioctlRequests = ioctlRequests
+        self.terminalFlowActions = terminalFlowActions
+        self.terminalFlushQueues = terminalFlushQueues
+        self.termiosInputFlags = termiosInputFlags
+        self.termiosOutputFlags = termiosOutputFlags
+        self.termiosControlFlags = termiosControlFlags
+        self.termiosLocalFlags = termiosLocalFlags
+        self.termiosFieldMasks = termiosFieldMasks
+        self.termiosNewlineDelays = termiosNewlineDelays
+        self.termiosReturnDelays = termiosReturnDelays
+        self.termiosTabDelays = termiosTabDelays
+        self.termiosBackspaceDelays = termiosBackspaceDelays
+        self.termiosVerticalTabDelays = termiosVerticalTabDelays
+        self.termiosFormFeedDelays = termiosFormFeedDelays
+        self.termiosBaudRates = termiosBaudRates
+        self.termiosCharacterSizes = termiosCharacterSizes
+        self.termiosControlCharacters = termiosControlCharacters
+        self.lineDisciplines = lineDisciplines
+        self.inodeFlags = inodeFlags
+        self.fiemapFlags = fiemapFlags
+        self.fiemapExtentFlags = fiemapExtentFlags
+        self.seccompOperations = seccompOperations
+        self.seccompFilterFlags = seccompFilterFlags
+        self.seccompReturnActions = seccompReturnActions
+        self.bpfClasses = bpfClasses
+        self.bpfSizes = bpfSizes
+        self.bpfModes = bpfModes
+        self.bpfAluOperations = bpfAluOperations
+        self.bpfJumpOperations = bpfJumpOperations
+        self.bpfSources = bpfSources
+        self.bpfReturnValues = bpfReturnValues
+        self.bpfMiscOperations = bpfMiscOperations
+        self.ptraceRequests = ptraceRequests
+        self.ptraceOptions = ptraceOptions
+        self.mountFlags = mountFlags
+        self.mountMagic = mountMagic
+        self.socketcallCalls = socketcallCalls
+        self.netlinkMessageTypes = netlinkMessageTypes
+        self.netlinkFlags = netlinkFlags
+        self.netlinkGetFlags = netlinkGetFlags
+        self.netlinkNewFlags = netlinkNewFlags
+        self.netlinkDeleteFlags = netlinkDeleteFlags
+        self.netlinkAckFlags = netlinkAckFlags
+        self.routeMessageTypes = routeMessageTypes
+        self.sockDiagTypes = sockDiagTypes
+        self.auditMessageTypes = auditMessageTypes
+        self.interfaceFlags = interfaceFlags
+        self.interfaceAddressFlags = interfaceAddressFlags
+        self.routingScopes = routingScopes
+        self.routingTables = routingTables
+        self.routingProtocols = routingProtocols
+        self.routeTypes = routeTypes
+        self.routeFlags = routeFlags
+        self.linkAttributes = linkAttributes
+        self.addressAttributes = addressAttributes
+        self.routeAttributes = routeAttributes
+        self.linkExtensionFilters = linkExtensionFilters
+        self.xdpAttributes = xdpAttributes
+        self.xdpAttachModes = xdpAttachModes
+        self.xdpFlags = xdpFlags
+        self.linkInfoAttributes = linkInfoAttributes
+        self.inetLinkAttributes = inetLinkAttributes
+        self.inet6LinkAttributes = inet6LinkAttributes
+        self.inet6AddressGenerationModes = inet6AddressGenerationModes
+        self.ipv4DeviceConfiguration = ipv4DeviceConfiguration
+        self.ipv6DeviceConfiguration = ipv6DeviceConfiguration
+        self.ipv6Statistics = ipv6Statistics
+        self.icmp6Statistics = icmp6Statistics
+        self.fibRuleActions = fibRuleActions
+        self.fibRuleFlags = fibRuleFlags
+        self.fibRuleAttributes = fibRuleAttributes
+        self.netconfAttributes = netconfAttributes
+        self.neighbourAttributes = neighbourAttributes
+        self.neighbourStates = neighbourStates
+        self.neighbourFlags = neighbourFlags
+        self.trafficControlAttributes = trafficControlAttributes
+        self.trafficControlStatistics = trafficControlStatistics
+        self.addressLabelAttributes = addressLabelAttributes
+        self.nextHopFlags = nextHopFlags
+        self.nextHopAttributes = nextHopAttributes
+        self.inetDiagAttributes = inetDiagAttributes
+        self.inetDiagRequestAttributes = inetDiagRequestAttributes
+        self.unixDiagAttributes = unixDiagAttributes
+        self.socketMemoryInfo = socketMemoryInfo
+        self.tcpStates = tcpStates
+        self.unixDiagShow = unixDiagShow
+        self.xdpBindFlags = xdpBindFlags
+        self.ipcFlags = ipcFlags
+        self.signalNotifications = signalNotifications
+        self.ipcCommands = ipcCommands
+        self.msgrcvFlags = msgrcvFlags
+        self.semopFlags = semopFlags
+        self.shmgetFlags = shmgetFlags
+        self.shmatFlags = shmatFlags
+        self.ipcCalls = ipcCalls
+        self.umountFlags = umountFlags
+        self.fsopenFlags = fsopenFlags
+        self.fsconfigCommands = fsconfigCommands
+        self.fsmountFlags = fsmountFlags
+        self.mountAttributes = mountAttributes
+        self.moveMountFlags = moveMountFlags
+        self.openTreeFlags = openTreeFlags
+        self.mountSetattrFlags = mountSetattrFlags
+        self.fspickFlags = fspickFlags
+        self.mountPropagation = mountPropagation
+        self.landlockRulesetFlags = landlockRulesetFlags
+        self.landlockFilesystemAccess = landlockFilesystemAccess
+        self.landlockRuleTypes = landlockRuleTypes
+        self.ioringSetupFlags = ioringSetupFlags
+        self.ioringFeatures = ioringFeatures
+        self.ioringEnterFlags = ioringEnterFlags
+        self.ioringRegisterOperations = ioringRegisterOperations
+        self.keyctlCommands = keyctlCommands
+        self.specialKeys = specialKeys
+        self.keyPermissions = keyPermissions
+        self.requestKeyDefaults = requestKeyDefaults
+        self.loopFlags = loopFlags
+        self.loopCryptTypes = loopCryptTypes
+        self.blockPartitionOperations = blockPartitionOperations
+        self.perfIoctlFlags = perfIoctlFlags
+        self.seccompResponseFlags = seccompResponseFlags
+        self.seccompAddFdFlags = seccompAddFdFlags
+        self.auditArches = auditArches
+        self.fsxattrFlags = fsxattrFlags
+        self.modemLines = modemLines
+        self.rebootMagic1 = rebootMagic1
+        self.rebootMagic2 = rebootMagic2
+        self.rebootCommands = rebootCommands
+        self.syslogActions = syslogActions
+        self.logLevels = logLevels
+        self.moduleInitFlags = moduleInitFlags
+        self.deleteModuleFlags = deleteModuleFlags
+        self.kexecArchitectures = kexecArchitectures
+        self.kexecFlags = kexecFlags
+        self.kexecFileFlags = kexecFileFlags
+        self.quotaCommands = quotaCommands
+        self.quotaTypes = quotaTypes
+        self.quotaFormats = quotaFormats
+        self.quotaValidFields = quotaValidFields
+        self.xfsQuotaFlags = xfsQuotaFlags
+        self.xfsQuotaTypes = xfsQuotaTypes
+        self.quotaInfoFlags = quotaInfoFlags
+        self.quotaInfoValidFields = quotaInfoValidFields
+        self.perfTypes = perfTypes
+        self.perfAttrSizes = perfAttrSizes
+        self.perfHardwareEvents = perfHardwareEvents
+        self.perfSoftwareEvents = perfSoftwareEvents
+        self.perfCacheIds = perfCacheIds
+        self.perfCacheOperations = perfCacheOperations
+        self.perfCacheResults = perfCacheResults
+        self.perfSampleTypes = perfSampleTypes
+        self.perfReadFormats = perfReadFormats
+        self.perfBranchSampleTypes = perfBranchSampleTypes
+        self.perfEventOpenFlags = perfEventOpenFlags
+        self.hwBreakpointTypes = hwBreakpointTypes
+        self.perfAttrBitfields = perfAttrBitfields
+        self.bpfCommands = bpfCommands
+        self.bpfMapTypes = bpfMapTypes
+        self.bpfProgramTypes = bpfProgramTypes
+        self.bpfAttachTypes = bpfAttachTypes
+        self.bpfMapCreateFlags = bpfMapCreateFlags
+        self.bpfElementFlags = bpfElementFlags
+        self.bpfFileFlags = bpfFileFlags
+        self.bpfProgramFlags = bpfProgramFlags
+        self.bpfAttachFlags = bpfAttachFlags
+        self.bpfTaskFdTypes = bpfTaskFdTypes
+        self.bpfQueryFlags = bpfQueryFlags
+        self.bpfTestRunFlags = bpfTestRunFlags
+        self.ebpfClasses = ebpfClasses
+        self.ebpfSizes = ebpfSizes
+        self.ebpfModes = ebpfModes
+        self.ebpfAluOperations = ebpfAluOperations
+        self.ebpfJumpOperations = ebpfJumpOperations
+        self.ebpfSources = ebpfSources
+        self.aioCommands = aioCommands
+        self.aioFlags = aioFlags
+        self.mempolicyModes = mempolicyModes
+        self.mempolicyModeFlags = mempolicyModeFlags
+        self.mbindFlags = mbindFlags
+        self.getMempolicyFlags = getMempolicyFlags
+        self.schedAttrFlags = schedAttrFlags
+        self.userfaultfdFlags = userfaultfdFlags
+        self.memfdSecretFlags = memfdSecretFlags
+        self.kcmpTypes = kcmpTypes
+        self.closeRangeFlags = closeRangeFlags
+        self.ioprioClasses = ioprioClasses
+        self.ioprioWho = ioprioWho
+        self.swapFlags = swapFlags
+        self.resolveFlags = resolveFlags
+        self.futexWaitvFlags = futexWaitvFlags
+        self.timexModes = timexModes
+        self.timexStatus = timexStatus
+        self.timexStates = timexStates
+        self.registerSetTypes = registerSetTypes
+        self.ptraceEvents = ptraceEvents
+        self.ptracePeekSiginfoFlags = ptracePeekSiginfoFlags
+        self.ptraceSyscallInfoOps = ptraceSyscallInfoOps
+        self.userAreaRegisters = userAreaRegisters
+        self.keyctlMoveFlags = keyctlMoveFlags
+        self.keyctlCapabilities0 = keyctlCapabilities0
+        self.keyctlCapabilities1 = keyctlCapabilities1
+        self.keyctlPkeyOperations = keyctlPkeyOperations
+        self.hciChannels = hciChannels
+        self.l2capPsms = l2capPsms
+        self.l2capCids = l2capCids
+        self.bluetoothAddressTypes = bluetoothAddressTypes
+        self.ioringOperations = ioringOperations
+        self.ioringRestrictionOpcodes = ioringRestrictionOpcodes
+        self.ioringSqeFlags = ioringSqeFlags
+        self.ioringProbeOpFlags = ioringProbeOpFlags
+        self.ioringRsrcRegisterFlags = ioringRsrcRegisterFlags
+        self.ioWqCategories = ioWqCategories
+        self.routeMetrics = routeMetrics
+        self.neighbourTableAttributes = neighbourTableAttributes
+        self.neighbourTableParameters = neighbourTableParameters
+        self.sizeTableAttributes = sizeTableAttributes
+        self.nextHopGroupTypes = nextHopGroupTypes
+        self.lightweightTunnelTypes = lightweightTunnelTypes
+        self.nextHopResilientGroupAttributes = nextHopResilientGroupAttributes
+        self.nextHopResilientBucketAttributes = nextHopResilientBucketAttributes
+        self.bridgePortAttributes = bridgePortAttributes
+        self.tunAttributes = tunAttributes
+        self.tunDeviceTypes = tunDeviceTypes
+        self.linkEvents = linkEvents
+        self.bridgeAttributes = bridgeAttributes
+        self.bridgeBooleanOptions = bridgeBooleanOptions
+        self.bridgeQuerierAttributes = bridgeQuerierAttributes
+        self.protoDownReasonAttributes = protoDownReasonAttributes
+        self.uffdFeatures = uffdFeatures
+        self.uffdIoctlBits = uffdIoctlBits
+        self.uffdRegisterModes = uffdRegisterModes
+        self.uffdCopyModes = uffdCopyModes
+        self.uffdZeropageModes = uffdZeropageModes
+        self.rtcParameters = rtcParameters
+        self.rtcFeatureBits = rtcFeatureBits
+        self.rtcBackupSwitchModes = rtcBackupSwitchModes
+        self.rtcVoltageLow = rtcVoltageLow
+        self.nbdFlags = nbdFlags
+        self.evdevEventTypes = evdevEventTypes
+        self.evdevAbsoluteAxes = evdevAbsoluteAxes
+        self.evdevKeys = evdevKeys
+        self.evdevKeymapFlags = evdevKeymapFlags
+        self.inetDiagBytecodes = inetDiagBytecodes
+        self.sockShutdownFlags = sockShutdownFlags
+        self.inetUlpInfoAttributes = inetUlpInfoAttributes
+        self.bpfStorageReplyAttributes = bpfStorageReplyAttributes
+        self.bpfStorageAttributes = bpfStorageAttributes
+        self.netlinkDiagAttributes = netlinkDiagAttributes
+        self.netlinkStates = netlinkStates
+        self.netlinkDiagShow = netlinkDiagShow
+        self.netlinkSocketFlags = netlinkSocketFlags
+        self.packetDiagAttributes = packetDiagAttributes
+        self.packetDiagShow = packetDiagShow
+        self.packetDiagInfoFlags = packetDiagInfoFlags
+        self.packetVersions = packetVersions
+        self.smcDiagAttributes = smcDiagAttributes
+        self.smcDiagModes = smcDiagModes
+        self.smcStates = smcStates
+        self.smcLinkGroupRoles = smcLinkGroupRoles
+        self.smcDeclineCodes = smcDeclineCodes
+        self.xfrmMessageTypes = xfrmMessageTypes
+        self.selinuxMessageTypes = selinuxMessageTypes
+        self.cryptoMessageTypes = cryptoMessageTypes
+        self.netfilterSubsystems = netfilterSubsystems
+        self.netfilterControlTypes = netfilterControlTypes
+        self.netfilterVersions = netfilterVersions
+        self.conntrackMessageTypes = conntrackMessageTypes
+        self.conntrackExpectMessageTypes = conntrackExpectMessageTypes
+        self.netfilterQueueMessageTypes = netfilterQueueMessageTypes
+        self.netfilterLogMessageTypes = netfilterLogMessageTypes
+        self.osfMessageTypes = osfMessageTypes
+        self.ipsetCommands = ipsetCommands
+        self.netfilterAccountingMessageTypes = netfilterAccountingMessageTypes
+        self.conntrackTimeoutMessageTypes = conntrackTimeoutMessageTypes
+        self.conntrackHelperMessageTypes = conntrackHelperMessageTypes
+        self.nftablesMessageTypes = nftablesMessageTypes
+        self.nftCompatMessageTypes = nftCompatMessageTypes
+        self.consoleModes = consoleModes
+        self.keyboardModes = keyboardModes
+        self.keyboardMetaModes = keyboardMetaModes
+        self.keyboardLeds = keyboardLeds
+        self.gpioHandleFlags = gpioHandleFlags
+        self.gpioEventFlags = gpioEventFlags
+        self.v4l2BufferTypes = v4l2BufferTypes
+        self.v4l2MemoryTypes = v4l2MemoryTypes
+        self.mapTypeMask = mapTypeMask
+        self.statxSyncMask = statxSyncMask
+        self.fileTypeMask = fileTypeMask
+        self.fileTypeCharDevice = fileTypeCharDevice
+        self.fileTypeBlockDevice = fileTypeBlockDevice
+        self.mremapFixed = mremapFixed
+        self.futexPrivateFlag = futexPrivateFlag
+        self.futexClockRealtime = futexClockRealtime
+        self.sigDefault = sigDefault
+        self.sigIgnore = sigIgnore
+        self.sigactionRestorer = sigactionRestorer
+        self.cloneSignalMask = cloneSignalMask
+        self.fcntlGetLock64 = fcntlGetLock64
+        self.memfdHugeShift = memfdHugeShift
+        self.memfdHugeMask = memfdHugeMask
+        self.kexecArchMask = kexecArchMask
+        self.kexecSegmentMax = kexecSegmentMax
+        self.quotaSubcommandShift = quotaSubcommandShift
+        self.quotaTypeMask = quotaTypeMask
+        self.bpfObjectNameLength = bpfObjectNameLength
+        self.swapPriorityMask = swapPriorityMask
+        self.ioprioClassShift = ioprioClassShift
+    }
 }
 
 /// Struct layouts of one ABI, from offsetof/sizeof probes compiled for it.
-struct StructLayouts: Sendable {
+final class StructLayouts: Sendable {
     let stat: StatLayout
     let statx: StatxLayout
     let sigaction: SigactionLayout
@@ -566,6 +1392,262 @@ struct StructLayouts: Sendable {
     let fsQuotaFileStat: FsQuotaFileStatLayout
     let fsQuotaStatv: FsQuotaStatvLayout
     let fsQuotaFileStatv: FsQuotaFileStatvLayout
+
+    init(
+        stat: StatLayout,
+        statx: StatxLayout,
+        sigaction: SigactionLayout,
+        rlimit64: Rlimit64Layout,
+        utsname: UtsnameLayout,
+        sysinfo: SysinfoLayout,
+        iovec: IovecLayout,
+        dirent64: Dirent64Layout,
+        rusage: RusageLayout,
+        statfs: StatfsLayout,
+        statfs64: Statfs64Layout,
+        epollEvent: EpollEventLayout,
+        flock: FlockLayout,
+        flock64: Flock64Layout,
+        ownerEx: OwnerExLayout,
+        sigevent: SigeventLayout,
+        stack: StackLayout,
+        pollfd: PollfdLayout,
+        ucontext: UcontextLayout,
+        rtSigframe: RtSigframeLayout,
+        sigframe: SigframeLayout,
+        cloneArgs: CloneArgsLayout,
+        fileHandle: FileHandleLayout,
+        capHeader: CapHeaderLayout,
+        capData: CapDataLayout,
+        msghdr: MsghdrLayout,
+        mmsghdr: MmsghdrLayout,
+        cmsghdr: CmsghdrLayout,
+        termios: TermiosLayout,
+        sockFprog: SockFprogLayout,
+        ifreq: IfreqLayout,
+        ifconf: IfconfLayout,
+        ifmap: IfmapLayout,
+        mqAttr: MqAttrLayout,
+        msqidDs: MsqidDsLayout,
+        shmidDs: ShmidDsLayout,
+        loopInfo: LoopInfoLayout,
+        loopInfo64: LoopInfo64Layout,
+        loopConfig: LoopConfigLayout,
+        blkpgIoctlArg: BlkpgIoctlArgLayout,
+        blkpgPartition: BlkpgPartitionLayout,
+        blkUserTraceSetup: BlkUserTraceSetupLayout,
+        randPoolInfo: RandPoolInfoLayout,
+        termios2: Termios2Layout,
+        termio: TermioLayout,
+        fsxattr: FsxattrLayout,
+        fileCloneRange: FileCloneRangeLayout,
+        fileDedupeRange: FileDedupeRangeLayout,
+        fileDedupeRangeInfo: FileDedupeRangeInfoLayout,
+        fstrimRange: FstrimRangeLayout,
+        seccompNotif: SeccompNotifLayout,
+        seccompData: SeccompDataLayout,
+        seccompNotifResp: SeccompNotifRespLayout,
+        seccompNotifAddfd: SeccompNotifAddfdLayout,
+        perfEventQueryBpf: PerfEventQueryBpfLayout,
+        kexecSegment: KexecSegmentLayout,
+        dqblk: DqblkLayout,
+        dqinfo: DqinfoLayout,
+        perfEventAttr: PerfEventAttrLayout,
+        bpfAttr: BpfAttrLayout,
+        bpfInsn: BpfInsnLayout,
+        schedAttr: SchedAttrLayout,
+        openHow: OpenHowLayout,
+        oldDirent: OldDirentLayout,
+        utimbuf: UtimbufLayout,
+        futexWaitv: FutexWaitvLayout,
+        timex: TimexLayout,
+        timex64: Timex64Layout,
+        asmStat: AsmStatLayout,
+        oldKernelStat: OldKernelStatLayout,
+        oldSigaction: OldSigactionLayout,
+        mmapArgs: MmapArgsLayout,
+        selArgs: SelArgsLayout,
+        readdirEntry: ReaddirEntryLayout,
+        ipc64Perm: Ipc64PermLayout,
+        semidDs: SemidDsLayout,
+        msginfo: MsginfoLayout,
+        shminfo: ShminfoLayout,
+        shmInfo: ShmInfoLayout,
+        seminfo: SeminfoLayout,
+        userRegs64: UserRegs64Layout,
+        userRegs32: UserRegs32Layout,
+        userFpregs64: UserFpregs64Layout,
+        userFpregs32: UserFpregs32Layout,
+        userArea64: UserArea64Layout,
+        ptraceSyscallInfo: PtraceSyscallInfoLayout,
+        ptracePeekSiginfoArgs: PtracePeekSiginfoArgsLayout,
+        seccompMetadata: SeccompMetadataLayout,
+        keyctlKdfParams: KeyctlKdfParamsLayout,
+        bpfMapInfo: BpfMapInfoLayout,
+        bpfProgInfo: BpfProgInfoLayout,
+        fsDiskQuota: FsDiskQuotaLayout,
+        rtnexthop: RtnexthopLayout,
+        ndtConfig: NdtConfigLayout,
+        ndtStats: NdtStatsLayout,
+        tcSizespec: TcSizespecLayout,
+        nexthopGrp: NexthopGrpLayout,
+        uffdioApi: UffdioApiLayout,
+        uffdioRange: UffdioRangeLayout,
+        uffdioRegister: UffdioRegisterLayout,
+        uffdioCopy: UffdioCopyLayout,
+        uffdioZeropage: UffdioZeropageLayout,
+        rtcTime: RtcTimeLayout,
+        rtcWakeAlarm: RtcWakeAlarmLayout,
+        rtcPllInfo: RtcPllInfoLayout,
+        rtcParam: RtcParamLayout,
+        inputId: InputIdLayout,
+        inputAbsinfo: InputAbsinfoLayout,
+        inputKeymapEntry: InputKeymapEntryLayout,
+        kbkeycode: KbkeycodeLayout,
+        unimapinit: UnimapinitLayout,
+        gpiolineInfo: GpiolineInfoLayout,
+        gpiohandleRequest: GpiohandleRequestLayout,
+        gpioeventRequest: GpioeventRequestLayout,
+        gpioV2LineInfo: GpioV2LineInfoLayout,
+        gpioV2LineValues: GpioV2LineValuesLayout,
+        v4l2Fmtdesc: V4l2FmtdescLayout,
+        v4l2Requestbuffers: V4l2RequestbuffersLayout,
+        v4l2Input: V4l2InputLayout,
+        ubiRsvolReq: UbiRsvolReqLayout,
+        ubiAttachReq: UbiAttachReqLayout,
+        fileDedupeRangeAnswer: FileDedupeRangeAnswerLayout,
+        fsQuotaStat: FsQuotaStatLayout,
+        fsQuotaFileStat: FsQuotaFileStatLayout,
+        fsQuotaStatv: FsQuotaStatvLayout,
+        fsQuotaFileStatv: FsQuotaFileStatvLayout
+    ) {
+        self.stat = stat
+        self.statx = statx
+        self.sigaction = sigaction
+        self.rlimit64 = rlimit64
+        self.utsname = utsname
+        self.sysinfo = sysinfo
+        self.iovec = iovec
+        self.dirent64 = dirent64
+        self.rusage = rusage
+        self.statfs = statfs
+        self.statfs64 = statfs64
+        self.epollEvent = epollEvent
+        self.flock = flock
+        self.flock64 = flock64
+        self.ownerEx = ownerEx
+        self.sigevent = sigevent
+        self.stack = stack
+        self.pollfd = pollfd
+        self.ucontext = ucontext
+        self.rtSigframe = rtSigframe
+        self.sigframe = sigframe
+        self.cloneArgs = cloneArgs
+        self.fileHandle = fileHandle
+        self.capHeader = capHeader
+        self.capData = capData
+        self.msghdr = msghdr
+        self.mmsghdr = mmsghdr
+        self.cmsghdr = cmsghdr
+        self.termios = termios
+        self.sockFprog = sockFprog
+        self.ifreq = ifreq
+        self.ifconf = ifconf
+        self.ifmap = ifmap
+        self.mqAttr = mqAttr
+        self.msqidDs = msqidDs
+        self.shmidDs = shmidDs
+        self.loopInfo = loopInfo
+        self.loopInfo64 = loopInfo64
+        self.loopConfig = loopConfig
+        self.blkpgIoctlArg = blkpgIoctlArg
+        self.blkpgPartition = blkpgPartition
+        self.blkUserTraceSetup = blkUserTraceSetup
+        self.randPoolInfo = randPoolInfo
+        self.termios2 = termios2
+        self.termio = termio
+        self.fsxattr = fsxattr
+        self.fileCloneRange = fileCloneRange
+        self.fileDedupeRange = fileDedupeRange
+        self.fileDedupeRangeInfo = fileDedupeRangeInfo
+        self.fstrimRange = fstrimRange
+        self.seccompNotif = seccompNotif
+        self.seccompData = seccompData
+        self.seccompNotifResp = seccompNotifResp
+        self.seccompNotifAddfd = seccompNotifAddfd
+        self.perfEventQueryBpf = perfEventQueryBpf
+        self.kexecSegment = kexecSegment
+        self.dqblk = dqblk
+        self.dqinfo = dqinfo
+        self.perfEventAttr = perfEventAttr
+        self.bpfAttr = bpfAttr
+        self.bpfInsn = bpfInsn
+        self.schedAttr = schedAttr
+        self.openHow = openHow
+        self.oldDirent = oldDirent
+        self.utimbuf = utimbuf
+        self.futexWaitv = futexWaitv
+        self.timex = timex
+        self.timex64 = timex64
+        self.asmStat = asmStat
+        self.oldKernelStat = oldKernelStat
+        self.oldSigaction = oldSigaction
+        self.mmapArgs = mmapArgs
+        self.selArgs = selArgs
+        self.readdirEntry = readdirEntry
+        self.ipc64Perm = ipc64Perm
+        self.semidDs = semidDs
+        self.msginfo = msginfo
+        self.shminfo = shminfo
+        self.shmInfo = shmInfo
+        self.seminfo = seminfo
+        self.userRegs64 = userRegs64
+        self.userRegs32 = userRegs32
+        self.userFpregs64 = userFpregs64
+        self.userFpregs32 = userFpregs32
+        self.userArea64 = userArea64
+        self.ptraceSyscallInfo = ptraceSyscallInfo
+        self.ptracePeekSiginfoArgs = ptracePeekSiginfoArgs
+        self.seccompMetadata = seccompMetadata
+        self.keyctlKdfParams = keyctlKdfParams
+        self.bpfMapInfo = bpfMapInfo
+        self.bpfProgInfo = bpfProgInfo
+        self.fsDiskQuota = fsDiskQuota
+        self.rtnexthop = rtnexthop
+        self.ndtConfig = ndtConfig
+        self.ndtStats = ndtStats
+        self.tcSizespec = tcSizespec
+        self.nexthopGrp = nexthopGrp
+        self.uffdioApi = uffdioApi
+        self.uffdioRange = uffdioRange
+        self.uffdioRegister = uffdioRegister
+        self.uffdioCopy = uffdioCopy
+        self.uffdioZeropage = uffdioZeropage
+        self.rtcTime = rtcTime
+        self.rtcWakeAlarm = rtcWakeAlarm
+        self.rtcPllInfo = rtcPllInfo
+        self.rtcParam = rtcParam
+        self.inputId = inputId
+        self.inputAbsinfo = inputAbsinfo
+        self.inputKeymapEntry = inputKeymapEntry
+        self.kbkeycode = kbkeycode
+        self.unimapinit = unimapinit
+        self.gpiolineInfo = gpiolineInfo
+        self.gpiohandleRequest = gpiohandleRequest
+        self.gpioeventRequest = gpioeventRequest
+        self.gpioV2LineInfo = gpioV2LineInfo
+        self.gpioV2LineValues = gpioV2LineValues
+        self.v4l2Fmtdesc = v4l2Fmtdesc
+        self.v4l2Requestbuffers = v4l2Requestbuffers
+        self.v4l2Input = v4l2Input
+        self.ubiRsvolReq = ubiRsvolReq
+        self.ubiAttachReq = ubiAttachReq
+        self.fileDedupeRangeAnswer = fileDedupeRangeAnswer
+        self.fsQuotaStat = fsQuotaStat
+        self.fsQuotaFileStat = fsQuotaFileStat
+        self.fsQuotaStatv = fsQuotaStatv
+        self.fsQuotaFileStatv = fsQuotaFileStatv
+    }
 }
 
 /// `struct stat (x86_64) / struct stat64 (i386) / struct stat (aarch64)` from <asm/stat.h>.
