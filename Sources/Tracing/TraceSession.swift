@@ -132,8 +132,8 @@ final class TraceSession<Control: TraceeControl> {
                     stopTracing()
                 }
             }
-            var (tid, error) = tracees.count == 1
-                ? spinner.poll(control, status: &status, cpuNanoseconds: &cpuNanoseconds) : (0, 0)
+            var (tid, error) = spinner.poll(control, tracees: tracees.count, status: &status,
+                                            cpuNanoseconds: &cpuNanoseconds)
             if tid == 0 {
                 // This wait may block: lines still batched go out now if someone else may write
                 // to the same output meanwhile, or at the next tick (see `EngineWaker`).
