@@ -39,6 +39,15 @@ public struct SyscallFormatter: Sendable {
         to out: inout TextBuffer, descriptor: SyscallDescriptor, call: SyscallCall,
         memory: some TraceeMemory, slot: inout CallSlot, interruptedCall: String? = nil, pid: Int32 = 0
     ) {
+        let signature = descriptor.signature
+        if signature.args.isEmpty && signature.decoder == nil {
+            // getpid, sched_yield: nothing to decode (nor to print in hex with `-e raw=`), so no
+            // context and no emitter to set up.
+            if options.colors { out.appendInvisible(TextColors.syscall) }
+            out.append(contentsOf: descriptor.nameBytes)
+            if options.colors { out.appendInvisible(TextColors.reset) }
+            return out.append("(")
+        }
         var context = makeContext(call: call, result: nil, memory: memory, slot: slot,
                                   interruptedCall: interruptedCall, pid: pid)
         let raw = isRaw(call)
@@ -47,7 +56,6 @@ public struct SyscallFormatter: Sendable {
         if options.colors { out.appendInvisible(TextColors.reset) }
         out.append("(")
         withEmitter(&out, pid: pid, abbreviates: context.abbreviates) { emitter in
-            let signature = descriptor.signature
             if raw {
                 // `-e raw=`: every argument in hex at entry, undecoded.
                 for index in 0..<signature.args.count {
@@ -223,25 +231,45 @@ public struct SyscallFormatter: Sendable {
         to out: inout TextBuffer, descriptor: SyscallDescriptor, call: SyscallCall,
         memory: some TraceeMemory, slot: CallSlot, result: SyscallResult, pid: Int32 = 0
     ) {
-        var context = makeContext(call: call, result: result, memory: memory, slot: slot, interruptedCall: nil, pid: pid)
+        let signature = descriptor.signature
         let raw = isRaw(call)
+        if signature.decoder == nil && signature.firstExitArg >= signature.args.count {
+            // Nothing to print at exit but the result (write, close, getppid): when that is an
+            // error or a plain number, no context and no emitter to set up.
+            switch result {
+            case .failure(let errno):
+                appendResultSeparator(to: &out)
+                return appendError(errno, to: &out)
+            case .success(let value) where !raw && (signature.returns.isPlainNumber
+                                                    || (signature.returns.isProcessID && !options.processNames)):
+                appendResultSeparator(to: &out)
+                return out.appendDecimal(value)
+            case .success:
+                break
+            }
+        }
+        var context = makeContext(call: call, result: result, memory: memory, slot: slot, interruptedCall: nil, pid: pid)
         withEmitter(&out, pid: pid, abbreviates: context.abbreviates) { emitter in
-            let signature = descriptor.signature
             if !raw {  // (raw: printed whole at entry)
                 signature.printExitArgs(&context, &emitter)
             }
             appendResultSeparator(to: &emitter.text)
             switch result {
             case .failure(let errno):
-                if options.colors { emitter.text.appendInvisible(TextColors.error) }
-                emitter.text.appendErrorReturn(errno: errno)
-                if options.colors { emitter.text.appendInvisible(TextColors.reset) }
+                appendError(errno, to: &emitter.text)
             case .success(let value) where raw:
                 emitter.hex(context.truncate(UInt64(bitPattern: value)))
             case .success(let value):
                 signature.returns.print(value, &context, &emitter)
             }
         }
+    }
+
+    /// `-1 ENOENT (No such file or directory)`, in color with `--color`.
+    private func appendError(_ errno: Int, to out: inout TextBuffer) {
+        if options.colors { out.appendInvisible(TextColors.error) }
+        out.appendErrorReturn(errno: errno)
+        if options.colors { out.appendInvisible(TextColors.reset) }
     }
 
     /// `) = ?`: the end of a call whose task is gone before the call returned (exit_group, a kill).
