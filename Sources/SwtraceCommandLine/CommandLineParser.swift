@@ -31,7 +31,7 @@ public enum CommandLineParser {
         var rest = letters
         while let letter = rest.first, state.result.action == .trace {
             rest = rest.dropFirst()
-            guard let spec = OptionTable.byShort[letter] else {
+            guard let spec = OptionTable.option(short: letter) else {
                 throw .usage("unknown option -\(letter)")
             }
             switch spec.argument {
@@ -86,7 +86,7 @@ public enum CommandLineParser {
 
     /// The option named `name` exactly, or the only one whose name starts with it.
     private static func findLong(_ name: Substring) throws(CommandLineError) -> OptionSpec {
-        if let exact = OptionTable.byLong[String(name)] { return exact }
+        if let exact = OptionTable.option(long: name) { return exact }
         let candidates = OptionTable.all.filter { $0.long?.hasPrefix(name) == true }
         switch candidates.count {
         case 0:

@@ -18,11 +18,16 @@ enum OptionTable {
     /// Every option, the supported and the refused.
     static let all: [OptionSpec] = groups.flatMap(\.options) + notSupportedYet
 
-    static let byShort: [Character: OptionSpec] = Dictionary(
-        all.compactMap { spec in spec.short.map { ($0, spec) } }, uniquingKeysWith: { first, _ in first })
+    /// The option `-letter` (the first in `all` that has it). A search, not a dictionary: building
+    /// one (hashing every option's Character) cost more than the few lookups a command line makes.
+    static func option(short letter: Character) -> OptionSpec? {
+        all.first { $0.short == letter }
+    }
 
-    static let byLong: [String: OptionSpec] = Dictionary(
-        all.compactMap { spec in spec.long.map { ($0, spec) } }, uniquingKeysWith: { first, _ in first })
+    /// The option `--name`, spelled whole (the first in `all` that has it).
+    static func option(long name: Substring) -> OptionSpec? {
+        all.first { $0.long.map { $0[...] == name } ?? false }
+    }
 
     static let startup: [OptionSpec] = [
         OptionSpec("p", "attach", .required("PID"),
