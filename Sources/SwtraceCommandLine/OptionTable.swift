@@ -26,7 +26,7 @@ enum OptionTable {
 
     /// The option `--name`, spelled whole (the first in `all` that has it).
     static func option(long name: Substring) -> OptionSpec? {
-        all.first { $0.long.map { $0[...] == name } ?? false }
+        all.first { $0.long?[...] == name }
     }
 
     static let startup: [OptionSpec] = [
