@@ -249,27 +249,44 @@ final class TraceSession<Control: TraceeControl> {
 
     private func syscallEntered(_ task: Tracee, _ call: SyscallCall, text: (any TraceSink)?) {
         task.lastSyscallNumber = call.number
-        let descriptor = table(of: call.arch).descriptor(call.number)
-            ?? unknownSyscalls.descriptor(arch: call.arch, number: call.number)
+        let traced = options.syscalls.traces(call.arch, call.number)
+        let descriptor = descriptor(of: call, traced: traced, hiddenUntilExec: task.hiddenUntilExec)
         if task.inSyscall { syscallEndedWithoutReturn(task) }
         let interrupted = descriptor.isRestart ? task.lastSyscall.map(syscallName) : nil
         if !descriptor.isRestart { task.lastSyscall = (call.arch, call.number) }
         task.resumeMayWrite = descriptor.mayWriteOutput
         var active = ActiveCall(call: call, descriptor: descriptor, shown: .hidden,
                                 startNanoseconds: stopMonotonic, startCPUNanoseconds: stopCPU)
-        show(task, call, descriptor, &active, interrupted: interrupted, text: text)
+        show(task, call, descriptor, traced: traced, &active, interrupted: interrupted, text: text)
         // Moved in, not copied (a copy retained the descriptor and released it again).
         task.syscall = .inCall(consume active)
     }
 
+    /// The descriptor of the call entered: complete when it may show, its name and flags only
+    /// when it cannot (`LazyDecoderTable.undecodedDescriptor`). Before the command's own execve,
+    /// only that call may show.
+    private func descriptor(of call: SyscallCall, traced: Bool, hiddenUntilExec: Bool) -> SyscallDescriptor {
+        let table = table(of: call.arch)
+        if traced && !hiddenUntilExec, let descriptor = table.descriptor(call.number) { return descriptor }
+        return uncommonDescriptor(of: call, in: table, traced: traced)
+    }
+
+    /// Calls that cannot show, the command's own execve, and numbers the table does not know.
+    @inline(never)
+    private func uncommonDescriptor(of call: SyscallCall, in table: LazyDecoderTable, traced: Bool) -> SyscallDescriptor {
+        var descriptor = table.undecodedDescriptor(call.number)
+        if traced && descriptor?.isExec == true { descriptor = table.descriptor(call.number) }
+        return descriptor ?? unknownSyscalls.descriptor(arch: call.arch, number: call.number)
+    }
+
     /// Decides how far the call entered is shown, and shows its entry half when it is.
-    private func show(_ task: Tracee, _ call: SyscallCall, _ descriptor: SyscallDescriptor,
+    private func show(_ task: Tracee, _ call: SyscallCall, _ descriptor: SyscallDescriptor, traced: Bool,
                       _ active: inout ActiveCall, interrupted: String?, text: (any TraceSink)?) {
         let isExecve = descriptor.isExec
         if task.hiddenUntilExec {
             // The command's own first execve shows once it succeeded (the new program's memory no
             // longer holds the arguments then).
-            guard isExecve, options.syscalls.traces(call.arch, call.number) else { return }
+            guard isExecve, traced else { return }
             let memory = control.memory(of: task.tid)
             if let pathFilter, !pathFilter.matches(descriptor, call, pid: task.tgid, memory: memory) { return }
             active.entryInstructionPointer = text?.instructionPointer
@@ -292,7 +309,7 @@ final class TraceSession<Control: TraceeControl> {
                 LineWriter(fd: options.outputFD).write(Array("[ Process PID=\(task.tid) runs in \(bits) bit mode. ]\n".utf8)[...])
             }
         }
-        guard options.syscalls.traces(call.arch, call.number) else { return detachOnExecve(task, isExecve, active, text: text) }
+        guard traced else { return detachOnExecve(task, isExecve, active, text: text) }
         let memory = control.memory(of: task.tid)
         if let pathFilter, !pathFilter.matches(descriptor, call, pid: task.tgid, memory: memory) {
             return detachOnExecve(task, isExecve, active, text: text)
@@ -343,7 +360,7 @@ final class TraceSession<Control: TraceeControl> {
     }
 
     private func syscallName(_ syscall: (arch: SyscallArch, number: UInt64)) -> String {
-        (table(of: syscall.arch).descriptor(syscall.number)
+        (table(of: syscall.arch).undecodedDescriptor(syscall.number)
             ?? unknownSyscalls.descriptor(arch: syscall.arch, number: syscall.number)).name
     }
 
@@ -420,7 +437,7 @@ final class TraceSession<Control: TraceeControl> {
         guard count > 0,
               let call = RegisterSets.interruptedSyscall(UnsafeRawBufferPointer(scratch), count: count, hostArch: hostArch,
                                                          systemCallNumber: { control.armSystemCallNumber(task.tid) }),
-              table(of: call.arch).descriptor(call.number) != nil
+              table(of: call.arch).undecodedDescriptor(call.number) != nil
         else { return }
         task.lastSyscall = (call.arch, call.number)
     }

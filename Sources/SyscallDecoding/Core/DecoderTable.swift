@@ -23,7 +23,7 @@ public final class SyscallDescriptor: Sendable {
         self.name = name
         nameBytes = Array(name.utf8)
         self.signature = signature
-        isRestart = signature.args == [.interruptedCall]
+        isRestart = name == "restart_syscall"
         isExec = name == "execve" || name == "execveat"
         mayWriteOutput = isExec || Self.outputWriters.contains(name)
         firstExitArg = signature.firstExitArg
@@ -77,11 +77,13 @@ public final class LazyDecoderTable {
     public let arch: SyscallArch
     @usableFromInline let names: [String?]
     @usableFromInline var descriptors: ContiguousArray<SyscallDescriptor?>
+    private var undecoded: ContiguousArray<SyscallDescriptor?>
 
     public init(arch: SyscallArch) {
         self.arch = arch
         names = SyscallTable.forArch(arch).names
         descriptors = ContiguousArray(repeating: nil, count: names.count)
+        undecoded = descriptors
     }
 
     /// The descriptor of syscall `number`, or nil if this ABI has no such syscall. After the
@@ -96,6 +98,21 @@ public final class LazyDecoderTable {
         guard let name = names[index] else { return nil }
         let descriptor = SyscallDescriptor(name: name, signature: SyscallCatalog.signature(of: name, arch: arch))
         descriptors[index] = descriptor
+        return descriptor
+    }
+
+    /// The descriptor of a call the trace does not show: its name and flags are right, its
+    /// signature is six raw arguments and must not print. A signature builds the catalog family
+    /// of its call, and every family looked at before it: a filtered trace stops at the command's
+    /// prctl and seccomp before its execve, and building their families for calls it never
+    /// prints was a sixth of its start-up. The complete descriptor when that is made already.
+    public func undecodedDescriptor(_ number: UInt64) -> SyscallDescriptor? {
+        guard number < UInt64(descriptors.count) else { return nil }
+        let index = Int(number)
+        if let descriptor = descriptors[index] ?? undecoded[index] { return descriptor }
+        guard let name = names[index] else { return nil }
+        let descriptor = SyscallDescriptor(name: name, signature: .raw(6))
+        undecoded[index] = descriptor
         return descriptor
     }
 }
