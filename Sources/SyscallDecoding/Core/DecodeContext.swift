@@ -132,7 +132,7 @@ public struct DecodeContext {
     /// The words of a tracee array (argv, envp) from `address` on, read `wordsPerRead` at a time
     /// into the arena: one process_vm_readv per 64 pointers, not one per pointer.
     func words(at address: UInt64) -> TraceeWords {
-        TraceeWords(context: self, address: address)
+        TraceeWords(memory: memory, arena: arena, wordSize: wordSize, address: address)
     }
 
     /// A NUL-terminated string of at most `limit` bytes, read a page at a time into the arena;
@@ -160,25 +160,31 @@ public struct DecodeContext {
     }
 }
 
-/// Reads a tracee array of pointer-sized words in chunks (see `DecodeContext.words(at:)`).
+/// Reads a tracee array of pointer-sized words in chunks (see `DecodeContext.words(at:)`). Holds
+/// the memory and the arena, not the whole context: a copy of the context retained its every
+/// reference, and printing an environment copied this once per variable.
 struct TraceeWords {
     static let wordsPerRead = 64
-    let context: DecodeContext
+    let memory: any TraceeMemory
+    let arena: DecodeArena
+    let wordSize: Int
     let address: UInt64
     private var chunk = UnsafeRawBufferPointer(start: nil, count: 0)
     private var chunkFirst = 0
 
-    init(context: DecodeContext, address: UInt64) {
-        self.context = context
+    init(memory: any TraceeMemory, arena: DecodeArena, wordSize: Int, address: UInt64) {
+        self.memory = memory
+        self.arena = arena
+        self.wordSize = wordSize
         self.address = address
     }
 
     /// Word `index`, or nil where the memory cannot be read.
     mutating func word(_ index: Int) -> UInt64? {
-        let size = context.wordSize
+        let size = wordSize
         if index < chunkFirst || index >= chunkFirst + chunk.count / size {
             chunkFirst = index
-            chunk = context.readPrefix(address &+ UInt64(index * size), count: Self.wordsPerRead * size)
+            chunk = arena.readPrefix(of: memory, at: address &+ UInt64(index * size), count: Self.wordsPerRead * size)
             guard chunk.count >= size else { return nil }
         }
         let offset = (index - chunkFirst) * size
@@ -187,12 +193,19 @@ struct TraceeWords {
     }
 }
 
+extension DecodeArena {
+    /// Up to `count` bytes at `address` into the arena: fewer when the memory ends first.
+    func readPrefix(of memory: any TraceeMemory, at address: UInt64, count: Int) -> UnsafeRawBufferPointer {
+        guard address != 0, let buffer = take(count) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        let copied = memory.read(from: address, into: buffer)
+        shrinkLast(buffer, to: copied)
+        return UnsafeRawBufferPointer(rebasing: buffer[0..<copied])
+    }
+}
+
 extension DecodeContext {
     /// Up to `count` bytes at `address` into the arena: fewer when the memory ends first.
     func readPrefix(_ address: UInt64, count: Int) -> UnsafeRawBufferPointer {
-        guard address != 0, let buffer = arena.take(count) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        let copied = memory.read(from: address, into: buffer)
-        arena.shrinkLast(buffer, to: copied)
-        return UnsafeRawBufferPointer(rebasing: buffer[0..<copied])
+        arena.readPrefix(of: memory, at: address, count: count)
     }
 }
