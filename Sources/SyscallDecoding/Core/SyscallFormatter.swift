@@ -7,6 +7,7 @@ public struct SyscallFormatter: Sendable {
     public var options: DecodeOptions
     /// Scratch memory for tracee reads, reused by every stop this formatter decodes.
     let arena = DecodeArena()
+    private let errorTexts = ErrorTexts()
     /// The host's ABI, held here: reading a global `static let` costs a swift_once check per stop.
     /// The others are made only when a tracee uses them (each costs start-up time to build).
     #if arch(arm64)
@@ -268,7 +269,12 @@ public struct SyscallFormatter: Sendable {
     /// `-1 ENOENT (No such file or directory)`, in color with `--color`.
     private func appendError(_ errno: Int, to out: inout TextBuffer) {
         if options.colors { out.appendInvisible(TextColors.error) }
-        out.appendErrorReturn(errno: errno)
+        if let text = errorTexts.text(errno) {
+            out.append("-1 ")
+            out.bytes.append(contentsOf: text)
+        } else {
+            out.appendErrorReturn(errno: errno)
+        }
         if options.colors { out.appendInvisible(TextColors.reset) }
     }
 

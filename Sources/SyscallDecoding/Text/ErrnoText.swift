@@ -23,6 +23,27 @@ public enum ErrnoText {
     }
 }
 
+/// `ENOENT (No such file or directory)` per errno as bytes, made the first time that errno prints
+/// and kept: one copy per error line, where appending the name and the message as Strings cost
+/// about 400 instructions (making all 134 at the first error cost more than a short trace's
+/// errors save). One per formatter, which one thread uses, as its arena.
+final class ErrorTexts: @unchecked Sendable {
+    private var texts = [[UInt8]?](repeating: nil, count: 134)
+
+    /// The text after `-1 ` for `errno`, or nil for codes without a name (printed the long way).
+    func text(_ errno: Int) -> [UInt8]? {
+        guard errno > 0 && errno < texts.count else { return nil }
+        if let text = texts[errno] { return text }
+        guard let name = ErrnoNames.name(errno), let message = strerror(Int32(errno)) else { return nil }
+        var text = Array(name.utf8)
+        text += [UInt8(ascii: " "), UInt8(ascii: "(")]
+        text += UnsafeRawBufferPointer(start: message, count: strlen(message))
+        text.append(UInt8(ascii: ")"))
+        texts[errno] = text
+        return text
+    }
+}
+
 extension TextBuffer {
     /// `-1 ENOENT (No such file or directory)`, or `? ERESTARTSYS (...)` for restart codes.
     public mutating func appendErrorReturn(errno: Int) {
