@@ -132,7 +132,7 @@ final class TraceSession<Control: TraceeControl> {
                     stopTracing()
                 }
             }
-            var (tid, error) = spinner.poll(control, tracees: tracees.count, status: &status,
+            var (tid, error) = spinner.poll(control, status: &status,
                                             cpuNanoseconds: &cpuNanoseconds)
             if tid == 0 {
                 // This wait may block: lines still batched go out now if someone else may write
@@ -420,6 +420,7 @@ final class TraceSession<Control: TraceeControl> {
     /// parent's thread group (and `-ff` file).
     private func newChild(_ child: pid_t, of parent: Tracee, isThread: Bool) {
         let task = tracees[child] ?? addTracee(child, announced: false)
+        if !isThread { spinner.processForked() }
         task.filtered = parent.filtered
         task.silent = parent.silent || task.unrequested
         // Followed without -f for the filter's sake: a child without the filter can go.
