@@ -61,9 +61,14 @@ final class TextSink {
         output.visibleTaskCount -= 1
     }
 
+    @inline(__always)
     private func output(for task: Tracee) -> TraceOutput {
-        // A Bool first: binding the optional closure retained it at every line.
-        guard outputsSeparately, let openProcessOutput else { return main }
+        outputsSeparately ? processOutput(for: task) : main
+    }
+
+    @inline(never)
+    private func processOutput(for task: Tracee) -> TraceOutput {
+        guard let openProcessOutput else { return main }
         if let output = perProcess[task.tgid] { return output }
         // The first process writes to FILE.PID too: strace's -ff names every file by its pid.
         let fd = openProcessOutput(task.tgid) ?? -1

@@ -128,7 +128,7 @@ final class TraceSession<Control: TraceeControl> {
                     interruptSignal = request.signal
                     forwardToCommand(request.signal, fromTerminal: request.fromTerminal)
                     stopTracing()
-                } else if let text, text.writeFailed, text.writeFailure != nil {
+                } else if text?.writeFailed == true, text?.writeFailure != nil {
                     stopTracing()
                 }
             }
@@ -138,19 +138,19 @@ final class TraceSession<Control: TraceeControl> {
                 // This wait may block: lines still batched go out now if someone else may write
                 // to the same output meanwhile, or at the next tick (see `EngineWaker`).
                 text?.flushBeforeBlocking()
-                if let waker, let text {
-                    let needsTicks = text.hasOpenLine || text.hasPendingLines
+                if waker != nil, text != nil {
+                    let needsTicks = text?.hasOpenLine == true || text?.hasPendingLines == true
                     if needsTicks != wantsTicks {
                         wantsTicks = needsTicks
-                        waker.wantsTicks.store(wantsTicks, ordering: .relaxed)
+                        waker?.wantsTicks.store(wantsTicks, ordering: .relaxed)
                     }
                 }
                 (tid, error) = control.waitForStop(status: &status, cpuNanoseconds: &cpuNanoseconds)
             }
-            if let waker, waker.ticks.load(ordering: .relaxed) != lastTick {
+            if let ticks = waker?.ticks.load(ordering: .relaxed), ticks != lastTick {
                 // A tick came (while blocked, or while busy with stops): show calls that block
                 // and write what is batched, so a -o FILE being followed is at most a tick late.
-                lastTick = waker.ticks.load(ordering: .relaxed)
+                lastTick = ticks
                 text?.showBlockedCalls()
                 text?.flush()
             }
@@ -314,8 +314,8 @@ final class TraceSession<Control: TraceeControl> {
         if let pathFilter, !pathFilter.matches(descriptor, call, pid: task.tgid, memory: memory) {
             return detachOnExecve(task, isExecve, active, text: text)
         }
-        if let text {
-            text.syscallEntered(task, &active, memory: memory, interrupted: interrupted)
+        if text != nil {
+            text?.syscallEntered(task, &active, memory: memory, interrupted: interrupted)
         } else {
             active.shown = .printed  // `-c` alone: nothing prints, but the summary counts it
         }
@@ -364,8 +364,13 @@ final class TraceSession<Control: TraceeControl> {
             ?? unknownSyscalls.descriptor(arch: syscall.arch, number: syscall.number)).name
     }
 
+    @inline(__always)
     private func table(of arch: SyscallArch) -> LazyDecoderTable {
-        if arch == hostArch { return hostTable }
+        arch == hostArch ? hostTable : otherTable(of: arch)
+    }
+
+    @inline(never)
+    private func otherTable(of arch: SyscallArch) -> LazyDecoderTable {
         if let table = otherTables.first(where: { $0.arch == arch }) { return table }
         let table = LazyDecoderTable(arch: arch)
         otherTables.append(table)
@@ -507,10 +512,8 @@ final class TraceSession<Control: TraceeControl> {
 
     private func resume(_ task: Tracee, signal: Int32, text: (any TraceSink)?) {
         let runsFree = task.filtered && !task.inSyscall
-        if let text {
-            // Only an entry stop leaves the tracee inside a call that can write.
-            text.flushBeforeResume(mayWrite: runsFree || (task.resumeMayWrite && task.inSyscall))
-        }
+        // Only an entry stop leaves the tracee inside a call that can write.
+        text?.flushBeforeResume(mayWrite: runsFree || (task.resumeMayWrite && task.inSyscall))
         if runsFree {
             _ = control.resumeToContinue(task.tid, signal: signal)
         } else {
