@@ -1,7 +1,13 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-let hotPath: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+// Generic types (the tracee dictionary, the catalog's tables, the option list) get their metadata
+// from direct accessor calls, not from mangled names the runtime demangles at first use: the
+// demangler was a sixth of a short trace's start-up (`-e trace=openat -- /bin/true`: 2.81 M ->
+// 2.34 M instructions, 3.96 -> 3.61 ms) for 24 KB more code. Release only, every Swift target.
+let startUp: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"],
+                                            .when(configuration: .release))]
+let hotPath: [SwiftSetting] = startUp + [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
 
 let package = Package(
     name: "swtrace",
@@ -19,7 +25,7 @@ let package = Package(
             pkgConfig: "libseccomp",
             providers: [.apt(["libseccomp-dev"])]
         ),
-        .target(name: "SyscallTables"),
+        .target(name: "SyscallTables", swiftSettings: startUp),
         // The hot path of every syscall stop: the release build leaves out the run-time
         // exclusivity checks of class properties (a sixth of the tracer's instructions per call,
         // scripts/count-instructions); the compiler's static checks and debug builds keep them.
@@ -28,11 +34,11 @@ let package = Package(
                 swiftSettings: hotPath),
         // strace's command line, read into TraceOptions: a library, so that tests can parse
         // command lines without running anything.
-        .target(name: "SwtraceCommandLine", dependencies: ["Tracing", "SyscallDecoding"]),
+        .target(name: "SwtraceCommandLine", dependencies: ["Tracing", "SyscallDecoding"], swiftSettings: startUp),
         // The Swift runtime linked in (release only): the dynamic linker resolving its symbols
         // was a third of swtrace's start-up, which is most of a short or filtered trace. The C++
         // library the runtime needs too: Linker/libstdc++.so names the static archive.
-        .executableTarget(name: "swtrace", dependencies: ["SwtraceCommandLine", "Tracing"],
+        .executableTarget(name: "swtrace", dependencies: ["SwtraceCommandLine", "Tracing"], swiftSettings: startUp,
                           linkerSettings: [.unsafeFlags(["-static-stdlib", "-L", Context.packageDirectory + "/Linker"],
                                                         .when(configuration: .release))]),
         .testTarget(name: "SyscallTablesTests", dependencies: ["SyscallTables", "CSeccomp"]),
