@@ -61,6 +61,7 @@ final class TextSink {
         output.visibleTaskCount -= 1
     }
 
+    /// Inlined: the common case is a field read; `-ff`'s files are out of line.
     @inline(__always)
     private func output(for task: Tracee) -> TraceOutput {
         outputsSeparately ? processOutput(for: task) : main

@@ -122,6 +122,8 @@ final class TraceSession<Control: TraceeControl> {
         var cpuNanoseconds: UInt64? = readsCPUTime ? 0 : nil
         var wantsTicks = false
         var lastTick: UInt64 = 0
+        // The sink and the waker are used through optional chaining, not `if let`: binding them
+        // made a retained copy at every stop.
         while !tracees.isEmpty {
             if !stopping {
                 if let request = waker?.takeRequest() {
@@ -364,6 +366,7 @@ final class TraceSession<Control: TraceeControl> {
             ?? unknownSyscalls.descriptor(arch: syscall.arch, number: syscall.number)).name
     }
 
+    /// Inlined: the host ABI's case is a field read; the others are rare and out of line.
     @inline(__always)
     private func table(of arch: SyscallArch) -> LazyDecoderTable {
         arch == hostArch ? hostTable : otherTable(of: arch)
