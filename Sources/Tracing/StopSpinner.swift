@@ -48,7 +48,9 @@ struct StopSpinner {
     }
 
     /// Polls for a stop for up to the budget: the stopped thread, 0 when none came (the caller
-    /// then blocks), or -1 with the errno.
+    /// then blocks), or -1 with the errno. Inlined, so that a wait without polling (one CPU,
+    /// `--no-adaptive-wait`, a cooldown, a backoff) costs a test, not a call.
+    @inline(__always)
     mutating func poll<Control: TraceeControl>(
         _ control: Control, status: inout Int32, cpuNanoseconds: inout UInt64?
     ) -> (tid: pid_t, error: Int32) {
@@ -61,6 +63,13 @@ struct StopSpinner {
             skip -= 1
             return (0, 0)
         }
+        return spin(control, status: &status, cpuNanoseconds: &cpuNanoseconds)
+    }
+
+    @inline(never)
+    private mutating func spin<Control: TraceeControl>(
+        _ control: Control, status: inout Int32, cpuNanoseconds: inout UInt64?
+    ) -> (tid: pid_t, error: Int32) {
         let start = Self.now()
         var elapsed: UInt64 = 0
         repeat {
