@@ -66,6 +66,7 @@ struct StopSpinner {
         return spin(control, status: &status, cpuNanoseconds: &cpuNanoseconds)
     }
 
+    /// Polls until a stop comes or the budget is spent, and tunes the budget and the backoff.
     @inline(never)
     private mutating func spin<Control: TraceeControl>(
         _ control: Control, status: inout Int32, cpuNanoseconds: inout UInt64?
