@@ -94,4 +94,15 @@ char **swt_environ(void);
 /// -1 with errno.
 int swt_allowed_cpu_count(void);
 
+/// A thread of idle priority (SCHED_IDLE) that keeps a CPU from halting while stops come fast:
+/// it spins as long as `swt_keep_awake_note_stop` was called within the last `window_ns`
+/// nanoseconds, then sleeps in futex(2) until the next call. All signals are blocked in it.
+struct swt_keep_awake;
+/// Starts the thread. Returns NULL with errno if it could not be created.
+struct swt_keep_awake *swt_keep_awake_start(unsigned long window_ns);
+/// A stop arrived: spin on, or wake the thread if it sleeps (one futex call).
+void swt_keep_awake_note_stop(struct swt_keep_awake *keeper);
+/// Ends the thread, waits for it and frees `keeper`.
+void swt_keep_awake_end(struct swt_keep_awake *keeper);
+
 #endif

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+/// The thread that keeps a CPU awake while swtrace follows forks (`KeepAwakeThread`): there only
+/// when a traced process forked and adaptive waiting is on, at idle priority, deaf to signals,
+/// and asleep once stops stop coming.
+@Suite struct KeepAwakeTests {
+    /// The threads of `pid` whose scheduling policy (field 41 of /proc/PID/task/TID/stat) is
+    /// SCHED_IDLE (5).
+    static func idlePriorityThreads(of pid: pid_t) -> [pid_t] {
+        TaskProbe.threads(pid).filter { statFields(pid, task: $0).count > 38 && statFields(pid, task: $0)[38] == "5" }
+    }
+
+    /// The fields of /proc/PID/task/TID/stat after the command name: state (field 3) first.
+    static func statFields(_ pid: pid_t, task: pid_t) -> [Substring] {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return [] }
+        return stat[stat.index(close, offsetBy: 2)...].split(separator: " ")
+    }
+
+    /// How many CPUs this process (and so the swtrace it starts) may run on: Cpus_allowed_list,
+    /// such as "0-1" or "0,2-3".
+    static func allowedCPUs() -> Int {
+        let list = TaskProbe.status(getpid())["Cpus_allowed_list"] ?? ""
+        return list.split(separator: ",").reduce(0) { count, range in
+            let ends = range.split(separator: "-").compactMap { Int($0) }
+            return count + (ends.count == 2 ? ends[1] - ends[0] + 1 : 1)
+        }
+    }
+
+    /// utime + stime of a thread, in clock ticks.
+    static func cpuTicks(_ pid: pid_t, task: pid_t) -> Int? {
+        let fields = statFields(pid, task: task)
+        guard fields.count > 12, let user = Int(fields[11]), let system = Int(fields[12]) else { return nil }
+        return user + system
+    }
+
+    /// Traces `sh -c "FIXTURE fork; exec FIXTURE nap 2000"` (a fork, then a two-second sleep) and
+    /// returns swtrace once the nap is under way, with its result when it ends.
+    func traceForkThenNap(_ options: [String], whileNapping check: (pid_t) throws -> Void) throws -> RunResult {
+        let fixture = Products.fixture
+        let tracer = try RunningProcess(Products.swtrace, options + ["-o", "/dev/null", "--", "/bin/sh", "-c",
+                                                                      "\(fixture) fork; exec \(fixture) nap 2000"],
+                                        environment: fixtureEnvironment)
+        let napping = waitUntil(20) {
+            TaskProbe.descendants(of: tracer.pid).contains { TaskProbe.blockedSyscall($0) == clockNanosleepNumber }
+        }
+        #expect(napping, "the traced command did not reach its nap")
+        try check(tracer.pid)
+        return tracer.finish(timeout: 20)
+    }
+
+    @Test func aTraceThatFollowsForksHasOneIdleThreadThatSleepsWhenStopsStop() throws {
+        let result = try traceForkThenNap(["-f"]) { tracer in
+            let idle = Self.idlePriorityThreads(of: tracer)
+            if Self.allowedCPUs() < 2 {
+                // With one CPU there is nothing to keep awake beside the tracer.
+                #expect(idle == [])
+                return
+            }
+            try #require(idle.count == 1, "threads at SCHED_IDLE: \(idle)")
+            let keeper = idle[0]
+            // No stop comes while the command sleeps: the thread sleeps too, its CPU time still.
+            #expect(waitUntil(5) { Self.statFields(tracer, task: keeper).first == "S" })
+            let before = Self.cpuTicks(tracer, task: keeper)
+            usleep(300_000)
+            #expect(before != nil && Self.cpuTicks(tracer, task: keeper) == before)
+            #expect(Self.statFields(tracer, task: keeper).first == "S")
+            // Signals sent to swtrace (^C, a kill, a child's end) never land on it.
+            let blocked = UInt64(TaskProbe.status(tracer, task: keeper)["SigBlk"] ?? "", radix: 16) ?? 0
+            for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGCHLD, SIGPIPE, SIGALRM, SIGUSR1] {
+                #expect(blocked & (1 << UInt64(signal - 1)) != 0, "signal \(signal) is not blocked: \(String(blocked, radix: 16))")
+            }
+        }
+        #expect(result.exitStatus == 0, "\(result.stderr)")
+    }
+
+    @Test(arguments: [["-f", "--no-adaptive-wait"], []])
+    func noIdleThreadWithoutAdaptiveWaitOrWithoutFollowingForks(options: [String]) throws {
+        let result = try traceForkThenNap(options) { tracer in
+            #expect(Self.idlePriorityThreads(of: tracer) == [])
+        }
+        #expect(result.exitStatus == 0, "\(result.stderr)")
+    }
+}
