@@ -89,7 +89,7 @@ enum OptionTable {
             state.options.seccomp = .off
         },
         OptionSpec(nil, "no-adaptive-wait",
-                   help: "Always block while waiting for the next stop; by default swtrace first polls for it for a few tens of microseconds while stops come fast.") { state, _ throws(CommandLineError) in
+                   help: "Always block while waiting for the next stop; by default swtrace first polls for it for a few tens of microseconds while stops come fast, and while it follows forks keeps a CPU awake with a thread of idle priority.") { state, _ throws(CommandLineError) in
             state.options.adaptiveWait = false
         },
     ]
