@@ -9,7 +9,9 @@
 #include <sched.h>
 #include <signal.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -104,4 +106,58 @@ void swt_keep_awake_end(struct swt_keep_awake *keeper) {
     syscall(SYS_futex, &keeper->stops, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
     pthread_join(keeper->thread, NULL);
     free(keeper);
+}
+
+// Whether the file at `path` holds a CPU bandwidth limit: it reads "max ..." (v2) or "-1" (v1)
+// when there is none.
+static int holds_limit(const char *path) {
+    FILE *stream = fopen(path, "re");
+    if (stream == NULL) return 0;
+    char value[64] = {0};
+    int read = fgets(value, sizeof value, stream) != NULL;
+    fclose(stream);
+    return read && strncmp(value, "max", 3) != 0 && strncmp(value, "-1", 2) != 0;
+}
+
+// Whether cgroup `directory` of the hierarchy mounted at `root`, or one above it, has a limit in
+// `file`.
+static int limited_at_or_above(const char *root, const char *directory, const char *file) {
+    char path[4096];
+    if (snprintf(path, sizeof path, "%s", directory) >= (int)sizeof path) return 0;
+    for (;;) {
+        size_t length = strlen(path);
+        while (length > 0 && path[length - 1] == '/') path[--length] = 0;
+        char file_path[8192];
+        snprintf(file_path, sizeof file_path, "%s%s/%s", root, path, file);
+        if (holds_limit(file_path)) return 1;
+        char *slash = strrchr(path, '/');
+        if (length == 0 || slash == NULL) return 0;
+        *slash = 0;
+    }
+}
+
+int swt_cpu_time_is_limited(void) {
+    FILE *cgroups = fopen("/proc/self/cgroup", "re");
+    if (cgroups == NULL) return 0;
+    char line[4096];
+    int limited = 0;
+    // Lines are "ID:CONTROLLERS:PATH": "0::PATH" for v2, "4:cpu,cpuacct:PATH" for v1.
+    while (!limited && fgets(line, sizeof line, cgroups) != NULL) {
+        line[strcspn(line, "\n")] = 0;
+        char *controllers = strchr(line, ':');
+        char *path = controllers ? strchr(controllers + 1, ':') : NULL;
+        if (path == NULL) continue;
+        *path++ = 0;
+        controllers++;
+        if (*controllers == 0) {
+            limited = limited_at_or_above("/sys/fs/cgroup", path, "cpu.max");
+        } else if (strcmp(controllers, "cpu") == 0 || strcmp(controllers, "cpu,cpuacct") == 0
+                   || strcmp(controllers, "cpuacct,cpu") == 0) {
+            char root[64];
+            snprintf(root, sizeof root, "/sys/fs/cgroup/%s", controllers);
+            limited = limited_at_or_above(root, path, "cpu.cfs_quota_us");
+        }
+    }
+    fclose(cgroups);
+    return limited;
 }

@@ -12,9 +12,10 @@ final class KeepAwakeThread {
     /// -f measured the same with 100 us, 1 ms and 10 ms, and slower with 30 us.
     static let window: UInt = 200_000
 
-    /// nil when the thread could not be started: the trace goes on without it.
+    /// nil where CPU time is rationed (a cgroup's CPU bandwidth limit: spinning would spend the
+    /// traced programs' share) or when the thread could not be started; the trace goes on without.
     init?() {
-        guard let keeper = swt_keep_awake_start(Self.window) else { return nil }
+        guard swt_cpu_time_is_limited() == 0, let keeper = swt_keep_awake_start(Self.window) else { return nil }
         self.keeper = keeper
     }
 

@@ -36,12 +36,17 @@ import Testing
     }
 
     /// Traces `sh -c "FIXTURE fork; exec FIXTURE nap 2000"` (a fork, then a two-second sleep) and
-    /// returns swtrace once the nap is under way, with its result when it ends.
-    func traceForkThenNap(_ options: [String], whileNapping check: (pid_t) throws -> Void) throws -> RunResult {
+    /// returns swtrace once the nap is under way, with its result when it ends. With `cgroup`,
+    /// swtrace starts in that cgroup (a shell moves itself there, then execs swtrace).
+    func traceForkThenNap(_ options: [String], cgroup: CPULimitedCgroup? = nil,
+                          whileNapping check: (pid_t) throws -> Void) throws -> RunResult {
         let fixture = Products.fixture
-        let tracer = try RunningProcess(Products.swtrace, options + ["-o", "/dev/null", "--", "/bin/sh", "-c",
-                                                                      "\(fixture) fork; exec \(fixture) nap 2000"],
-                                        environment: fixtureEnvironment)
+        var command = [Products.swtrace] + options + ["-o", "/dev/null", "--", "/bin/sh", "-c",
+                                                      "\(fixture) fork; exec \(fixture) nap 2000"]
+        if let cgroup {
+            command = ["/bin/sh", "-c", "echo $$ > '\(cgroup.directory)/cgroup.procs' && exec \"$@\"", "sh"] + command
+        }
+        let tracer = try RunningProcess(command[0], Array(command.dropFirst()), environment: fixtureEnvironment)
         let napping = waitUntil(20) {
             TaskProbe.descendants(of: tracer.pid).contains { TaskProbe.blockedSyscall($0) == clockNanosleepNumber }
         }
@@ -81,5 +86,44 @@ import Testing
             #expect(Self.idlePriorityThreads(of: tracer) == [])
         }
         #expect(result.exitStatus == 0, "\(result.stderr)")
+    }
+
+    @Test func noIdleThreadWhereCPUTimeIsRationed() throws {
+        let cgroup = try CPULimitedCgroup()
+        defer { cgroup.remove() }
+        let result = try traceForkThenNap(["-f"], cgroup: cgroup) { tracer in
+            let inCgroup = (try? String(contentsOfFile: "\(cgroup.directory)/cgroup.procs", encoding: .utf8)) ?? ""
+            #expect(inCgroup.split(separator: "\n").contains(Substring(String(tracer))), "swtrace is not in \(cgroup.directory)")
+            #expect(Self.idlePriorityThreads(of: tracer) == [])
+        }
+        #expect(result.exitStatus == 0, "\(result.stderr)")
+    }
+}
+
+/// A cgroup of its own with a CPU bandwidth limit of two CPUs (which on this machine limits
+/// nothing in practice): cgroup v1's cpu hierarchy where it is mounted, else v2's.
+struct CPULimitedCgroup {
+    let directory: String
+
+    init() throws {
+        let name = "swtrace-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let v1 = ["/sys/fs/cgroup/cpu", "/sys/fs/cgroup/cpu,cpuacct"].first {
+            FileManager.default.fileExists(atPath: "\($0)/cpu.cfs_quota_us")
+        }
+        if let v1 {
+            directory = "\(v1)/\(name)"
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
+            try "200000".write(toFile: "\(directory)/cpu.cfs_quota_us", atomically: false, encoding: .utf8)
+        } else {
+            try "+cpu".write(toFile: "/sys/fs/cgroup/cgroup.subtree_control", atomically: false, encoding: .utf8)
+            directory = "/sys/fs/cgroup/\(name)"
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
+            try "200000 100000".write(toFile: "\(directory)/cpu.max", atomically: false, encoding: .utf8)
+        }
+    }
+
+    /// Removes the cgroup once the processes in it have ended.
+    func remove() {
+        _ = waitUntil(10) { rmdir(directory) == 0 }
     }
 }

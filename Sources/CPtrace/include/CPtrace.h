@@ -105,4 +105,9 @@ void swt_keep_awake_note_stop(struct swt_keep_awake *keeper);
 /// Ends the thread, waits for it and frees `keeper`.
 void swt_keep_awake_end(struct swt_keep_awake *keeper);
 
+/// Nonzero when this process's CPU time is rationed: a CPU bandwidth limit (cgroup v2 `cpu.max`,
+/// v1 `cpu.cfs_quota_us`) on its cgroup or one above it. Time spent spinning there, even at idle
+/// priority, would come out of the traced programs' share.
+int swt_cpu_time_is_limited(void);
+
 #endif
