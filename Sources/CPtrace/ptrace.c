@@ -4,10 +4,20 @@
 #include <sys/uio.h>
 
 #include <sys/ptrace.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 long swt_ptrace(int request, pid_t pid, unsigned long addr, unsigned long data) {
-    return ptrace((enum __ptrace_request)request, pid, (void *)addr, (void *)data);
+    // glibc's wrapper is needed only for PEEK requests, whose word it returns (the kernel stores
+    // it at `data`); for the others it only unpacks its variadic arguments: two calls per stop.
+    if (request == PTRACE_PEEKTEXT || request == PTRACE_PEEKDATA || request == PTRACE_PEEKUSER)
+        return ptrace((enum __ptrace_request)request, pid, (void *)addr, (void *)data);
+    return syscall(SYS_ptrace, (long)request, (long)pid, addr, data);
+}
+
+pid_t swt_wait_any(int *status, int options, struct rusage *usage) {
+    return (pid_t)syscall(SYS_wait4, -1L, status, (long)options, usage);
 }
 
 int swt_wifexited(int status) { return WIFEXITED(status); }

@@ -1,3 +1,4 @@
+import CPtrace
 import Glibc
 import SyscallDecoding
 
@@ -54,11 +55,11 @@ struct KernelControl: TraceeControl {
     @inline(__always)
     private func wait(options: Int32, status: inout Int32, cpuNanoseconds: inout UInt64?) -> (tid: pid_t, error: Int32) {
         guard cpuNanoseconds != nil else {
-            let tid = waitpid(-1, &status, options)
+            let tid = swt_wait_any(&status, options, nil)
             return (tid, tid < 0 ? errno : 0)
         }
         var usage = rusage()
-        let tid = wait4(-1, &status, options, &usage)
+        let tid = swt_wait_any(&status, options, &usage)
         if tid <= 0 { return (tid, tid < 0 ? errno : 0) }
         cpuNanoseconds = UInt64(usage.ru_stime.tv_sec) &* 1_000_000_000 &+ UInt64(usage.ru_stime.tv_usec) &* 1000
         return (tid, 0)

@@ -12,6 +12,11 @@
 /// (for PEEK requests, check errno, since -1 can be data).
 long swt_ptrace(int request, pid_t pid, unsigned long addr, unsigned long data);
 
+struct rusage;
+/// wait4(-1, status, options, usage) without glibc's wrapper, which makes every wait a thread
+/// cancellation point (two calls around the syscall); swtrace cancels no thread.
+pid_t swt_wait_any(int *status, int options, struct rusage *usage);
+
 int swt_wifexited(int status);
 int swt_wexitstatus(int status);
 int swt_wifsignaled(int status);
