@@ -8,7 +8,10 @@ import Testing
     /// The threads of `pid` whose scheduling policy (field 41 of /proc/PID/task/TID/stat) is
     /// SCHED_IDLE (5).
     static func idlePriorityThreads(of pid: pid_t) -> [pid_t] {
-        TaskProbe.threads(pid).filter { statFields(pid, task: $0).count > 38 && statFields(pid, task: $0)[38] == "5" }
+        TaskProbe.threads(pid).filter { task in
+            let fields = statFields(pid, task: task)
+            return fields.count > 38 && fields[38] == "5"
+        }
     }
 
     /// The fields of /proc/PID/task/TID/stat after the command name: state (field 3) first.
@@ -58,8 +61,9 @@ import Testing
     @Test func aTraceThatFollowsForksHasOneIdleThreadThatSleepsWhenStopsStop() throws {
         let result = try traceForkThenNap(["-f"]) { tracer in
             let idle = Self.idlePriorityThreads(of: tracer)
-            if Self.allowedCPUs() < 2 {
-                // With one CPU there is nothing to keep awake beside the tracer.
+            if Self.allowedCPUs() < 2 || CPULimitedCgroup.limits(getpid()) {
+                // With one CPU there is nothing to keep awake beside the tracer; under a CPU
+                // limit (a CI container's, say) spinning would spend the traced programs' quota.
                 #expect(idle == [])
                 return
             }
@@ -94,6 +98,7 @@ import Testing
         let result = try traceForkThenNap(["-f"], cgroup: cgroup) { tracer in
             let inCgroup = (try? String(contentsOfFile: "\(cgroup.directory)/cgroup.procs", encoding: .utf8)) ?? ""
             #expect(inCgroup.split(separator: "\n").contains(Substring(String(tracer))), "swtrace is not in \(cgroup.directory)")
+            #expect(CPULimitedCgroup.limits(tracer))
             #expect(Self.idlePriorityThreads(of: tracer) == [])
         }
         #expect(result.exitStatus == 0, "\(result.stderr)")
@@ -119,6 +124,30 @@ struct CPULimitedCgroup {
             directory = "/sys/fs/cgroup/\(name)"
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
             try "200000 100000".write(toFile: "\(directory)/cpu.max", atomically: false, encoding: .utf8)
+        }
+    }
+
+    /// Whether a CPU bandwidth limit applies to process `pid`: `cpu.max` or `cpu.cfs_quota_us`
+    /// other than "max"/"-1" in its cgroup or one above it.
+    static func limits(_ pid: pid_t) -> Bool {
+        let lines = ((try? String(contentsOfFile: "/proc/\(pid)/cgroup", encoding: .utf8)) ?? "").split(separator: "\n")
+        return lines.contains { line in
+            let parts = line.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+            guard parts.count == 3 else { return false }
+            let (root, file): (String, String)
+            switch parts[1] {
+            case "": (root, file) = ("/sys/fs/cgroup", "cpu.max")
+            case "cpu", "cpu,cpuacct", "cpuacct,cpu": (root, file) = ("/sys/fs/cgroup/\(parts[1])", "cpu.cfs_quota_us")
+            default: return false
+            }
+            var path = parts[2].split(separator: "/").map(String.init)
+            while true {
+                let directory = ([root] + path).joined(separator: "/")
+                let value = (try? String(contentsOfFile: "\(directory)/\(file)", encoding: .utf8)) ?? "max"
+                if !value.hasPrefix("max") && !value.hasPrefix("-1") { return true }
+                if path.isEmpty { return false }
+                path.removeLast()
+            }
         }
     }
 
