@@ -2,8 +2,9 @@ import CPtrace
 
 /// A thread of idle priority (SCHED_IDLE) that keeps a CPU from halting while stops come in quick
 /// succession, so that the side a stop wakes, tracer or tracee, does not wait for a halted vCPU.
-/// It runs only on a CPU with nothing else to run and gives it up at once to any thread that
-/// becomes runnable there, so the traced programs lose no CPU time to it. `StopSpinner` starts it
+/// It runs on a CPU with nothing else to run and gives it up at once to any thread that becomes
+/// runnable there (beside a thread that computes, the scheduler gives it about 0.3% of the CPU),
+/// so the traced programs lose practically no CPU time to it. `StopSpinner` starts it
 /// and says when it runs.
 final class KeepAwakeThread {
     private let keeper: OpaquePointer
