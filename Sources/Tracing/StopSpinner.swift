@@ -35,8 +35,10 @@ struct StopSpinner {
     private var typicalArrival: UInt64 = 0
     /// Waits left before polling again, after a traced process forked.
     private var cooldown = 0
-    /// Keeps a CPU awake during a cooldown; started at the first fork.
+    /// Keeps a CPU awake during a cooldown; started at the first fork, and not looked for again
+    /// when it could not be (a cgroup's CPU limit is read from files: not once per fork).
     private var keepAwake: KeepAwakeThread?
+    private var triedKeepAwake = false
 
     static let initialBudget: UInt64 = 30_000
     static let minimumBudget: UInt64 = 10_000
@@ -54,7 +56,10 @@ struct StopSpinner {
     mutating func processForked() {
         guard enabled else { return }
         cooldown = Self.cooldownWaits
-        if keepAwake == nil { keepAwake = KeepAwakeThread() }
+        if !triedKeepAwake {
+            triedKeepAwake = true
+            keepAwake = KeepAwakeThread()
+        }
     }
 
     /// Polls for a stop for up to the budget: the stopped thread, 0 when none came (the caller
